@@ -1,0 +1,3 @@
+//! Stories and articles, and one loader per format (text, Markdown, HTML, JSONL).
+
+pub mod html;

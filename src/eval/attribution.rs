@@ -1,0 +1,1 @@
+//! Attribution span metrics with the definitions of the reference scorer.

@@ -1,0 +1,183 @@
+//! Word tokens, normalisation and the content keys used to match claims.
+
+use super::Span;
+
+/// A word of the text with its span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word as written.
+    pub text: &'a str,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// The words of `text` inside `within`: runs of letters and digits, keeping inner
+/// apostrophes, hyphens, periods and commas between digits ("Putin's", "48-hour", "2.5").
+pub fn words(text: &str, within: Span) -> Vec<Token<'_>> {
+    let body = within.slice(text);
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (s, c) = chars[i];
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            let prev = chars[j - 1].1;
+            let joiner = match c {
+                '\'' | '’' | '-' => next_alnum,
+                '.' | ',' => next_alnum && prev.is_ascii_digit() && chars[j + 1].1.is_ascii_digit(),
+                _ => false,
+            };
+            if joiner {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let e = chars.get(j).map_or(body.len(), |(p, _)| *p);
+        let span = Span::new(within.start + s, within.start + e);
+        out.push(Token {
+            text: span.slice(text),
+            span,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Lower-cases a word and drops a possessive ending ("Putin's" → "putin").
+pub fn normalize_word(word: &str) -> String {
+    let w = word.to_lowercase().replace('’', "'");
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(&w);
+    w.to_string()
+}
+
+/// A light suffix-stripping stemmer for English, enough to match "attack", "attacks",
+/// "attacked" and "attacking" to one key.
+pub fn stem(word: &str) -> String {
+    let w = normalize_word(word);
+    if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3 {
+        return w;
+    }
+    for (suffix, keep) in [
+        ("ational", "ate"),
+        ("ization", "ize"),
+        ("iveness", "ive"),
+        ("fulness", "ful"),
+        ("ousness", "ous"),
+        ("ements", ""),
+        ("ement", ""),
+        ("ments", ""),
+        ("ment", ""),
+        ("ingly", ""),
+        ("edly", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("ly", ""),
+        ("es", ""),
+        ("s", ""),
+        ("e", ""),
+    ] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() >= 3 && !(suffix == "s" && base.ends_with('s')) {
+                let mut out = format!("{base}{keep}");
+                // "stopped" → "stopp" → "stop"
+                let b = out.as_bytes();
+                if keep.is_empty()
+                    && b.len() >= 4
+                    && b[b.len() - 1] == b[b.len() - 2]
+                    && !matches!(b[b.len() - 1], b'l' | b's' | b'z')
+                    && suffix != "e"
+                {
+                    out.pop();
+                }
+                return out;
+            }
+        }
+    }
+    w
+}
+
+/// Function words that carry no content for matching.
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
+    "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "just", "me", "more", "most", "much", "my", "no", "nor", "not",
+    "of", "on", "once", "only", "or", "other", "our", "out", "over", "own", "said", "same",
+    "says", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
+    "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your",
+];
+
+/// True for a function word (see [`STOPWORDS`]).
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// The content keys of a piece of text: stems of its content words, in order, without
+/// repeats.
+pub fn content_keys(text: &str, within: Span) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in words(text, within) {
+        let n = normalize_word(t.text);
+        if is_stopword(&n) {
+            continue;
+        }
+        let k = stem(&n);
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted() {
+        let mut s = STOPWORDS.to_vec();
+        s.sort_unstable();
+        assert_eq!(s, STOPWORDS);
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        let t = "Putin’s 48-hour alert, 2.5 times (U.S.)";
+        let w: Vec<&str> = words(t, Span::new(0, t.len()))
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(w, ["Putin’s", "48-hour", "alert", "2.5", "times", "U.S"]);
+    }
+
+    #[test]
+    fn stems_match_inflections() {
+        for w in ["attack", "attacks", "attacked", "attacking"] {
+            assert_eq!(stem(w), "attack", "{w}");
+        }
+        assert_eq!(stem("stopped"), "stop");
+        assert_eq!(stem("threats"), "threat");
+        assert_eq!(stem("Putin's"), "putin");
+        assert_eq!(stem("warnings"), "warn");
+        assert_eq!(stem("warning"), "warn");
+    }
+}
