@@ -136,8 +136,8 @@ mod tests {
         let t = "ab\ncdé\nx";
         assert_eq!(line_col(t, 0), (1, 1));
         assert_eq!(line_col(t, 4), (2, 2));
-        assert_eq!(line_col(t, 8), (2, 4));
-        assert_eq!(line_col(t, 9), (3, 1));
+        assert_eq!(line_col(t, 7), (2, 4));
+        assert_eq!(line_col(t, 8), (3, 1));
         assert_eq!(line_col_bytes(b"a\n\xffb", 2), (2, 1));
     }
 }

@@ -35,7 +35,14 @@ pub fn words(text: &str, within: Span) -> Vec<Token<'_>> {
             let prev = chars[j - 1].1;
             let joiner = match c {
                 '\'' | '’' | '-' => next_alnum,
-                '.' | ',' => next_alnum && prev.is_ascii_digit() && chars[j + 1].1.is_ascii_digit(),
+                '.' | ',' if next_alnum && prev.is_ascii_digit() => chars[j + 1].1.is_ascii_digit(),
+                // "U.S", "U.K": single capitals joined by periods
+                '.' => {
+                    next_alnum
+                        && prev.is_uppercase()
+                        && (j < 2 || !chars[j - 2].1.is_alphanumeric())
+                        && chars[j + 1].1.is_uppercase()
+                }
                 _ => false,
             };
             if joiner {
@@ -57,7 +64,7 @@ pub fn words(text: &str, within: Span) -> Vec<Token<'_>> {
 
 /// Lower-cases a word and drops a possessive ending ("Putin's" → "putin").
 pub fn normalize_word(word: &str) -> String {
-    let w = word.to_lowercase().replace('’', "'");
+    let w = word.to_lowercase().replace('’', "'").replace('.', "");
     let w = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix('\''))
@@ -68,9 +75,18 @@ pub fn normalize_word(word: &str) -> String {
 /// A light suffix-stripping stemmer for English, enough to match "attack", "attacks",
 /// "attacked" and "attacking" to one key.
 pub fn stem(word: &str) -> String {
-    let w = normalize_word(word);
+    let mut w = normalize_word(word);
     if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3 {
         return w;
+    }
+    // plural first, then one derivational or inflectional ending
+    for (suffix, keep) in [("ies", "y"), ("sses", "ss"), ("s", "")] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() >= 3 && !base.ends_with(['s', 'u', 'i']) || suffix != "s" {
+                w = format!("{base}{keep}");
+                break;
+            }
+        }
     }
     for (suffix, keep) in [
         ("ational", "ate"),
@@ -84,17 +100,14 @@ pub fn stem(word: &str) -> String {
         ("ment", ""),
         ("ingly", ""),
         ("edly", ""),
-        ("ies", "y"),
         ("ied", "y"),
         ("ing", ""),
         ("ed", ""),
         ("ly", ""),
-        ("es", ""),
-        ("s", ""),
         ("e", ""),
     ] {
         if let Some(base) = w.strip_suffix(suffix) {
-            if base.chars().count() >= 3 && !(suffix == "s" && base.ends_with('s')) {
+            if base.chars().count() >= 3 {
                 let mut out = format!("{base}{keep}");
                 // "stopped" → "stopp" → "stop"
                 let b = out.as_bytes();
