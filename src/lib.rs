@@ -6,3 +6,4 @@ pub mod eval;
 pub mod text;
 
 pub use error::{Diagnostic, Error, Result};
+pub mod sources;

@@ -1,3 +1,108 @@
 //! Stories and articles, and one loader per format (text, Markdown, HTML, JSONL).
 
+mod embedded;
+pub mod frontmatter;
 pub mod html;
+pub mod jsonl;
+mod load;
+
+pub use embedded::{default_story, DEFAULT_STORY_ID};
+pub use load::{load_file, load_story, LoadOptions, MAX_FILE_BYTES};
+
+use crate::error::Diagnostic;
+use crate::sources::Registry;
+use crate::text::{self, Sentence, Span};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// One news article: its metadata, its text, and the text's paragraphs and sentences.
+///
+/// Outlet, publication date and byline stay `None` when the input does not give them: they
+/// are never guessed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: from front matter or the JSONL record, else the file name without its
+    /// extension.
+    pub id: String,
+    /// Headline, when given.
+    pub title: Option<String>,
+    /// The outlet that published it, when known.
+    pub outlet: Option<String>,
+    /// Where it was published, when known.
+    pub url: Option<String>,
+    /// Publication date, when known.
+    pub published: Option<NaiveDate>,
+    /// Author line, when known.
+    pub byline: Option<String>,
+    /// The file it came from, relative to the story folder.
+    pub path: PathBuf,
+    /// The text, exactly as in the file after front matter or markup is removed.
+    pub text: String,
+    /// Paragraph spans.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans, with the paragraph each belongs to.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Article {
+    /// An article with the given id and text; segments the text into paragraphs and
+    /// sentences.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        let text = text.into();
+        let paragraphs = text::paragraphs(&text);
+        let sentences = text::sentences(&text, &paragraphs);
+        Article {
+            id: id.into(),
+            title: None,
+            outlet: None,
+            url: None,
+            published: None,
+            byline: None,
+            path: PathBuf::new(),
+            text,
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Index of the paragraph that holds byte `offset`.
+    pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
+        self.paragraphs
+            .iter()
+            .position(|p| p.start <= offset && offset < p.end.max(p.start + 1))
+    }
+}
+
+/// The title and description of a story, from `story.ron`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryMeta {
+    /// The story's title.
+    pub title: String,
+    /// What the story is about.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A story: the articles covering one news event and the registry of its sources.
+#[derive(Clone, Debug)]
+pub struct Story {
+    /// The folder name, or the embedded story's id.
+    pub id: String,
+    /// The folder the story was loaded from (`None` for the embedded default story).
+    pub root: Option<PathBuf>,
+    /// Title and description.
+    pub meta: StoryMeta,
+    /// The registry of sources.
+    pub registry: Registry,
+    /// The articles, ordered by file path and line.
+    pub articles: Vec<Article>,
+    /// Problems found while loading; the files they name were skipped or loaded in part.
+    pub diagnostics: Vec<Diagnostic>,
+}

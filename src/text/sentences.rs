@@ -36,13 +36,19 @@ pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
         for (j, c) in body.char_indices() {
             if matches!(c, '.' | '!' | '?') {
                 let end = p.start + j + 1;
-                out.push(Sentence { span: Span::new(start, end).trim(text), paragraph: i });
+                out.push(Sentence {
+                    span: Span::new(start, end).trim(text),
+                    paragraph: i,
+                });
                 start = end;
             }
         }
         let rest = Span::new(start, p.end).trim(text);
         if !rest.is_empty() {
-            out.push(Sentence { span: rest, paragraph: i });
+            out.push(Sentence {
+                span: rest,
+                paragraph: i,
+            });
         }
     }
     out.retain(|s| !s.span.is_empty());

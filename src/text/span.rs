@@ -7,7 +7,9 @@ use std::fmt;
 ///
 /// Every claim, attribution and relation points back to the text through spans, so that
 /// nothing appears in a report without its evidence.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
