@@ -7,3 +7,4 @@ pub mod text;
 
 pub use error::{Diagnostic, Error, Result};
 pub mod sources;
+pub mod attribution;

@@ -182,6 +182,18 @@ impl Registry {
         }
     }
 
+    /// Looks a mention up by alias or normalised form only: the strict rules used to find
+    /// names of sources in running text.
+    pub fn lookup(&self, mention: &str) -> Option<Resolution> {
+        if let Some(e) = self.exact.get(mention) {
+            return Some(self.resolution(e, MatchRule::Alias, 1.0));
+        }
+        let n = normalize_mention(mention);
+        self.normal
+            .get(&n)
+            .map(|e| self.resolution(e, MatchRule::Normalized, 1.0))
+    }
+
     /// Resolves a mention to a source: by alias, then by normalised form, then by a name
     /// inside the phrase, then by fuzzy match. `None` when nothing matches; the caller keeps
     /// the speaker as unknown rather than dropping it.

@@ -1,0 +1,200 @@
+//! The cue lexicon: verbs and phrases that introduce what someone said, and the stance
+//! each one carries.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a claim does with its content, as the cue tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    /// States the content as true.
+    Assert,
+    /// States the content is false.
+    Deny,
+    /// Declines to say whether the content is true.
+    RefuseToConfirm,
+    /// Blames someone.
+    Accuse,
+    /// Warns of a danger.
+    Warn,
+    /// Makes something known.
+    Announce,
+    /// Asks or casts doubt.
+    Question,
+}
+
+impl Stance {
+    /// The stance in words, as reports show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Assert => "assert",
+            Stance::Deny => "deny",
+            Stance::RefuseToConfirm => "refuse-to-confirm",
+            Stance::Accuse => "accuse",
+            Stance::Warn => "warn",
+            Stance::Announce => "announce",
+            Stance::Question => "question",
+        }
+    }
+}
+
+/// How a cue may be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueUse {
+    /// A speech or belief verb usable anywhere ("said", "warned").
+    Verb,
+    /// Only a cue when the content follows at once with a colon or comma and a quote ("The
+    /// report continues, “…”", "The post reads: …").
+    BeforeQuote,
+}
+
+/// One entry of the lexicon: a verb lemma with its stance.
+#[derive(Clone, Copy, Debug)]
+pub struct Cue {
+    /// The lemma ("say").
+    pub lemma: &'static str,
+    /// The stance it gives.
+    pub stance: Stance,
+    /// Where it counts as a cue.
+    pub usage: CueUse,
+}
+
+/// (lemma, stance, irregular forms) of the cue verbs.
+const VERBS: &[(&str, Stance, &[&str])] = &[
+    ("say", Stance::Assert, &["said", "says", "saying"]),
+    ("tell", Stance::Assert, &["told", "tells", "telling"]),
+    ("state", Stance::Assert, &[]),
+    ("claim", Stance::Assert, &[]),
+    ("announce", Stance::Announce, &[]),
+    ("report", Stance::Assert, &[]),
+    ("warn", Stance::Warn, &[]),
+    ("add", Stance::Assert, &[]),
+    ("note", Stance::Assert, &[]),
+    ("accuse", Stance::Accuse, &[]),
+    ("deny", Stance::Deny, &["denied", "denies", "denying"]),
+    ("insist", Stance::Assert, &[]),
+    ("argue", Stance::Assert, &[]),
+    ("confirm", Stance::Assert, &[]),
+    ("believe", Stance::Assert, &[]),
+    ("expect", Stance::Assert, &[]),
+    ("write", Stance::Assert, &["wrote", "written", "writes", "writing"]),
+    ("post", Stance::Assert, &[]),
+    ("express", Stance::Assert, &[]),
+    ("question", Stance::Question, &[]),
+    ("explain", Stance::Assert, &[]),
+    ("declare", Stance::Announce, &[]),
+    ("reveal", Stance::Announce, &[]),
+    ("allege", Stance::Accuse, &[]),
+    ("dismiss", Stance::Deny, &["dismissed", "dismisses", "dismissing"]),
+    ("reject", Stance::Deny, &[]),
+    ("admit", Stance::Assert, &["admitted", "admits", "admitting"]),
+    ("acknowledge", Stance::Assert, &[]),
+    ("caution", Stance::Warn, &[]),
+    ("ask", Stance::Question, &[]),
+    ("predict", Stance::Assert, &[]),
+    ("suggest", Stance::Assert, &[]),
+    ("assert", Stance::Assert, &[]),
+    ("maintain", Stance::Assert, &[]),
+    ("estimate", Stance::Assert, &[]),
+    ("tweet", Stance::Assert, &[]),
+    ("continue", Stance::Assert, &[]),
+    ("read", Stance::Assert, &["reads", "reading"]),
+];
+
+/// Lemmas whose cue use is [`CueUse::BeforeQuote`].
+const BEFORE_QUOTE: &[&str] = &["continue", "read"];
+
+/// Regular forms of a verb: lemma, -s, -ed, -ing.
+fn regular_forms(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let (s, ed, ing) = if let Some(stem) = lemma.strip_suffix('e') {
+        (format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing"))
+    } else if let Some(stem) = lemma.strip_suffix('y') {
+        (format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing"))
+    } else if lemma.ends_with("ss") || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        (format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing"))
+    } else {
+        (format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing"))
+    };
+    out.extend([s, ed, ing]);
+    out
+}
+
+fn table() -> &'static HashMap<String, Cue> {
+    static T: OnceLock<HashMap<String, Cue>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (lemma, stance, irregular) in VERBS {
+            let usage = if BEFORE_QUOTE.contains(lemma) {
+                CueUse::BeforeQuote
+            } else {
+                CueUse::Verb
+            };
+            let cue = Cue {
+                lemma,
+                stance: *stance,
+                usage,
+            };
+            let forms: Vec<String> = if irregular.is_empty() {
+                regular_forms(lemma)
+            } else {
+                std::iter::once(lemma.to_string())
+                    .chain(irregular.iter().map(|s| s.to_string()))
+                    .collect()
+            };
+            for f in forms {
+                m.entry(f).or_insert(cue);
+            }
+        }
+        m
+    })
+}
+
+/// The cue a word is a form of, if any (`"warned"` → warn).
+pub fn lookup(word: &str) -> Option<Cue> {
+    let w = word.to_lowercase();
+    table().get(w.as_str()).copied()
+}
+
+/// Multi-word cues: the words in order (lower case), the lemma and the stance.
+pub const PHRASES: &[(&[&str], &str, Stance)] = &[
+    (&["refused", "to", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
+    (&["refuses", "to", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
+    (&["declined", "to", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
+    (&["declined", "to", "comment"], "decline to comment", Stance::RefuseToConfirm),
+    (&["declines", "to", "comment"], "decline to comment", Stance::RefuseToConfirm),
+    (&["would", "not", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
+    (&["did", "not", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
+    (&["was", "quoted", "as", "saying"], "quote", Stance::Assert),
+    (&["were", "quoted", "as", "saying"], "quote", Stance::Assert),
+    (&["raised", "alarms", "over"], "raise alarm", Stance::Warn),
+    (&["raised", "alarms", "about"], "raise alarm", Stance::Warn),
+    (&["raised", "the", "alarm", "over"], "raise alarm", Stance::Warn),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_map_to_lemmas() {
+        for (w, l) in [
+            ("said", "say"),
+            ("Says", "say"),
+            ("stated", "state"),
+            ("warning", "warn"),
+            ("denied", "deny"),
+            ("accuses", "accuse"),
+            ("wrote", "write"),
+            ("expressed", "express"),
+            ("reads", "read"),
+        ] {
+            assert_eq!(lookup(w).map(|c| c.lemma), Some(l), "{w}");
+        }
+        assert!(lookup("sail").is_none());
+        assert_eq!(lookup("continues").unwrap().usage, CueUse::BeforeQuote);
+        assert_eq!(lookup("denies").unwrap().stance, Stance::Deny);
+    }
+}

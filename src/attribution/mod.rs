@@ -1,0 +1,74 @@
+//! Attribution: who said what, found in the text. Cue lexicon, quotes, reported speech,
+//! "according to", block headers and coreference.
+//!
+//! This stage reads an article (and the registry, as a gazetteer of names to look for) and
+//! returns [`Attribution`]s: spans of the source mention, the cue and the content. It does
+//! not decide which source a mention is: the `resolve` stage does.
+
+pub mod cues;
+mod extract;
+mod quotes;
+mod tokens;
+
+pub use cues::Stance;
+pub use extract::extract;
+pub use quotes::quote_regions;
+
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// How the content of an attribution is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributionKind {
+    /// The content is a quotation, word for word.
+    Direct,
+    /// The content is a paraphrase (reported speech).
+    Indirect,
+    /// A paraphrase that quotes some words.
+    Mixed,
+    /// "According to X, ...".
+    AccordingTo,
+    /// The article's own voice: no one else is cited.
+    Author,
+}
+
+impl AttributionKind {
+    /// The kind in words, as reports show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            AttributionKind::Direct => "direct quote",
+            AttributionKind::Indirect => "paraphrase",
+            AttributionKind::Mixed => "partial quote",
+            AttributionKind::AccordingTo => "according to",
+            AttributionKind::Author => "article's own voice",
+        }
+    }
+}
+
+/// One attribution found in an article: a source mention, a cue and content, as spans of
+/// the article text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Index of the sentence it was found in.
+    pub sentence: usize,
+    /// How the content is given.
+    pub kind: AttributionKind,
+    /// The source mention in the sentence ("The FSB", "She"); empty when the sentence names
+    /// none (the article's own voice, or a speaker carried over from a previous clause).
+    pub source: Vec<Span>,
+    /// The earlier mention a pronoun or a phrase such as "the report" stands for.
+    pub antecedent: Option<Span>,
+    /// The cue ("stated", "refused to confirm", "According to").
+    pub cue: Vec<Span>,
+    /// The lemma of the cue ("state", "refuse to confirm").
+    pub cue_lemma: String,
+    /// The stance the cue gives.
+    pub stance: Stance,
+    /// What was said: one or more spans (discontinuous around an inserted attribution).
+    pub content: Vec<Span>,
+    /// Words between the source and the cue that qualify it ("reportedly").
+    pub modifiers: Vec<Span>,
+    /// Intermediaries the text names: "said to Newsweek", the outlet of a "Reuters:" block.
+    pub via: Vec<Span>,
+}
