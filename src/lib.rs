@@ -8,3 +8,6 @@ pub mod text;
 pub use error::{Diagnostic, Error, Result};
 pub mod sources;
 pub mod attribution;
+pub mod claims;
+pub mod graph;
+pub mod link;
