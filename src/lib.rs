@@ -1,13 +1,74 @@
 //! claimgraph: attributed claims, sourcing chains and confidence for news coverage.
+//!
+//! Data flows in one direction: [`corpus`] (load) → [`text`] (segment) → [`attribution`]
+//! → [`sources`] (resolve) → [`claims`] → [`link`] → [`assess`] → [`report`] (render).
+//! [`analyze`] runs the whole pipeline on a [`Story`].
 
+pub mod assess;
+pub mod attribution;
+pub mod claims;
 pub mod corpus;
 pub mod error;
 pub mod eval;
-pub mod text;
-
-pub use error::{Diagnostic, Error, Result};
-pub mod sources;
-pub mod attribution;
-pub mod claims;
 pub mod graph;
 pub mod link;
+pub mod output;
+pub mod report;
+pub mod sources;
+pub mod text;
+
+pub use corpus::{Article, Story};
+pub use error::{Diagnostic, Error, Result};
+pub use report::Report;
+
+use assess::Assessment;
+use claims::{Claim, SourceTable};
+use graph::ClaimGraph;
+use link::Relation;
+
+/// Options of the analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Options {}
+
+/// Everything the pipeline computes for a story, before rendering.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    /// The story analysed.
+    pub story: &'a Story,
+    /// The registry's sources plus the unknown speakers met.
+    pub sources: SourceTable,
+    /// The claims, article by article, in text order.
+    pub claims: Vec<Claim>,
+    /// Relations between claims.
+    pub relations: Vec<Relation>,
+    /// The claim graph.
+    pub graph: ClaimGraph,
+    /// Propositions and their assessments.
+    pub assessments: Vec<Assessment>,
+}
+
+/// Runs every stage but rendering.
+pub fn analysis<'a>(story: &'a Story, _opts: &Options) -> Analysis<'a> {
+    let mut sources = SourceTable::new(&story.registry);
+    let mut claims = Vec::new();
+    for a in &story.articles {
+        let attrs = attribution::extract(a, &story.registry);
+        claims.extend(claims::build(a, &attrs, &story.registry, &mut sources));
+    }
+    let relations = link::link(&claims);
+    let graph = ClaimGraph::build(&claims, &relations, &sources);
+    let assessments = assess::assess(&claims, &relations, &sources);
+    Analysis {
+        story,
+        sources,
+        claims,
+        relations,
+        graph,
+        assessments,
+    }
+}
+
+/// The pipeline facade: a story in, a report out.
+pub fn analyze(story: &Story, opts: &Options) -> Report {
+    Report::new(&analysis(story, opts))
+}

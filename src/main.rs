@@ -1,1 +1,189 @@
-fn main() {}
+//! The claimgraph command line: a thin shell over the library.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use claimgraph::corpus::{self, LoadOptions};
+use claimgraph::{Error, Options, Story};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Attributed claims, sourcing chains and confidence for the coverage of a news story.
+///
+/// A story is a folder with story.ron, sources.ron and articles/. Without a STORY argument
+/// the commands use the embedded default story (the March 2024 U.S. Embassy warning in
+/// Moscow).
+#[derive(Parser)]
+#[command(name = "claimgraph", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse a story and print its fact-check report.
+    Report {
+        /// Story folder (default: the embedded default story).
+        story: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Write to FILE instead of standard output (whole or not at all).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+    /// List a story's articles with their metadata.
+    Articles {
+        /// Story folder (default: the embedded default story).
+        story: Option<PathBuf>,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+    /// List a story's sources: the registry and how often each is cited.
+    Sources {
+        /// Story folder (default: the embedded default story).
+        story: Option<PathBuf>,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct LoadArgs {
+    /// Treat any problem with an input file as fatal instead of skipping the file.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Markdown fact-check report.
+    Md,
+    /// JSON with a schema version field.
+    Json,
+}
+
+fn load(story: Option<&Path>, args: &LoadArgs) -> claimgraph::Result<Story> {
+    let opts = LoadOptions {
+        strict: args.strict,
+    };
+    let story = match story {
+        Some(p) => corpus::load_story(p, &opts)?,
+        None => corpus::default_story(&opts)?,
+    };
+    for d in &story.diagnostics {
+        eprintln!("warning: {d}");
+    }
+    Ok(story)
+}
+
+fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
+    match output {
+        Some(p) => claimgraph::output::write_atomic(p, text.as_bytes())?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|_| out.flush())
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .context("writing to standard output")?;
+        }
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Report {
+            story,
+            format,
+            output,
+            load: args,
+        } => {
+            let story = load(story.as_deref(), &args)?;
+            let report = claimgraph::analyze(&story, &Options::default());
+            let text = match format {
+                Format::Md => claimgraph::report::markdown::render(&report),
+                Format::Json => report.to_json(),
+            };
+            emit(&text, output.as_deref())
+        }
+        Command::Articles { story, load: args } => {
+            let story = load(story.as_deref(), &args)?;
+            let mut out = String::new();
+            for a in &story.articles {
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{} paragraphs, {} sentences\t{}\n",
+                    a.id,
+                    a.outlet.as_deref().unwrap_or("outlet unknown"),
+                    a.published
+                        .map_or_else(|| "date unknown".to_string(), |d| d.to_string()),
+                    a.title.as_deref().unwrap_or("(no title)"),
+                    a.paragraphs.len(),
+                    a.sentences.len(),
+                    a.path.display()
+                ));
+            }
+            emit(&out, None)
+        }
+        Command::Sources { story, load: args } => {
+            let story = load(story.as_deref(), &args)?;
+            let an = claimgraph::analysis(&story, &Options::default());
+            let mut out = String::new();
+            for s in &an.sources.sources {
+                let said = an.graph.claims_of_source(&s.id).len();
+                let via = an.graph.claims_reported_via(&s.id).len();
+                let people: Vec<String> = s
+                    .people
+                    .iter()
+                    .map(|p| match &p.role {
+                        Some(r) => format!("{} ({r})", p.name),
+                        None => p.name.clone(),
+                    })
+                    .collect();
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{} claims, passed on {}\t{}\n",
+                    s.id,
+                    s.name,
+                    s.kind,
+                    s.affiliation.as_deref().unwrap_or("-"),
+                    said,
+                    via,
+                    people.join("; ")
+                ));
+            }
+            emit(&out, None)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            // bad input is 1; anything else (a failed write) too, usage errors are 2 above
+            let _ = e.downcast_ref::<Error>();
+            ExitCode::from(1)
+        }
+    }
+}

@@ -319,7 +319,10 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
     if !t.capitalised() && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
         return false;
     }
-    cues::lookup(t.text).is_none() || t.capitalised() || in_list(DOCUMENT_NOUNS, &t.lower)
+    cues::lookup(t.text).is_none()
+        || t.capitalised()
+        || in_list(DOCUMENT_NOUNS, &t.lower)
+        || (k > 0 && in_list(DETERMINERS, &toks[k - 1].lower))
 }
 
 /// The noun phrase that ends just before token `end` (exclusive), walking back.

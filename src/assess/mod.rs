@@ -1,0 +1,302 @@
+//! Assessment: propositions (clusters of agreeing claims), their origins and independence,
+//! credibility on the Admiralty scale and a 0–1 confidence, with the reasons in words.
+
+pub mod weights;
+
+use crate::attribution::{AttributionKind, Stance};
+use crate::claims::{Claim, SourceTable, ViaRole};
+use crate::link::{Relation, RelationKind};
+use crate::sources::{MatchRule, SourceKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// How sure we are that the speaker said it, with the reasons.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributionConfidence {
+    /// 0 to 1.
+    pub value: f64,
+    /// Why, in words.
+    pub reasons: Vec<String>,
+}
+
+/// The assessment of one proposition: a cluster of claims that say the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// Stable id: the id of the proposition's first claim, prefixed `p:`.
+    pub id: String,
+    /// The claims, by index, in story order.
+    pub claims: Vec<usize>,
+    /// The proposition in words (its first claim's content).
+    pub statement: String,
+    /// The origin sources (ids) after collapsing via chains, sorted.
+    pub origins: Vec<String>,
+    /// The independent origins: one per affiliation, sorted.
+    pub independent_origins: Vec<String>,
+    /// The sources of claims that contradict it (ids), sorted.
+    pub contradicted_by: Vec<String>,
+    /// The best attribution confidence among its claims.
+    pub attribution_confidence: f64,
+    /// Credibility, Admiralty 1 (confirmed) to 6 (cannot be judged).
+    pub credibility: u8,
+    /// The grade as shown: the reliability letter of the single origin, when the registry
+    /// gives one, then the credibility digit ("B2"); the digit alone otherwise.
+    pub grade: String,
+    /// Overall confidence, 0 to 1.
+    pub confidence: f64,
+    /// The reasons, in plain words.
+    pub reasons: Vec<String>,
+}
+
+/// Words for the Admiralty credibility digits.
+pub fn credibility_label(c: u8) -> &'static str {
+    match c {
+        1 => "confirmed by independent sources",
+        2 => "probably true",
+        3 => "possibly true",
+        4 => "doubtful",
+        5 => "improbable",
+        _ => "cannot be judged",
+    }
+}
+
+/// How sure we are that the claim's speaker said it.
+pub fn attribution_confidence(c: &Claim, table: &SourceTable) -> AttributionConfidence {
+    use weights::*;
+    let mut reasons = Vec::new();
+    let mut v = match c.kind {
+        AttributionKind::Direct => DIRECT,
+        AttributionKind::Mixed => MIXED,
+        AttributionKind::Indirect => INDIRECT,
+        AttributionKind::AccordingTo => ACCORDING_TO,
+        AttributionKind::Author => AUTHOR,
+    };
+    reasons.push(format!("{} ({v:.2})", c.kind.label()));
+    let kind = table.get(&c.speaker.source).map(|s| s.kind);
+    match (kind, c.speaker.rule) {
+        (Some(SourceKind::Anonymous), _) => {
+            v *= ANONYMOUS;
+            reasons.push(format!("anonymous speaker (×{ANONYMOUS})"));
+        }
+        (_, None) if c.kind != AttributionKind::Author => {
+            v *= UNRESOLVED;
+            reasons.push(format!("speaker not identified (×{UNRESOLVED})"));
+        }
+        (_, Some(MatchRule::Fuzzy)) => {
+            v *= FUZZY;
+            reasons.push(format!("speaker matched by spelling only (×{FUZZY})"));
+        }
+        _ => {}
+    }
+    if c.speaker.antecedent.is_some() {
+        v *= COREFERENCE;
+        reasons.push(format!(
+            "speaker named earlier in the text, not in the sentence (×{COREFERENCE})"
+        ));
+    }
+    if let Some(h) = c
+        .hedges
+        .iter()
+        .find(|h| matches!(h.cue.as_str(), "reportedly" | "allegedly" | "purportedly" | "supposedly"))
+    {
+        v *= REPORTEDLY;
+        reasons.push(format!("“{}”: the article did not hear it first-hand (×{REPORTEDLY})", h.cue));
+    }
+    if c.via.iter().any(|l| l.role == ViaRole::Intermediary && l.source.is_some()) {
+        v = (v * NAMED_INTERMEDIARY).min(1.0);
+        reasons.push(format!("passed on by a named outlet (×{NAMED_INTERMEDIARY})"));
+    }
+    AttributionConfidence {
+        value: round3(v),
+        reasons,
+    }
+}
+
+fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut i = i;
+        while self.0[i] != r {
+            let next = self.0[i];
+            self.0[i] = r;
+            i = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (lo, hi) = (a.min(b), a.max(b));
+            self.0[hi] = lo;
+        }
+    }
+}
+
+fn names(ids: &[String], table: &SourceTable) -> String {
+    let ns: Vec<String> = ids
+        .iter()
+        .map(|i| table.get(i).map_or_else(|| i.clone(), |s| s.name.clone()))
+        .collect();
+    match ns.len() {
+        0 => String::new(),
+        1 => ns[0].clone(),
+        _ => format!("{} and {}", ns[..ns.len() - 1].join(", "), ns[ns.len() - 1]),
+    }
+}
+
+/// Groups agreeing claims into propositions and assesses each.
+pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> Vec<Assessment> {
+    let mut uf = UnionFind((0..claims.len()).collect());
+    for r in relations {
+        if matches!(r.kind, RelationKind::Agrees | RelationKind::QuoteVariant) {
+            uf.union(r.a, r.b);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut root_of = std::collections::HashMap::new();
+    for i in 0..claims.len() {
+        let r = uf.find(i);
+        let g = *root_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let conf: Vec<AttributionConfidence> =
+        claims.iter().map(|c| attribution_confidence(c, table)).collect();
+    let mut out = Vec::new();
+    for g in groups {
+        let origins: BTreeSet<String> = g.iter().map(|&i| claims[i].speaker.source.clone()).collect();
+        let origins: Vec<String> = origins.into_iter().collect();
+        let independent: BTreeSet<String> = origins
+            .iter()
+            .map(|o| table.get(o).map_or(o.as_str(), |s| s.independence_key()).to_string())
+            .collect();
+        let independent: Vec<String> = independent.into_iter().collect();
+        let mut against: BTreeSet<String> = BTreeSet::new();
+        for r in relations.iter().filter(|r| r.kind == RelationKind::Contradicts) {
+            let other = if g.contains(&r.a) && !g.contains(&r.b) {
+                r.b
+            } else if g.contains(&r.b) && !g.contains(&r.a) {
+                r.a
+            } else {
+                continue;
+            };
+            against.insert(claims[other].speaker.source.clone());
+        }
+        let against: Vec<String> = against.into_iter().collect();
+        let against_keys: BTreeSet<&str> = against
+            .iter()
+            .map(|o| table.get(o).map_or(o.as_str(), |s| s.independence_key()))
+            .collect();
+        let independent_against = against_keys
+            .iter()
+            .filter(|k| !independent.iter().any(|i| i == *k))
+            .count();
+        let attribution = g.iter().map(|&i| conf[i].value).fold(0.0, f64::max);
+        let mut reasons = Vec::new();
+        let tellings = g.len();
+        let all_unknown = origins.iter().all(|o| {
+            o.starts_with("article:")
+                || table.get(o).is_none_or(|s| matches!(s.kind, SourceKind::Unknown | SourceKind::Anonymous))
+        });
+        let undecided = g.iter().all(|&i| {
+            matches!(claims[i].stance, Stance::RefuseToConfirm | Stance::Question)
+        });
+        let hedged = g.iter().all(|&i| {
+            claims[i]
+                .hedges
+                .iter()
+                .any(|h| !matches!(h.cue.as_str(), "reportedly" | "allegedly" | "purportedly" | "supposedly"))
+        });
+        let told = if tellings == 1 {
+            "told once".to_string()
+        } else {
+            format!("told {tellings} times")
+        };
+        if independent.len() == 1 {
+            reasons.push(format!("rests on one origin, {}, {told}", names(&origins, table)));
+        } else if independent.len() < origins.len() {
+            reasons.push(format!(
+                "{} origins ({}) but only {} independent: affiliated sources count once",
+                origins.len(),
+                names(&origins, table),
+                independent.len()
+            ));
+        } else {
+            reasons.push(format!("{} independent origins: {}", independent.len(), names(&origins, table)));
+        }
+        let mut credibility = if undecided {
+            reasons.push("the speaker neither confirms nor denies it".into());
+            6
+        } else if all_unknown {
+            reasons.push("no identified source stands behind it".into());
+            6
+        } else if independent_against > 0 {
+            reasons.push(format!("contradicted by {}", names(&against, table)));
+            if independent_against >= independent.len() {
+                5
+            } else {
+                4
+            }
+        } else {
+            match independent.len() {
+                n if n >= weights::CONFIRMED_ORIGINS => 1,
+                2 => 2,
+                _ => 3,
+            }
+        };
+        if !against.is_empty() && independent_against == 0 {
+            reasons.push(format!(
+                "disputed only by affiliated sources ({})",
+                names(&against, table)
+            ));
+        }
+        if hedged && credibility < 6 {
+            reasons.push("hedged in every telling".into());
+            credibility = credibility.max(3);
+        }
+        let letter = (origins.len() == 1)
+            .then(|| table.get(&origins[0]).and_then(|s| s.reliability))
+            .flatten();
+        let grade = match letter {
+            Some(l) => format!("{}{credibility}", l.letter()),
+            None => credibility.to_string(),
+        };
+        let mut confidence = attribution * weights::credibility_factor(credibility);
+        if hedged {
+            confidence *= weights::HEDGED;
+        }
+        reasons.push(format!(
+            "credibility {credibility} ({}); attribution confidence {attribution:.2}",
+            credibility_label(credibility)
+        ));
+        out.push(Assessment {
+            id: format!("p:{}", claims[g[0]].id),
+            statement: claims[g[0]].text.clone(),
+            claims: g,
+            origins,
+            independent_origins: independent,
+            contradicted_by: against,
+            attribution_confidence: attribution,
+            credibility,
+            grade,
+            confidence: round3(confidence),
+            reasons,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then_with(|| a.claims[0].cmp(&b.claims[0]))
+    });
+    out
+}
