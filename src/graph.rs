@@ -72,8 +72,11 @@ impl ClaimGraph {
             }
         }
         for r in relations {
-            g.graph
-                .add_edge(g.claims[r.a], g.claims[r.b], Edge::Relation(r.kind, r.score));
+            g.graph.add_edge(
+                g.claims[r.a],
+                g.claims[r.b],
+                Edge::Relation(r.kind, r.score),
+            );
         }
         g
     }
@@ -139,7 +142,11 @@ impl ClaimGraph {
             .chain(self.graph.edges_directed(n, Direction::Incoming))
             .filter(|e| matches!(e.weight(), Edge::Relation(k, _) if *k == kind))
             .filter_map(|e| {
-                let other = if e.source() == n { e.target() } else { e.source() };
+                let other = if e.source() == n {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 match self.graph[other] {
                     Node::Claim(j) => Some(j),
                     _ => None,

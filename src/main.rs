@@ -1,9 +1,9 @@
 //! The claimgraph command line: a thin shell over the library.
 
 use anyhow::Context;
-use clap::{Parser, Subcommand, ValueEnum};
 use claimgraph::corpus::{self, LoadOptions};
 use claimgraph::{Error, Options, Story};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

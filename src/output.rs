@@ -38,7 +38,10 @@ mod tests {
         let bad = dir.path().join("missing/out.md");
         let err = write_atomic(&bad, b"x").unwrap_err();
         assert!(err.to_string().contains("missing/out.md"), "{err}");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.md")]);
     }
 }

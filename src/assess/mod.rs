@@ -93,17 +93,26 @@ pub fn attribution_confidence(c: &Claim, table: &SourceTable) -> AttributionConf
             "speaker named earlier in the text, not in the sentence (×{COREFERENCE})"
         ));
     }
-    if let Some(h) = c
-        .hedges
-        .iter()
-        .find(|h| matches!(h.cue.as_str(), "reportedly" | "allegedly" | "purportedly" | "supposedly"))
-    {
+    if let Some(h) = c.hedges.iter().find(|h| {
+        matches!(
+            h.cue.as_str(),
+            "reportedly" | "allegedly" | "purportedly" | "supposedly"
+        )
+    }) {
         v *= REPORTEDLY;
-        reasons.push(format!("“{}”: the article did not hear it first-hand (×{REPORTEDLY})", h.cue));
+        reasons.push(format!(
+            "“{}”: the article did not hear it first-hand (×{REPORTEDLY})",
+            h.cue
+        ));
     }
-    if c.via.iter().any(|l| l.role == ViaRole::Intermediary && l.source.is_some()) {
+    if c.via
+        .iter()
+        .any(|l| l.role == ViaRole::Intermediary && l.source.is_some())
+    {
         v = (v * NAMED_INTERMEDIARY).min(1.0);
-        reasons.push(format!("passed on by a named outlet (×{NAMED_INTERMEDIARY})"));
+        reasons.push(format!(
+            "passed on by a named outlet (×{NAMED_INTERMEDIARY})"
+        ));
     }
     AttributionConfidence {
         value: round3(v),
@@ -143,7 +152,10 @@ impl UnionFind {
 fn names(ids: &[String], table: &SourceTable) -> String {
     let ns: Vec<String> = ids
         .iter()
-        .map(|i| table.get(i).map_or_else(|| i.clone(), |s| s.name.clone()))
+        .map(|i| match i.strip_prefix("article:") {
+            Some(a) => format!("the article {a}"),
+            None => table.get(i).map_or_else(|| i.clone(), |s| s.name.clone()),
+        })
         .collect();
     match ns.len() {
         0 => String::new(),
@@ -170,19 +182,42 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
         });
         groups[g].push(i);
     }
-    let conf: Vec<AttributionConfidence> =
-        claims.iter().map(|c| attribution_confidence(c, table)).collect();
+    let conf: Vec<AttributionConfidence> = claims
+        .iter()
+        .map(|c| attribution_confidence(c, table))
+        .collect();
     let mut out = Vec::new();
     for g in groups {
-        let origins: BTreeSet<String> = g.iter().map(|&i| claims[i].speaker.source.clone()).collect();
+        let origins: BTreeSet<String> = g
+            .iter()
+            .map(|&i| claims[i].speaker.source.clone())
+            .collect();
         let origins: Vec<String> = origins.into_iter().collect();
+        // an article's own voice next to a sourced claim in the same article is that
+        // article retelling its source, not a second origin
+        let retold = |o: &String| {
+            o.strip_prefix("article:").is_some_and(|art| {
+                g.iter().any(|&i| {
+                    claims[i].article == art && !claims[i].speaker.source.starts_with("article:")
+                })
+            })
+        };
         let independent: BTreeSet<String> = origins
             .iter()
-            .map(|o| table.get(o).map_or(o.as_str(), |s| s.independence_key()).to_string())
+            .filter(|o| !retold(o))
+            .map(|o| {
+                table
+                    .get(o)
+                    .map_or(o.as_str(), |s| s.independence_key())
+                    .to_string()
+            })
             .collect();
         let independent: Vec<String> = independent.into_iter().collect();
         let mut against: BTreeSet<String> = BTreeSet::new();
-        for r in relations.iter().filter(|r| r.kind == RelationKind::Contradicts) {
+        for r in relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Contradicts)
+        {
             let other = if g.contains(&r.a) && !g.contains(&r.b) {
                 r.b
             } else if g.contains(&r.b) && !g.contains(&r.a) {
@@ -206,16 +241,20 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
         let tellings = g.len();
         let all_unknown = origins.iter().all(|o| {
             o.starts_with("article:")
-                || table.get(o).is_none_or(|s| matches!(s.kind, SourceKind::Unknown | SourceKind::Anonymous))
+                || table
+                    .get(o)
+                    .is_none_or(|s| matches!(s.kind, SourceKind::Unknown | SourceKind::Anonymous))
         });
-        let undecided = g.iter().all(|&i| {
-            matches!(claims[i].stance, Stance::RefuseToConfirm | Stance::Question)
-        });
+        let undecided = g
+            .iter()
+            .all(|&i| matches!(claims[i].stance, Stance::RefuseToConfirm | Stance::Question));
         let hedged = g.iter().all(|&i| {
-            claims[i]
-                .hedges
-                .iter()
-                .any(|h| !matches!(h.cue.as_str(), "reportedly" | "allegedly" | "purportedly" | "supposedly"))
+            claims[i].hedges.iter().any(|h| {
+                !matches!(
+                    h.cue.as_str(),
+                    "reportedly" | "allegedly" | "purportedly" | "supposedly"
+                )
+            })
         });
         let told = if tellings == 1 {
             "told once".to_string()
@@ -223,7 +262,10 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             format!("told {tellings} times")
         };
         if independent.len() == 1 {
-            reasons.push(format!("rests on one origin, {}, {told}", names(&origins, table)));
+            reasons.push(format!(
+                "rests on one origin, {}, {told}",
+                names(&origins, table)
+            ));
         } else if independent.len() < origins.len() {
             reasons.push(format!(
                 "{} origins ({}) but only {} independent: affiliated sources count once",
@@ -232,7 +274,11 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
                 independent.len()
             ));
         } else {
-            reasons.push(format!("{} independent origins: {}", independent.len(), names(&origins, table)));
+            reasons.push(format!(
+                "{} independent origins: {}",
+                independent.len(),
+                names(&origins, table)
+            ));
         }
         let mut credibility = if undecided {
             reasons.push("the speaker neither confirms nor denies it".into());

@@ -79,7 +79,11 @@ const VERBS: &[(&str, Stance, &[&str])] = &[
     ("confirm", Stance::Assert, &[]),
     ("believe", Stance::Assert, &[]),
     ("expect", Stance::Assert, &[]),
-    ("write", Stance::Assert, &["wrote", "written", "writes", "writing"]),
+    (
+        "write",
+        Stance::Assert,
+        &["wrote", "written", "writes", "writing"],
+    ),
     ("post", Stance::Assert, &[]),
     ("express", Stance::Assert, &[]),
     ("question", Stance::Question, &[]),
@@ -87,9 +91,17 @@ const VERBS: &[(&str, Stance, &[&str])] = &[
     ("declare", Stance::Announce, &[]),
     ("reveal", Stance::Announce, &[]),
     ("allege", Stance::Accuse, &[]),
-    ("dismiss", Stance::Deny, &["dismissed", "dismisses", "dismissing"]),
+    (
+        "dismiss",
+        Stance::Deny,
+        &["dismissed", "dismisses", "dismissing"],
+    ),
     ("reject", Stance::Deny, &[]),
-    ("admit", Stance::Assert, &["admitted", "admits", "admitting"]),
+    (
+        "admit",
+        Stance::Assert,
+        &["admitted", "admits", "admitting"],
+    ),
     ("acknowledge", Stance::Assert, &[]),
     ("caution", Stance::Warn, &[]),
     ("ask", Stance::Question, &[]),
@@ -110,13 +122,29 @@ const BEFORE_QUOTE: &[&str] = &["continue", "read"];
 fn regular_forms(lemma: &str) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
     let (s, ed, ing) = if let Some(stem) = lemma.strip_suffix('e') {
-        (format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing"))
+        (
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{stem}ing"),
+        )
     } else if let Some(stem) = lemma.strip_suffix('y') {
-        (format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing"))
+        (
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{lemma}ing"),
+        )
     } else if lemma.ends_with("ss") || lemma.ends_with("sh") || lemma.ends_with("ch") {
-        (format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing"))
+        (
+            format!("{lemma}es"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        )
     } else {
-        (format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing"))
+        (
+            format!("{lemma}s"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        )
     };
     out.extend([s, ed, ing]);
     out
@@ -160,18 +188,50 @@ pub fn lookup(word: &str) -> Option<Cue> {
 
 /// Multi-word cues: the words in order (lower case), the lemma and the stance.
 pub const PHRASES: &[(&[&str], &str, Stance)] = &[
-    (&["refused", "to", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
-    (&["refuses", "to", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
-    (&["declined", "to", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
-    (&["declined", "to", "comment"], "decline to comment", Stance::RefuseToConfirm),
-    (&["declines", "to", "comment"], "decline to comment", Stance::RefuseToConfirm),
-    (&["would", "not", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
-    (&["did", "not", "confirm"], "refuse to confirm", Stance::RefuseToConfirm),
+    (
+        &["refused", "to", "confirm"],
+        "refuse to confirm",
+        Stance::RefuseToConfirm,
+    ),
+    (
+        &["refuses", "to", "confirm"],
+        "refuse to confirm",
+        Stance::RefuseToConfirm,
+    ),
+    (
+        &["declined", "to", "confirm"],
+        "refuse to confirm",
+        Stance::RefuseToConfirm,
+    ),
+    (
+        &["declined", "to", "comment"],
+        "decline to comment",
+        Stance::RefuseToConfirm,
+    ),
+    (
+        &["declines", "to", "comment"],
+        "decline to comment",
+        Stance::RefuseToConfirm,
+    ),
+    (
+        &["would", "not", "confirm"],
+        "refuse to confirm",
+        Stance::RefuseToConfirm,
+    ),
+    (
+        &["did", "not", "confirm"],
+        "refuse to confirm",
+        Stance::RefuseToConfirm,
+    ),
     (&["was", "quoted", "as", "saying"], "quote", Stance::Assert),
     (&["were", "quoted", "as", "saying"], "quote", Stance::Assert),
     (&["raised", "alarms", "over"], "raise alarm", Stance::Warn),
     (&["raised", "alarms", "about"], "raise alarm", Stance::Warn),
-    (&["raised", "the", "alarm", "over"], "raise alarm", Stance::Warn),
+    (
+        &["raised", "the", "alarm", "over"],
+        "raise alarm",
+        Stance::Warn,
+    ),
 ];
 
 #[cfg(test)]

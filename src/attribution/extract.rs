@@ -14,29 +14,68 @@ const BOUNDARY: &[&str] = &[
     "been", "before", "being", "between", "but", "by", "can", "could", "did", "do", "does",
     "during", "for", "from", "had", "has", "have", "here", "however", "if", "into", "is", "it's",
     "may", "might", "must", "nor", "not", "on", "once", "or", "over", "should", "since", "so",
-    "than", "that", "then", "there", "though", "through", "to", "under", "unless", "until",
-    "was", "were", "when", "where", "whether", "which", "while", "who", "whom", "whose", "will",
-    "with", "within", "without", "would",
+    "than", "that", "then", "there", "though", "through", "to", "under", "unless", "until", "was",
+    "were", "when", "where", "whether", "which", "while", "who", "whom", "whose", "will", "with",
+    "within", "without", "would",
 ];
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue.
 const BETWEEN: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do",
-    "also", "again", "further", "then", "previously", "repeatedly", "once", "later", "had",
-    "'s", "has", "been",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "also",
+    "again",
+    "further",
+    "then",
+    "previously",
+    "repeatedly",
+    "once",
+    "later",
+    "had",
+    "'s",
+    "has",
+    "been",
 ];
 
 /// Determiners and possessives: a cue word after one of these is a noun ("the report").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "my", "your", "whose", "every", "each", "no", "any", "another", "such",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "whose", "every", "each", "no", "any", "another", "such",
 ];
 
 /// Auxiliaries and pronouns after which a bare verb form is a verb ("did not say",
 /// "they warn").
 const BEFORE_BARE: &[&str] = &[
-    "to", "will", "would", "could", "can", "may", "might", "did", "does", "do", "not", "n't",
-    "should", "must", "they", "we", "i", "you", "officials", "sources",
+    "to",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "should",
+    "must",
+    "they",
+    "we",
+    "i",
+    "you",
+    "officials",
+    "sources",
 ];
 
 /// Auxiliaries after which an -ing form is a verb ("is saying").
@@ -44,21 +83,53 @@ const BEFORE_ING: &[&str] = &["is", "are", "was", "were", "been", "be", "kept", 
 
 /// Nouns that name a speaker by role without the organisation.
 const ROLE_NOUNS: &[&str] = &[
-    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen",
-    "official", "officials", "representative", "representatives", "source", "sources",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "spokespersons",
+    "spokesmen",
+    "official",
+    "officials",
+    "representative",
+    "representatives",
+    "source",
+    "sources",
 ];
 
 /// Nouns that stand for a document or body mentioned before ("the report said").
 const DOCUMENT_NOUNS: &[&str] = &[
-    "report", "statement", "statements", "announcement", "agency", "ministry", "service",
-    "group", "department", "organisation", "organization", "office", "alert", "warning",
-    "reaction", "response",
+    "report",
+    "statement",
+    "statements",
+    "announcement",
+    "agency",
+    "ministry",
+    "service",
+    "group",
+    "department",
+    "organisation",
+    "organization",
+    "office",
+    "alert",
+    "warning",
+    "reaction",
+    "response",
 ];
 
 /// First words of a picture credit or caption: such a line is not a claim.
 const CREDIT_WORDS: &[&str] = &[
-    "image", "images", "photo", "photos", "photograph", "picture", "credit", "credits",
-    "caption", "illustration", "video",
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "photograph",
+    "picture",
+    "credit",
+    "credits",
+    "caption",
+    "illustration",
+    "video",
 ];
 
 #[derive(Clone, Debug)]
@@ -150,7 +221,9 @@ pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
         }
         if let Some(h) = block {
             for a in &mut ctx.out[before..] {
-                a.via.push(h);
+                if !a.via.contains(&h) {
+                    a.via.push(h);
+                }
             }
         }
     }
@@ -168,7 +241,7 @@ fn header(text: &str, p: Span) -> Option<Span> {
     let s = p.slice(text).trim_end();
     let name = s.strip_suffix(':')?;
     let words = name.split_whitespace().count();
-    (words >= 1 && words <= 5 && !name.contains(['.', '“', '"']))
+    ((1..=5).contains(&words) && !name.contains(['.', '“', '"']))
         .then(|| Span::new(p.start, p.start + name.len()).trim(text))
 }
 
@@ -282,13 +355,18 @@ fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
             ok = prev_is(BEFORE_BARE) && !prev_mark;
         }
         if ok && t.lower.ends_with("ing") {
-            let with_before = i >= 2 && toks[..i - 1].iter().rev().find(|t| t.word).is_some_and(|w| w.is("with"));
+            let with_before = i >= 2
+                && toks[..i - 1]
+                    .iter()
+                    .rev()
+                    .find(|t| t.word)
+                    .is_some_and(|w| w.is("with"));
             ok = (i > 0 && toks[i - 1].is(",")) || prev_is(BEFORE_ING) || with_before;
         }
         if ok && cue.usage == CueUse::BeforeQuote {
-            ok = toks
-                .get(i + 1)
-                .is_some_and(|n| n.is(":") || (n.is(",") && toks.get(i + 2).is_some_and(|q| q.is_mark(&['“', '"']))));
+            ok = toks.get(i + 1).is_some_and(|n| {
+                n.is(":") || (n.is(",") && toks.get(i + 2).is_some_and(|q| q.is_mark(&['“', '"'])))
+            });
         }
         if ok {
             out.push(CueHit {
@@ -311,7 +389,9 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
         return false;
     }
     if t.is("in") {
-        return toks.get(k + 1).is_some_and(|n| n.capitalised()) && k > 0 && toks[k - 1].capitalised();
+        return toks.get(k + 1).is_some_and(|n| n.capitalised())
+            && k > 0
+            && toks[k - 1].capitalised();
     }
     if in_list(BOUNDARY, &t.lower) {
         return false;
@@ -461,7 +541,13 @@ fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
             while c < toks.len() && toks[c].is_mark(&[',', ':']) {
                 c += 1;
             }
-            if c < toks.len() && toks[c].is("to") && matches!(hit.lemma.as_str(), "say" | "report" | "write" | "confirm" | "explain" | "state" | "announce") {
+            if c < toks.len()
+                && toks[c].is("to")
+                && matches!(
+                    hit.lemma.as_str(),
+                    "say" | "report" | "write" | "confirm" | "explain" | "state" | "announce"
+                )
+            {
                 if let Some((s, e)) = np_after(toks, c + 1) {
                     if toks[s].capitalised() {
                         via.push(span_of(toks, s, e));
@@ -479,7 +565,10 @@ fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
             if c < toks.len() && toks[c].is("that") {
                 c += 1;
             }
-            if matches!(hit.stance, Stance::Warn) && c < toks.len() && (toks[c].is("of") || toks[c].is("about")) {
+            if matches!(hit.stance, Stance::Warn)
+                && c < toks.len()
+                && (toks[c].is("of") || toks[c].is("about"))
+            {
                 c += 1;
             }
             let mut end = toks.len();
@@ -512,7 +601,10 @@ fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
         let Some(cspan) = content_span(text, toks, cs, ce) else {
             continue;
         };
-        let mut source_spans: Vec<Span> = source.map(|(s, e)| span_of(toks, s, e)).into_iter().collect();
+        let mut source_spans: Vec<Span> = source
+            .map(|(s, e)| span_of(toks, s, e))
+            .into_iter()
+            .collect();
         let mut antecedent = None;
         if inherit {
             if let Some(prev) = ctx.out[first_in_sentence..].last() {
@@ -522,6 +614,22 @@ fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
         }
         if let Some(src) = source_spans.first() {
             antecedent = antecedent.or_else(|| coreference(ctx, *src, sspan));
+        }
+        // a speaker resolved to an earlier attribution keeps that attribution's
+        // intermediaries ("said to Newsweek ... However, the spokesperson refused")
+        if let Some(ante) = antecedent {
+            if let Some(prev) = ctx
+                .out
+                .iter()
+                .rev()
+                .find(|a| a.source.first() == Some(&ante) || a.antecedent == Some(ante))
+            {
+                for v in &prev.via {
+                    if !via.contains(v) {
+                        via.push(*v);
+                    }
+                }
+            }
         }
         let kind = if hit.according {
             AttributionKind::AccordingTo
@@ -549,7 +657,8 @@ fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     let np = src.slice(text).to_lowercase().replace('’', "'");
     let words: Vec<&str> = np.split_whitespace().collect();
     let head = *words.last()?;
-    let definite = words.len() <= 2 && matches!(words.first(), Some(&"the") | Some(&"this") | Some(&"that"));
+    let definite =
+        words.len() <= 2 && matches!(words.first(), Some(&"the") | Some(&"this") | Some(&"that"));
     let previous_source = |pred: &dyn Fn(&Attribution) -> bool| {
         ctx.out
             .iter()

@@ -15,9 +15,28 @@ pub struct Hedge {
 
 /// Single hedge words.
 const WORDS: &[&str] = &[
-    "allegedly", "apparent", "apparently", "appear", "appeared", "appears", "could",
-    "likely", "may", "might", "perhaps", "possible", "possibly", "presumably", "purportedly",
-    "reportedly", "reputedly", "seemingly", "seems", "supposedly", "unconfirmed", "unclear",
+    "allegedly",
+    "apparent",
+    "apparently",
+    "appear",
+    "appeared",
+    "appears",
+    "could",
+    "likely",
+    "may",
+    "might",
+    "perhaps",
+    "possible",
+    "possibly",
+    "presumably",
+    "purportedly",
+    "reportedly",
+    "reputedly",
+    "seemingly",
+    "seems",
+    "supposedly",
+    "unconfirmed",
+    "unclear",
     "unverified",
 ];
 
@@ -32,8 +51,10 @@ pub fn find(text: &str, spans: &[Span]) -> Vec<Hedge> {
             if WORDS.contains(&lower.as_str()) {
                 let phrase = if lower == "possible"
                     && i >= 1
-                    && matches!(ws[i - 1].text.to_lowercase().replace('’', "'").as_str(), "it's" | "is")
-                {
+                    && matches!(
+                        ws[i - 1].text.to_lowercase().replace('’', "'").as_str(),
+                        "it's" | "is"
+                    ) {
                     "it's possible that".to_string()
                 } else {
                     lower
@@ -57,7 +78,10 @@ mod tests {
     #[test]
     fn finds_hedges() {
         let t = "She reportedly said it’s possible that the threats may be linked.";
-        let h: Vec<String> = find(t, &[Span::new(0, t.len())]).into_iter().map(|h| h.cue).collect();
+        let h: Vec<String> = find(t, &[Span::new(0, t.len())])
+            .into_iter()
+            .map(|h| h.cue)
+            .collect();
         assert_eq!(h, ["reportedly", "it's possible that", "may"]);
         assert!(find("The FSB stated the facts.", &[Span::new(0, 25)]).is_empty());
     }

@@ -144,8 +144,20 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Words that make a speaker anonymous rather than unknown.
 const ANONYMOUS: &[&str] = &[
-    "source", "sources", "official", "officials", "insider", "insiders", "person", "people",
-    "aide", "aides", "spokesperson", "spokespeople", "spokesman", "spokeswoman",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "insider",
+    "insiders",
+    "person",
+    "people",
+    "aide",
+    "aides",
+    "spokesperson",
+    "spokespeople",
+    "spokesman",
+    "spokeswoman",
 ];
 
 fn speaker_kind(mention: &str) -> SourceKind {
@@ -174,8 +186,11 @@ pub fn build(
     let article_outlet = article.outlet.as_deref().and_then(|o| registry.resolve(o));
     for a in attributions {
         let sent = article.sentences[a.sentence];
-        let via_res: Vec<(Span, Option<crate::sources::Resolution>)> =
-            a.via.iter().map(|v| (*v, registry.resolve(v.slice(text)))).collect();
+        let via_res: Vec<(Span, Option<crate::sources::Resolution>)> = a
+            .via
+            .iter()
+            .map(|v| (*v, registry.resolve(v.slice(text))))
+            .collect();
         let speaker = if a.kind == AttributionKind::Author {
             // the article's own voice, or the outlet of the block it stands in
             match via_res.last() {
@@ -232,7 +247,10 @@ pub fn build(
                     }
                 }
                 (None, None) => {
-                    let id = table.add_unknown(&format!("unnamed speaker in {}", article.id), SourceKind::Unknown);
+                    let id = table.add_unknown(
+                        &format!("unnamed speaker in {}", article.id),
+                        SourceKind::Unknown,
+                    );
                     Speaker {
                         mention: None,
                         text: "(unnamed)".into(),
@@ -313,7 +331,10 @@ pub fn build(
             kind: a.kind,
             speaker,
             via,
-            cue: a.cue.first().map(|c| a.cue.iter().fold(*c, |acc, s| acc.cover(*s))),
+            cue: a
+                .cue
+                .first()
+                .map(|c| a.cue.iter().fold(*c, |acc, s| acc.cover(*s))),
             cue_lemma: (!a.cue_lemma.is_empty()).then(|| a.cue_lemma.clone()),
             stance: a.stance,
             hedges,

@@ -19,15 +19,39 @@ pub struct TimeRef {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu), ("friday", Weekday::Fri), ("saturday", Weekday::Sat),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
 
@@ -36,9 +60,20 @@ fn number_word(w: &str) -> Option<i64> {
         return Some(n);
     }
     let n = match w {
-        "one" | "a" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6,
-        "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10, "twelve" => 12, "24" => 24,
-        "48" => 48, "72" => 72,
+        "one" | "a" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "twelve" => 12,
+        "24" => 24,
+        "48" => 48,
+        "72" => 72,
         _ => return None,
     };
     Some(n)
@@ -60,7 +95,10 @@ pub fn find(text: &str, spans: &[Span], published: Option<NaiveDate>) -> Vec<Tim
             if let Some((_, m)) = MONTHS.iter().find(|(n, _)| *n == w) {
                 let capital = ws[i].text.starts_with(|c: char| c.is_uppercase());
                 if let (true, Ok(day)) = (capital, at(i + 1).parse::<u32>()) {
-                    let year = at(i + 2).parse::<i32>().ok().filter(|y| (1900..2200).contains(y));
+                    let year = at(i + 2)
+                        .parse::<i32>()
+                        .ok()
+                        .filter(|y| (1900..2200).contains(y));
                     let len = if year.is_some() { 3 } else { 2 };
                     let y = year.or(published.map(|p| p.year()));
                     let d = y.and_then(|y| NaiveDate::from_ymd_opt(y, *m, day));
@@ -86,7 +124,8 @@ pub fn find(text: &str, spans: &[Span], published: Option<NaiveDate>) -> Vec<Tim
                 hit = Some((1, d.map(|d| (d, d))));
             } else if let Ok(y) = w.parse::<i32>() {
                 if w.len() == 4 && (1900..2200).contains(&y) {
-                    let r = NaiveDate::from_ymd_opt(y, 1, 1).zip(NaiveDate::from_ymd_opt(y, 12, 31));
+                    let r =
+                        NaiveDate::from_ymd_opt(y, 1, 1).zip(NaiveDate::from_ymd_opt(y, 12, 31));
                     hit = Some((1, r));
                 }
             } else if w == "today" || w == "yesterday" || w == "tomorrow" {
@@ -95,7 +134,10 @@ pub fn find(text: &str, spans: &[Span], published: Option<NaiveDate>) -> Vec<Tim
                     "tomorrow" => 1,
                     _ => 0,
                 };
-                hit = Some((1, published.map(|p| (p + Duration::days(off), p + Duration::days(off)))));
+                hit = Some((
+                    1,
+                    published.map(|p| (p + Duration::days(off), p + Duration::days(off))),
+                ));
             } else if (w == "this" || w == "last" || w == "next") && at(i + 1) == "week" {
                 let r = published.map(|p| {
                     let monday = p - Duration::days(p.weekday().num_days_from_monday() as i64);
@@ -126,7 +168,11 @@ pub fn find(text: &str, spans: &[Span], published: Option<NaiveDate>) -> Vec<Tim
                         (p - Duration::days(days), p)
                     }
                 });
-                let start = if i >= 2 && at(i - 2) == "in" && at(i - 1) == "the" { i - 2 } else { i };
+                let start = if i >= 2 && at(i - 2) == "in" && at(i - 1) == "the" {
+                    i - 2
+                } else {
+                    i
+                };
                 if start != i {
                     out.retain(|t: &TimeRef| t.span.end <= ws[start].span.start);
                 }
@@ -171,12 +217,27 @@ mod tests {
         let all = Span::new(0, t.len());
         let unknown = find(t, &[all], None);
         let texts: Vec<&str> = unknown.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(texts, ["in the next 48 hours", "this week", "Thursday", "March 7, 2024", "2014"]);
+        assert_eq!(
+            texts,
+            [
+                "in the next 48 hours",
+                "this week",
+                "Thursday",
+                "March 7, 2024",
+                "2014"
+            ]
+        );
         assert!(unknown[..3].iter().all(|r| r.start.is_none()));
         assert_eq!(unknown[3].start, Some(d(2024, 3, 7)));
         let known = find(t, &[all], Some(d(2024, 3, 8))); // a Friday
-        assert_eq!((known[0].start, known[0].end), (Some(d(2024, 3, 8)), Some(d(2024, 3, 10))));
-        assert_eq!((known[1].start, known[1].end), (Some(d(2024, 3, 4)), Some(d(2024, 3, 10))));
+        assert_eq!(
+            (known[0].start, known[0].end),
+            (Some(d(2024, 3, 8)), Some(d(2024, 3, 10)))
+        );
+        assert_eq!(
+            (known[1].start, known[1].end),
+            (Some(d(2024, 3, 4)), Some(d(2024, 3, 10)))
+        );
         assert_eq!(known[2].start, Some(d(2024, 3, 7)));
         assert_eq!(known[4].end, Some(d(2014, 12, 31)));
     }

@@ -14,6 +14,8 @@ pub mod thresholds {
     pub const MAX_KEY_FREQUENCY: usize = 64;
     /// Least key overlap (shared keys over the smaller key set) for agreement.
     pub const AGREE_OVERLAP: f64 = 0.5;
+    /// Least number of shared keys for agreement.
+    pub const AGREE_SHARED: usize = 3;
     /// Least key overlap for a quote variant of the same speaker.
     pub const VARIANT_OVERLAP: f64 = 0.4;
     /// Least key overlap for a denial to contradict an assertion.
@@ -95,7 +97,9 @@ fn overlap(shared: usize, a: &Claim, b: &Claim) -> f64 {
 
 fn is_negative(c: &Claim) -> bool {
     c.stance == Stance::Deny
-        || c.keys.iter().any(|k| k == "lack" || k == "deni" || k == "deny" || k == "false")
+        || c.keys
+            .iter()
+            .any(|k| k == "lack" || k == "deni" || k == "deny" || k == "false")
 }
 
 /// Links the claims of a story.
@@ -107,11 +111,22 @@ pub fn link(claims: &[Claim]) -> Vec<Relation> {
             continue;
         }
         let ov = overlap(shared.len(), a, b);
-        let shown = shared.iter().take(6).cloned().collect::<Vec<_>>().join(", ");
+        let shown = shared
+            .iter()
+            .take(6)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
         let same_speaker = a.speaker.source == b.speaker.source;
         let quoted = |c: &Claim| matches!(c.kind, AttributionKind::Direct | AttributionKind::Mixed);
-        if same_speaker && quoted(a) && quoted(b) && ov >= thresholds::VARIANT_OVERLAP && a.text != b.text {
-            let sim = strsim::normalized_levenshtein(&a.text.to_lowercase(), &b.text.to_lowercase());
+        if same_speaker
+            && quoted(a)
+            && quoted(b)
+            && ov >= thresholds::VARIANT_OVERLAP
+            && a.text != b.text
+        {
+            let sim =
+                strsim::normalized_levenshtein(&a.text.to_lowercase(), &b.text.to_lowercase());
             out.push(Relation {
                 a: i,
                 b: j,
@@ -141,13 +156,19 @@ pub fn link(claims: &[Claim]) -> Vec<Relation> {
             });
             continue;
         }
-        if neg.0 == neg.1 && ov >= thresholds::AGREE_OVERLAP {
+        if neg.0 == neg.1
+            && ov >= thresholds::AGREE_OVERLAP
+            && shared.len() >= thresholds::AGREE_SHARED
+        {
             out.push(Relation {
                 a: i,
                 b: j,
                 kind: RelationKind::Agrees,
                 score: ov,
-                reasons: vec![format!("{:.0}% of the shorter claim's words shared: {shown}", ov * 100.0)],
+                reasons: vec![format!(
+                    "{:.0}% of the shorter claim's words shared: {shown}",
+                    ov * 100.0
+                )],
             });
         }
     }

@@ -44,9 +44,24 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
     let _ = writeln!(
         out,
         "- `{}` {speaker}, {} ({}), stance *{}*",
-        c.id, c.kind, c.cue.as_deref().map_or("no cue".to_string(), |q| format!("cue “{}”", escape(q))), c.stance
+        c.id,
+        c.kind,
+        c.cue
+            .as_deref()
+            .map_or("no cue".to_string(), |q| format!("cue “{}”", escape(q))),
+        c.stance
     );
-    let _ = writeln!(out, "  - says: “{}”", escape(&c.content.iter().map(|e| e.text.as_str()).collect::<Vec<_>>().join(" … ")));
+    let said = c
+        .content
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" … ");
+    if said.starts_with(['“', '"']) && said.ends_with(['”', '"']) {
+        let _ = writeln!(out, "  - says: {}", escape(&said));
+    } else {
+        let _ = writeln!(out, "  - says: “{}”", escape(&said));
+    }
     let _ = writeln!(out, "  - chain: {}", escape(&c.via.join(" → ")));
     if !c.hedges.is_empty() {
         let _ = writeln!(out, "  - hedged: {}", escape(&c.hedges.join(", ")));
@@ -65,7 +80,11 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
         c.attribution_confidence,
         escape(&c.attribution_reasons.join("; "))
     );
-    let _ = writeln!(out, "  - evidence, paragraph {}, bytes {}..{}:", c.paragraph, c.evidence.start, c.evidence.end);
+    let _ = writeln!(
+        out,
+        "  - evidence, paragraph {}, bytes {}..{}:",
+        c.paragraph, c.evidence.start, c.evidence.end
+    );
     let _ = writeln!(out, "\n    {}\n", quote(&c.evidence.text));
 }
 
@@ -98,7 +117,10 @@ pub fn render(r: &Report) -> String {
         );
     }
     let _ = writeln!(out, "\n## Sources\n");
-    let _ = writeln!(out, "| source | kind | affiliation | claims | reported via |");
+    let _ = writeln!(
+        out,
+        "| source | kind | affiliation | claims | reported via |"
+    );
     let _ = writeln!(out, "|---|---|---|---|---|");
     for src in &r.sources {
         let _ = writeln!(
@@ -126,11 +148,28 @@ pub fn render(r: &Report) -> String {
             p.grade,
             p.credibility_label
         );
-        let _ = writeln!(out, "- origins: {} ({} independent)", escape(&p.origins.join(", ")), p.independent_origins);
+        let _ = writeln!(
+            out,
+            "- origins: {} ({} independent)",
+            escape(&p.origins.join(", ")),
+            p.independent_origins
+        );
         if !p.contradicted_by.is_empty() {
-            let _ = writeln!(out, "- contradicted by: {}", escape(&p.contradicted_by.join(", ")));
+            let _ = writeln!(
+                out,
+                "- contradicted by: {}",
+                escape(&p.contradicted_by.join(", "))
+            );
         }
-        let _ = writeln!(out, "- claims: {}", p.claims.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "- claims: {}",
+            p.claims
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         for reason in &p.reasons {
             let _ = writeln!(out, "- {}", escape(reason));
         }
@@ -139,7 +178,15 @@ pub fn render(r: &Report) -> String {
     if !r.relations.is_empty() {
         let _ = writeln!(out, "## Relations\n");
         for rel in &r.relations {
-            let _ = writeln!(out, "- `{}` {} `{}` ({:.2}): {}", rel.a, rel.kind, rel.b, rel.score, escape(&rel.reasons.join("; ")));
+            let _ = writeln!(
+                out,
+                "- `{}` {} `{}` ({:.2}): {}",
+                rel.a,
+                rel.kind,
+                rel.b,
+                rel.score,
+                escape(&rel.reasons.join("; "))
+            );
         }
         let _ = writeln!(out);
     }
@@ -160,7 +207,13 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(out, "None.\n");
     }
     for c in unresolved {
-        let _ = writeln!(out, "- “{}” in `{}` (paragraph {})", escape(&c.speaker.mention), c.id, c.paragraph);
+        let _ = writeln!(
+            out,
+            "- “{}” in `{}` (paragraph {})",
+            escape(&c.speaker.mention),
+            c.id,
+            c.paragraph
+        );
     }
     if !r.diagnostics.is_empty() {
         let _ = writeln!(out, "\n## Load problems\n");

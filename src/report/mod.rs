@@ -237,7 +237,11 @@ impl Report {
     pub fn new(an: &Analysis) -> Report {
         let story = an.story;
         let table = &an.sources;
-        let name = |id: &str| table.get(id).map_or_else(|| id.to_string(), |s| s.name.clone());
+        let name = |id: &str| {
+            table
+                .get(id)
+                .map_or_else(|| id.to_string(), |s| s.name.clone())
+        };
         let mut prop_of = vec![String::new(); an.claims.len()];
         for p in &an.assessments {
             for &i in &p.claims {
@@ -340,13 +344,14 @@ impl Report {
                 id: p.id.clone(),
                 statement: p.statement.clone(),
                 claims: p.claims.iter().map(|&i| an.claims[i].id.clone()).collect(),
-                origins: p.origins.iter().map(|o| {
-                    if o.starts_with("article:") {
-                        format!("the article {}", &o["article:".len()..])
-                    } else {
-                        name(o)
-                    }
-                }).collect(),
+                origins: p
+                    .origins
+                    .iter()
+                    .map(|o| match o.strip_prefix("article:") {
+                        Some(a) => format!("the article {a}"),
+                        None => name(o),
+                    })
+                    .collect(),
                 independent_origins: p.independent_origins.len(),
                 contradicted_by: p.contradicted_by.iter().map(|o| name(o)).collect(),
                 attribution_confidence: p.attribution_confidence,
@@ -406,7 +411,8 @@ impl Report {
 
     /// The report as pretty-printed JSON.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        let mut s = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
         s.push('\n');
         s
     }

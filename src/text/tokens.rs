@@ -129,14 +129,14 @@ pub fn stem(word: &str) -> String {
 /// Function words that carry no content for matching.
 pub const STOPWORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
-    "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in",
-    "into", "is", "it", "its", "just", "me", "more", "most", "much", "my", "no", "nor", "not",
-    "of", "on", "once", "only", "or", "other", "our", "out", "over", "own", "said", "same", "says",
-    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very",
-    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
-    "with", "would", "you", "your",
+    "been", "before", "being", "but", "by", "can", "cannot", "could", "did", "do", "does", "for",
+    "from", "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "just", "may", "me", "might", "more", "most", "much", "must",
+    "my", "no", "nor", "not", "of", "on", "once", "only", "or", "other", "our", "out", "over",
+    "own", "said", "same", "says", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "you", "your",
 ];
 
 /// True for a function word (see [`STOPWORDS`]).
