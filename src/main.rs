@@ -35,6 +35,11 @@ enum Command {
         #[command(flatten)]
         load: LoadArgs,
     },
+    /// Measure claimgraph against gold data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// List a story's articles with their metadata.
     Articles {
         /// Story folder (default: the embedded default story).
@@ -48,6 +53,19 @@ enum Command {
         story: Option<PathBuf>,
         #[command(flatten)]
         load: LoadArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Extract attributions from each text of a span JSONL file (PolNeAR's schema) and
+    /// print exact and token P/R/F1 per role and relation F1, as the reference scorer does.
+    Attribution {
+        /// Gold file: one JSON object a line with id, text and attributions.
+        gold: PathBuf,
+        /// Also write the predictions, in the same schema, to this file.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
     },
 }
 
@@ -115,6 +133,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Format::Json => report.to_json(),
             };
             emit(&text, output.as_deref())
+        }
+        Command::Eval {
+            what: EvalCommand::Attribution { gold, predictions },
+        } => {
+            use claimgraph::eval::attribution as ea;
+            let gold = ea::read_jsonl(&gold).map_err(anyhow::Error::msg)?;
+            let pred = ea::predict(&gold);
+            if let Some(p) = predictions {
+                ea::write_jsonl(&p, &pred).map_err(anyhow::Error::msg)?;
+            }
+            let scores = ea::score(&gold, &pred).map_err(anyhow::Error::msg)?;
+            emit(&format!("{scores}\n"), None)
         }
         Command::Articles { story, load: args } => {
             let story = load(story.as_deref(), &args)?;
