@@ -463,6 +463,34 @@ pub fn score(gold: &[SpanDoc], pred: &[SpanDoc]) -> Result<AttributionScores, St
     })
 }
 
+/// Extracts attributions from each gold document's text with claimgraph's own extractor
+/// and returns them as predictions in the same schema. The article's own voice is left
+/// out: PolNeAR annotates only what is attributed to someone.
+pub fn predict(gold: &[SpanDoc]) -> Vec<SpanDoc> {
+    let registry = crate::sources::Registry::default();
+    gold.iter()
+        .map(|g| {
+            let text = g.text.clone().unwrap_or_default();
+            let article = crate::corpus::Article::new(g.id.clone(), text);
+            let pairs = |v: &[crate::text::Span]| v.iter().map(|s| [s.start, s.end]).collect();
+            let attributions = crate::attribution::extract(&article, &registry)
+                .into_iter()
+                .filter(|a| a.kind != crate::attribution::AttributionKind::Author)
+                .map(|a| SpanAttribution {
+                    source: pairs(&a.source),
+                    cue: pairs(&a.cue),
+                    content: pairs(&a.content),
+                })
+                .collect();
+            SpanDoc {
+                id: g.id.clone(),
+                text: None,
+                attributions,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -665,32 +693,4 @@ mod tests {
         let e = read_jsonl(&path).unwrap_err();
         assert!(e.contains("g.jsonl:2:"), "{e}");
     }
-}
-
-/// Extracts attributions from each gold document's text with claimgraph's own extractor
-/// and returns them as predictions in the same schema. The article's own voice is left
-/// out: PolNeAR annotates only what is attributed to someone.
-pub fn predict(gold: &[SpanDoc]) -> Vec<SpanDoc> {
-    let registry = crate::sources::Registry::default();
-    gold.iter()
-        .map(|g| {
-            let text = g.text.clone().unwrap_or_default();
-            let article = crate::corpus::Article::new(g.id.clone(), text);
-            let pairs = |v: &[crate::text::Span]| v.iter().map(|s| [s.start, s.end]).collect();
-            let attributions = crate::attribution::extract(&article, &registry)
-                .into_iter()
-                .filter(|a| a.kind != crate::attribution::AttributionKind::Author)
-                .map(|a| SpanAttribution {
-                    source: pairs(&a.source),
-                    cue: pairs(&a.cue),
-                    content: pairs(&a.content),
-                })
-                .collect();
-            SpanDoc {
-                id: g.id.clone(),
-                text: None,
-                attributions,
-            }
-        })
-        .collect()
 }
