@@ -95,15 +95,15 @@ impl ClaimGraph {
         self.claims.get(i).copied()
     }
 
-    /// The claims said by a source (as origin), in claim order.
-    pub fn claims_of_source(&self, id: &str) -> Vec<usize> {
+    /// The claims joined to source `id` by an edge that `pick` accepts, in claim order.
+    fn claims_to_source(&self, id: &str, pick: fn(&Edge) -> bool) -> Vec<usize> {
         let Some(&n) = self.sources.get(id) else {
             return vec![];
         };
         let mut out: Vec<usize> = self
             .graph
             .edges_directed(n, Direction::Incoming)
-            .filter(|e| matches!(e.weight(), Edge::SaidBy))
+            .filter(|e| pick(e.weight()))
             .filter_map(|e| match self.graph[e.source()] {
                 Node::Claim(i) => Some(i),
                 _ => None,
@@ -113,22 +113,14 @@ impl ClaimGraph {
         out
     }
 
+    /// The claims said by a source (as origin), in claim order.
+    pub fn claims_of_source(&self, id: &str) -> Vec<usize> {
+        self.claims_to_source(id, |e| matches!(e, Edge::SaidBy))
+    }
+
     /// The claims a source passed on as an intermediary.
     pub fn claims_reported_via(&self, id: &str) -> Vec<usize> {
-        let Some(&n) = self.sources.get(id) else {
-            return vec![];
-        };
-        let mut out: Vec<usize> = self
-            .graph
-            .edges_directed(n, Direction::Incoming)
-            .filter(|e| matches!(e.weight(), Edge::ReportedVia))
-            .filter_map(|e| match self.graph[e.source()] {
-                Node::Claim(i) => Some(i),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out
+        self.claims_to_source(id, |e| matches!(e, Edge::ReportedVia))
     }
 
     /// The claims related to claim `i` by relations of `kind`, either direction.

@@ -240,8 +240,7 @@ fn closes(text: &str, q: Span) -> bool {
 fn header(text: &str, p: Span) -> Option<Span> {
     let s = p.slice(text).trim_end();
     let name = s.strip_suffix(':')?;
-    let words = name.split_whitespace().count();
-    ((1..=5).contains(&words) && !name.contains(['.', '“', '"']))
+    (crate::text::sentences::is_block_header(s) && !name.contains(['.', '“', '"']))
         .then(|| Span::new(p.start, p.start + name.len()).trim(text))
 }
 

@@ -1,6 +1,6 @@
 //! JSONL articles: one JSON object a line, for bulk input.
 
-use super::{frontmatter, Article};
+use super::{Article, RawMeta};
 use crate::error::Diagnostic;
 use serde::Deserialize;
 use std::path::Path;
@@ -61,22 +61,56 @@ pub(super) fn parse(
             rec.text,
         );
         a.path = rel.to_path_buf();
-        a.title = rec.title;
-        a.outlet = rec.outlet;
-        a.url = rec.url;
-        a.byline = rec.byline;
-        if let Some(p) = rec.published {
-            a.published = frontmatter::parse_date(&p);
-            if a.published.is_none() {
-                diags.push(Diagnostic::at(
-                    shown,
-                    lineno,
-                    1,
-                    format!("published date {p:?} is not a date; left unknown"),
-                ));
-            }
+        if let Err(m) = a.set_meta(RawMeta {
+            title: rec.title,
+            outlet: rec.outlet,
+            url: rec.url,
+            published: rec.published,
+            byline: rec.byline,
+        }) {
+            diags.push(Diagnostic::at(shown, lineno, 1, m));
         }
         out.push(a);
     }
     (out, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn good_lines_load_and_bad_lines_are_named() {
+        let text = concat!(
+            "{\"id\": \"a\", \"text\": \"The mayor said the bridge is safe.\", \"publisher\": \"Valdera Courier\", \"publication_date\": \"2031-05-02\"}\n",
+            "\n",
+            "{\"id\": \"b\", \"text\": \n",
+            "{\"text\": \"Officials said the port will reopen.\", \"published\": \"soon\"}\n",
+            "{\"id\": \"d\", \"text\": \"   \"}\n",
+        );
+        let p = Path::new("bulk.jsonl");
+        let (arts, diags) = parse(p, p, "bulk", text);
+        let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "bulk-4"]);
+        assert_eq!(arts[0].outlet.as_deref(), Some("Valdera Courier"));
+        assert_eq!(
+            arts[0].published.map(|d| d.to_string()).as_deref(),
+            Some("2031-05-02")
+        );
+        assert_eq!(arts[1].published, None);
+        let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(
+            lines[0].starts_with("bulk.jsonl:3:") && lines[0].contains("malformed JSON"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("bulk.jsonl:4:1: publication date \"soon\""),
+            "{lines:?}"
+        );
+        assert!(
+            lines[2].starts_with("bulk.jsonl:5:1: article has no text"),
+            "{lines:?}"
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! Loading a story folder, or single article files, with one clear diagnostic per bad file.
 
-use super::{frontmatter, html, jsonl, Article, Story, StoryMeta};
+use super::{frontmatter, html, jsonl, Article, RawMeta, Story, StoryMeta};
 use crate::error::{Diagnostic, Error, Result};
 use crate::sources::Registry;
 use crate::text::span::line_col_bytes;
@@ -226,22 +226,20 @@ pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<D
         "jsonl" => jsonl::parse(rel, shown, &stem, text),
         "html" | "htm" => match html::extract(text) {
             Ok(doc) => {
-                let mut diags = Vec::new();
                 let mut a = Article::new(stem, doc.text);
                 a.path = rel.to_path_buf();
-                a.title = doc.title;
-                a.outlet = doc.outlet;
-                a.url = doc.url;
-                a.byline = doc.byline;
-                if let Some(p) = doc.published {
-                    a.published = frontmatter::parse_date(&p);
-                    if a.published.is_none() {
-                        diags.push(Diagnostic::file(
-                            shown,
-                            format!("publication date {p:?} is not a date; left unknown"),
-                        ));
-                    }
-                }
+                let diags = a
+                    .set_meta(RawMeta {
+                        title: doc.title,
+                        outlet: doc.outlet,
+                        url: doc.url,
+                        published: doc.published,
+                        byline: doc.byline,
+                    })
+                    .err()
+                    .map(|m| Diagnostic::file(shown, m))
+                    .into_iter()
+                    .collect();
                 (vec![a], diags)
             }
             Err(m) => (vec![], vec![Diagnostic::file(shown, m)]),
@@ -259,13 +257,17 @@ pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<D
                     );
                 }
                 let m = fm.meta;
+                let title = m.title.or_else(|| markdown_title(&ext, body));
                 let mut a = Article::new(m.id.unwrap_or(stem), body);
                 a.path = rel.to_path_buf();
-                a.title = m.title.or_else(|| markdown_title(&ext, body));
-                a.outlet = m.outlet;
-                a.url = m.url;
-                a.byline = m.byline;
-                a.published = m.published.as_deref().and_then(frontmatter::parse_date);
+                // the date was checked when the front matter was parsed
+                let _ = a.set_meta(RawMeta {
+                    title,
+                    outlet: m.outlet,
+                    url: m.url,
+                    published: m.published,
+                    byline: m.byline,
+                });
                 (vec![a], vec![])
             }
             Err(d) => (vec![], vec![d]),

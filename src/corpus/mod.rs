@@ -66,6 +66,24 @@ impl Article {
         }
     }
 
+    /// Sets the metadata given with the text. A publication date that does not parse is
+    /// left unknown, and returned as an error message for the caller to report.
+    pub fn set_meta(&mut self, meta: RawMeta) -> Result<(), String> {
+        self.title = meta.title;
+        self.outlet = meta.outlet;
+        self.url = meta.url;
+        self.byline = meta.byline;
+        if let Some(p) = meta.published {
+            self.published = frontmatter::parse_date(&p);
+            if self.published.is_none() {
+                return Err(format!(
+                    "publication date {p:?} is not a date; left unknown"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The text a span covers.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
@@ -77,6 +95,21 @@ impl Article {
             .iter()
             .position(|p| p.start <= offset && offset < p.end.max(p.start + 1))
     }
+}
+
+/// Metadata as an input format gives it, before the publication date is parsed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawMeta {
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Publication date as written.
+    pub published: Option<String>,
+    /// Author line.
+    pub byline: Option<String>,
 }
 
 /// The title and description of a story, from `story.ron`.
