@@ -579,21 +579,7 @@ pub fn score(gold: &[StanceRow], pred: &[StanceRow], ids: Option<&BTreeSet<u32>>
             .unwrap_or(0);
         let npred: usize = confusion.values().filter_map(|m| m.get(name)).sum();
         let ngold: usize = confusion.get(name).map_or(0, |m| m.values().sum());
-        let pr = if npred > 0 {
-            tp as f64 / npred as f64
-        } else {
-            0.0
-        };
-        let rc = if ngold > 0 {
-            tp as f64 / ngold as f64
-        } else {
-            0.0
-        };
-        f1[c.index()] = if pr + rc != 0.0 {
-            2.0 * pr * rc / (pr + rc)
-        } else {
-            0.0
-        };
+        f1[c.index()] = super::attribution::Prf::from_counts(tp, npred, ngold).f1;
     }
     let fnc_pct = if best > 0.0 {
         100.0 * score / best
