@@ -2,51 +2,13 @@
 //! `../shared/eval/attr_score.py` on the PolNeAR dev set and predictions
 //! derived from it. Skips when `../shared` or `python3` is not available.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{have_python, shared, Rng};
+use std::path::Path;
 use std::process::Command;
 
 use claimgraph::eval::attribution::{self, AttributionScores, SpanAttribution, SpanDoc};
-
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipping: ../shared not found");
-        None
-    }
-}
-
-fn have_python() -> bool {
-    let ok = Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        println!("skipping: python3 not found");
-    }
-    ok
-}
-
-/// Small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
 
 fn shift(rng: &mut Rng, frags: &mut [[usize; 2]], len: usize) {
     for f in frags.iter_mut() {

@@ -4,47 +4,13 @@
 //! `../shared` or `python3` is not available.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{have_python, shared, Rng};
+use std::path::Path;
 use std::process::Command;
 
 use claimgraph::eval::stance::{self, Stance, StanceRow, StanceScores};
-
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipping: ../shared not found");
-        None
-    }
-}
-
-fn have_python() -> bool {
-    let ok = Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        println!("skipping: python3 not found");
-    }
-    ok
-}
-
-/// Small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 /// Predictions from gold: some rows missing, some labels changed, some in
 /// upper case or with surrounding spaces, some rows moved to the end (rows
@@ -60,7 +26,7 @@ fn perturb(gold: &[StanceRow]) -> Vec<StanceRow> {
         let mut label = if rng.below(10) < 7 {
             g.stance.clone()
         } else {
-            Stance::ALL[rng.below(4) as usize].as_str().to_string()
+            Stance::ALL[rng.below(4)].as_str().to_string()
         };
         match rng.below(10) {
             0 => label = label.to_uppercase(),

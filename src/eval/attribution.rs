@@ -28,7 +28,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -112,23 +111,12 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<SpanDoc>, String> {
 /// (the lines go to a temporary file in the same folder, which is then
 /// renamed over `path`).
 pub fn write_jsonl(path: &Path, docs: &[SpanDoc]) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let err = |e: &dyn fmt::Display| format!("{}: {e}", path.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| err(&e))?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        for doc in docs {
-            serde_json::to_writer(&mut w, doc).map_err(|e| err(&e))?;
-            w.write_all(b"\n").map_err(|e| err(&e))?;
-        }
-        w.flush().map_err(|e| err(&e))?;
+    let mut out = Vec::new();
+    for doc in docs {
+        serde_json::to_writer(&mut out, doc).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.push(b'\n');
     }
-    tmp.as_file().sync_all().map_err(|e| err(&e))?;
-    tmp.persist(path).map_err(|e| err(&e.error))?;
-    Ok(())
+    crate::output::write_atomic(path, &out).map_err(|e| e.to_string())
 }
 
 /// Precision, recall and F1, computed as the reference scorer does (each is

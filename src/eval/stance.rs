@@ -16,7 +16,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;
-use std::io::Write;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -438,16 +437,7 @@ pub fn write_predictions(path: &Path, rows: &[StanceRow]) -> Result<(), String> 
         push_field(&mut out, &row.stance);
         out.push_str("\r\n");
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let err = |e: &dyn fmt::Display| format!("{}: {e}", path.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| err(&e))?;
-    tmp.write_all(out.as_bytes()).map_err(|e| err(&e))?;
-    tmp.as_file().sync_all().map_err(|e| err(&e))?;
-    tmp.persist(path).map_err(|e| err(&e.error))?;
-    Ok(())
+    crate::output::write_atomic(path, out.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// The figures of the reference FNC-1 scorer. Serialized, the fields the
