@@ -40,6 +40,11 @@ enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Train a learned component from gold data.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
     /// List a story's articles with their metadata.
     Articles {
         /// Story folder (default: the embedded default story).
@@ -66,6 +71,30 @@ enum EvalCommand {
         /// Also write the predictions, in the same schema, to this file.
         #[arg(long)]
         predictions: Option<PathBuf>,
+        /// Use this attribution model file instead of the embedded one, and the model
+        /// alone (without the rules).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the attribution tagger on a span JSONL file (PolNeAR's schema) and write the
+    /// model file. The same data and options give the same bytes.
+    Attribution {
+        /// Training file: one JSON object a line with id, text and attributions.
+        train: PathBuf,
+        /// Where to write the model.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Passes over the data.
+        #[arg(long, default_value_t = claimgraph::attribution::model::TrainOptions::default().epochs)]
+        epochs: usize,
+        /// Hold out every K-th document, train on the rest and print the scores on the
+        /// held-out ones.
+        #[arg(long, value_name = "K")]
+        hold_out: Option<usize>,
     },
 }
 
@@ -135,16 +164,69 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             emit(&text, output.as_deref())
         }
         Command::Eval {
-            what: EvalCommand::Attribution { gold, predictions },
+            what:
+                EvalCommand::Attribution {
+                    gold,
+                    predictions,
+                    model,
+                },
         } => {
+            use claimgraph::attribution::model::Model;
             use claimgraph::eval::attribution as ea;
             let gold = ea::read_jsonl(&gold).map_err(anyhow::Error::msg)?;
-            let pred = ea::predict(&gold);
+            let pred = match model {
+                Some(path) => {
+                    let bytes = std::fs::read(&path)
+                        .with_context(|| format!("reading {}", path.display()))?;
+                    let model = Model::from_bytes(&bytes)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                    ea::predict_model(&gold, &model)
+                }
+                None => ea::predict(&gold),
+            };
             if let Some(p) = predictions {
                 ea::write_jsonl(&p, &pred).map_err(anyhow::Error::msg)?;
             }
             let scores = ea::score(&gold, &pred).map_err(anyhow::Error::msg)?;
             emit(&format!("{scores}\n"), None)
+        }
+        Command::Train {
+            what:
+                TrainCommand::Attribution {
+                    train,
+                    output,
+                    epochs,
+                    hold_out,
+                },
+        } => {
+            use claimgraph::attribution::model::{self, TrainOptions};
+            use claimgraph::eval::attribution as ea;
+            let docs = ea::read_jsonl(&train).map_err(anyhow::Error::msg)?;
+            let opts = TrainOptions {
+                epochs,
+                ..TrainOptions::default()
+            };
+            let (fit, held): (Vec<_>, Vec<_>) = match hold_out {
+                Some(k) if k >= 2 => docs
+                    .into_iter()
+                    .enumerate()
+                    .partition(|(i, _)| i % k != 0),
+                Some(_) => anyhow::bail!("--hold-out needs K of 2 or more"),
+                None => (docs.into_iter().enumerate().collect(), Vec::new()),
+            };
+            let fit: Vec<_> = fit.into_iter().map(|(_, d)| d).collect();
+            let held: Vec<_> = held.into_iter().map(|(_, d)| d).collect();
+            let m = model::train(&fit, &opts, |line| eprintln!("{line}"));
+            claimgraph::output::write_atomic(&output, &m.to_bytes())?;
+            if !held.is_empty() {
+                let pred = ea::predict_model(&held, &m);
+                let scores = ea::score(&held, &pred).map_err(anyhow::Error::msg)?;
+                emit(
+                    &format!("held out: {} documents\n{scores}\n", held.len()),
+                    None,
+                )?;
+            }
+            Ok(())
         }
         Command::Articles { story, load: args } => {
             let story = load(story.as_deref(), &args)?;

@@ -7,6 +7,7 @@
 
 pub mod cues;
 mod extract;
+pub mod model;
 mod quotes;
 mod tokens;
 

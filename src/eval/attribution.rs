@@ -479,6 +479,31 @@ pub fn predict(gold: &[SpanDoc]) -> Vec<SpanDoc> {
         .collect()
 }
 
+/// Predictions of the learned model alone, in the span schema.
+pub fn predict_model(gold: &[SpanDoc], model: &crate::attribution::model::Model) -> Vec<SpanDoc> {
+    gold.iter()
+        .map(|g| {
+            let text = g.text.clone().unwrap_or_default();
+            let article = crate::corpus::Article::new(g.id.clone(), text);
+            let pairs = |v: &[crate::text::Span]| v.iter().map(|s| [s.start, s.end]).collect();
+            let attributions = model
+                .find(&article)
+                .into_iter()
+                .map(|f| SpanAttribution {
+                    source: pairs(&f.source),
+                    cue: vec![[f.cue.start, f.cue.end]],
+                    content: pairs(&f.content),
+                })
+                .collect();
+            SpanDoc {
+                id: g.id.clone(),
+                text: None,
+                attributions,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

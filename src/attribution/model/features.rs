@@ -1,0 +1,229 @@
+//! Features of the two taggers: the cue tagger reads a sentence, the role tagger reads the
+//! paragraph around one cue and marks its source and content.
+
+use super::perceptron::Sequence;
+use super::sheet::{mix, Mark, Sheet, AFTER, BEFORE};
+
+/// Cue tags.
+pub mod cue_tag {
+    /// Outside any cue.
+    pub const O: u8 = 0;
+    /// First token of a cue.
+    pub const B: u8 = 1;
+    /// Later token of a cue.
+    pub const I: u8 = 2;
+    /// Number of cue tags.
+    pub const N: usize = 3;
+}
+
+/// Role tags, relative to one cue.
+pub mod role_tag {
+    /// Neither source nor content (and the cue itself).
+    pub const O: u8 = 0;
+    /// First token of a source fragment.
+    pub const BS: u8 = 1;
+    /// Later token of a source fragment.
+    pub const IS: u8 = 2;
+    /// First token of a content fragment.
+    pub const BC: u8 = 3;
+    /// Later token of a content fragment.
+    pub const IC: u8 = 4;
+    /// Number of role tags.
+    pub const N: usize = 5;
+}
+
+/// The allowed transitions of a B/I tag set: an inside tag only after its begin tag or
+/// itself, never first. `pairs` lists each (begin, inside) pair.
+pub fn bio_allowed(ntags: usize, pairs: &[(u8, u8)]) -> Vec<bool> {
+    let mut allowed = vec![true; (ntags + 1) * ntags];
+    for &(b, i) in pairs {
+        for prev in 0..=ntags {
+            if prev != b as usize && prev != i as usize {
+                allowed[prev * ntags + i as usize] = false;
+            }
+        }
+    }
+    allowed
+}
+
+#[inline]
+fn f1(out: &mut Vec<u64>, t: u64, a: u64) {
+    out.push(mix(t, a));
+}
+
+#[inline]
+fn f2(out: &mut Vec<u64>, t: u64, a: u64, b: u64) {
+    out.push(mix(mix(t, a), b));
+}
+
+#[inline]
+fn f3(out: &mut Vec<u64>, t: u64, a: u64, b: u64, c: u64) {
+    out.push(mix(mix(mix(t, a), b), c));
+}
+
+/// Fills `seq` with the cue-tagger features of the sentence with token range `[lo, hi)`.
+pub fn cue_sequence(sheet: &Sheet, lo: usize, hi: usize, seq: &mut Sequence) {
+    seq.clear();
+    let has_quote = sheet.toks[lo..hi]
+        .iter()
+        .any(|t| t.mark == Mark::Quote || t.in_quote);
+    let q = u64::from(has_quote);
+    for i in lo..hi {
+        let t = &sheet.toks[i];
+        let ii = i as isize;
+        let w = |d: isize| sheet.lower_at(ii + d, lo, hi);
+        let s = |d: isize| sheet.stem_at(ii + d, lo, hi);
+        let lx = |d: isize| sheet.lex_at(ii + d, lo, hi);
+        let out = &mut seq.feats;
+        let pos = match (i - lo, hi - 1 - i) {
+            (0, _) => 0,
+            (1, _) => 1,
+            (_, 0) => 2,
+            (_, 1) => 3,
+            _ => 4,
+        };
+        let inq = u64::from(t.in_quote);
+        f1(out, 1, 0);
+        f1(out, 2, t.lower);
+        f1(out, 3, t.stem);
+        f1(out, 4, t.suffix);
+        f1(out, 5, t.shape);
+        f1(out, 6, w(-1));
+        f1(out, 7, w(1));
+        f1(out, 8, w(-2));
+        f1(out, 9, w(2));
+        f2(out, 10, w(-1), t.lower);
+        f2(out, 11, t.lower, w(1));
+        f2(out, 12, t.stem, w(1));
+        f1(out, 13, lx(0));
+        f1(out, 14, lx(-1));
+        f1(out, 15, lx(1));
+        f2(out, 16, inq, t.stem);
+        f2(out, 17, inq, lx(0));
+        f2(out, 18, q, lx(0));
+        f2(out, 19, pos, lx(0));
+        f2(out, 20, sheet.shape_at(ii - 1, lo, hi), t.shape);
+        f2(out, 21, t.stem, w(2));
+        f3(out, 22, w(-2), w(-1), t.lower);
+        f1(out, 23, s(-1));
+        f1(out, 24, s(1));
+        f3(out, 25, w(-1), t.stem, w(1));
+        f2(out, 26, pos, t.stem);
+        f2(out, 27, q, t.stem);
+        seq.end_position(None);
+    }
+}
+
+/// Distance buckets: 1, 2, 3, 4, 5, 6-8, 9-12, 13-20, 21-35, 36 and more.
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=5 => d as u64,
+        6..=8 => 6,
+        9..=12 => 7,
+        13..=20 => 8,
+        21..=35 => 9,
+        _ => 10,
+    }
+}
+
+/// The tokens the role tagger looks at for a cue at token range `[cs, ce)`: the cue's
+/// paragraph, at most 100 tokens before the cue and 250 after.
+pub fn role_window(sheet: &Sheet, cs: usize, ce: usize) -> (usize, usize) {
+    let p = sheet.toks[cs].paragraph as usize;
+    let (pa, pb) = sheet.paragraphs.get(p).copied().unwrap_or((cs, ce));
+    (pa.max(cs.saturating_sub(100)), pb.min(ce + 250).max(ce))
+}
+
+/// Fills `seq` with the role-tagger features of the window `[lo, hi)` for the cue at
+/// `[cs, ce)`. Cue tokens are fixed to [`role_tag::O`].
+pub fn role_sequence(sheet: &Sheet, lo: usize, hi: usize, cs: usize, ce: usize, seq: &mut Sequence) {
+    seq.clear();
+    let n = hi - lo;
+    // prefix counts over the window: commas, quote marks, colons, lexicon words
+    let mut commas = vec![0u32; n + 1];
+    let mut quotes = vec![0u32; n + 1];
+    let mut colons = vec![0u32; n + 1];
+    let mut lexes = vec![0u32; n + 1];
+    for k in 0..n {
+        let t = &sheet.toks[lo + k];
+        let in_cue = (cs..ce).contains(&(lo + k));
+        commas[k + 1] = commas[k] + u32::from(t.mark == Mark::Comma);
+        quotes[k + 1] = quotes[k] + u32::from(t.mark == Mark::Quote);
+        colons[k + 1] = colons[k] + u32::from(t.mark == Mark::Colon);
+        lexes[k + 1] = lexes[k] + u32::from(t.lex > 0 && !in_cue);
+    }
+    let between = |pre: &[u32], a: usize, b: usize| pre[b - lo] - pre[a - lo];
+    let mut cue_h = 0x00C0_FFEE_u64;
+    for t in &sheet.toks[cs..ce] {
+        cue_h = mix(cue_h, t.lower);
+    }
+    let head = sheet.toks[cs..ce]
+        .iter()
+        .find(|t| t.lex > 0)
+        .or_else(|| sheet.toks.get(cs))
+        .map_or(0, |t| t.stem);
+    let before = if cs > lo {
+        sheet.toks[cs - 1].lower
+    } else {
+        BEFORE
+    };
+    let after = if ce < hi { sheet.toks[ce].lower } else { AFTER };
+    let cue_sent = i64::from(sheet.toks[cs].sentence);
+    let cue_q = u64::from(sheet.toks[cs].in_quote);
+    for j in lo..hi {
+        if (cs..ce).contains(&j) {
+            seq.end_position(Some(0));
+            continue;
+        }
+        let t = &sheet.toks[j];
+        let (dir, d, a, b) = if j < cs {
+            (0u64, cs - j, j + 1, cs)
+        } else {
+            (2u64, j - ce + 1, ce, j)
+        };
+        let db = bucket(d);
+        let ds = (i64::from(t.sentence) - cue_sent).clamp(-3, 3) as u64;
+        let cm = u64::from(between(&commas, a, b).min(3));
+        let qb = u64::from(between(&quotes, a, b).min(3));
+        let co = u64::from(between(&colons, a, b).min(1));
+        let lb = u64::from(between(&lexes, a, b).min(2));
+        let inq = u64::from(t.in_quote);
+        let jj = j as isize;
+        let sent_start = j == 0 || sheet.toks[j - 1].sentence != t.sentence;
+        let mark = t.mark as u64;
+        let out = &mut seq.feats;
+        f1(out, 101, dir);
+        f2(out, 102, dir, db);
+        f2(out, 103, dir, ds);
+        f3(out, 104, dir, db, ds);
+        f2(out, 105, dir, t.lower);
+        f2(out, 106, dir, t.stem);
+        f2(out, 107, dir, t.shape);
+        f2(out, 108, dir, t.suffix);
+        f2(out, 109, dir, sheet.lower_at(jj - 1, lo, hi));
+        f2(out, 110, dir, sheet.lower_at(jj + 1, lo, hi));
+        f3(out, 111, dir, sheet.lower_at(jj - 1, lo, hi), t.lower);
+        f3(out, 112, dir, inq, qb);
+        f3(out, 113, dir, inq, cue_q);
+        f2(out, 114, dir, cm);
+        f3(out, 115, dir, cm, ds);
+        f2(out, 116, dir, co);
+        f2(out, 117, dir, lb);
+        f2(out, 118, dir, cue_h);
+        f3(out, 119, dir, cue_h, db);
+        f3(out, 120, dir, head, t.lower);
+        f3(out, 121, dir, before, db);
+        f3(out, 122, dir, after, db);
+        f3(out, 123, dir, mark, db);
+        f2(out, 124, dir, u64::from(t.lex));
+        f2(out, 125, dir, u64::from(sent_start));
+        f3(out, 126, dir, db, inq);
+        f3(out, 127, dir, t.shape, db);
+        f3(out, 128, dir, t.lower, db);
+        f3(out, 129, mix(dir, ds), qb, inq);
+        f3(out, 130, dir, head, db);
+        f3(out, 131, mix(dir, cm), lb, db);
+        f3(out, 132, dir, after, t.lower);
+        seq.end_position(None);
+    }
+}
