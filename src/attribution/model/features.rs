@@ -110,6 +110,16 @@ pub fn cue_sequence(sheet: &Sheet, lo: usize, hi: usize, seq: &mut Sequence) {
         f3(out, 25, w(-1), t.stem, w(1));
         f2(out, 26, pos, t.stem);
         f2(out, 27, q, t.stem);
+        let quote_near = |ks: std::ops::RangeInclusive<isize>| {
+            ks.map(|k| ii + k)
+                .filter(|&k| k >= lo as isize && k < hi as isize)
+                .any(|k| sheet.toks[k as usize].mark == Mark::Quote)
+        };
+        let qp = u64::from(quote_near(-3..=-1));
+        let qn = u64::from(quote_near(1..=3));
+        f3(out, 28, qp, qn, t.suffix);
+        f3(out, 29, qp, sheet.shape_at(ii - 1, lo, hi), lx(0));
+        f3(out, 30, qn, t.shape, t.suffix);
         seq.end_position(None);
     }
 }
@@ -169,6 +179,7 @@ pub fn role_sequence(sheet: &Sheet, lo: usize, hi: usize, cs: usize, ce: usize, 
     };
     let after = if ce < hi { sheet.toks[ce].lower } else { AFTER };
     let cue_sent = i64::from(sheet.toks[cs].sentence);
+    let cue_suffix = sheet.toks[ce - 1].suffix;
     let cue_q = u64::from(sheet.toks[cs].in_quote);
     for j in lo..hi {
         if (cs..ce).contains(&j) {
@@ -190,6 +201,17 @@ pub fn role_sequence(sheet: &Sheet, lo: usize, hi: usize, cs: usize, ce: usize, 
         let inq = u64::from(t.in_quote);
         let jj = j as isize;
         let sent_start = j == 0 || sheet.toks[j - 1].sentence != t.sentence;
+        let next_mark = sheet.toks.get(j + 1).map_or(AFTER, |n| {
+            if n.sentence != t.sentence {
+                AFTER
+            } else {
+                n.mark as u64
+            }
+        });
+        let to_end = {
+            let (_, se) = sheet.sentences[sheet.sentence_index(t.sentence)];
+            bucket(se - j)
+        };
         let mark = t.mark as u64;
         let out = &mut seq.feats;
         f1(out, 101, dir);
@@ -224,6 +246,11 @@ pub fn role_sequence(sheet: &Sheet, lo: usize, hi: usize, cs: usize, ce: usize, 
         f3(out, 130, dir, head, db);
         f3(out, 131, mix(dir, cm), lb, db);
         f3(out, 132, dir, after, t.lower);
+        f3(out, 133, dir, ds, to_end);
+        f3(out, 134, mix(dir, ds), inq, next_mark);
+        f3(out, 135, mix(dir, cue_suffix), cm, t.shape);
+        f3(out, 136, mix(dir, ds), t.lower, next_mark);
+        f3(out, 137, mix(dir, to_end), mark, inq);
         seq.end_position(None);
     }
 }

@@ -97,12 +97,12 @@ impl Model {
         let mut out = Vec::new();
         for &(lo, hi) in &sheet.sentences {
             features::cue_sequence(&sheet, lo, hi, &mut seq);
-            let tags = self.cue.decode(&seq);
+            let tags = self.cue.decode_biased(&seq, &self.cue_bias());
             for (cs, ce) in runs(&tags, cue_tag::B, cue_tag::I) {
                 let (cs, ce) = (lo + cs, lo + ce);
                 let (wlo, whi) = features::role_window(&sheet, cs, ce);
                 features::role_sequence(&sheet, wlo, whi, cs, ce, &mut seq);
-                let roles = self.role.decode(&seq);
+                let roles = self.role.decode_biased(&seq, &self.role_bias());
                 let span = |a: usize, b: usize| {
                     Span::new(sheet.toks[wlo + a].span.start, sheet.toks[wlo + b - 1].span.end)
                 };
@@ -135,6 +135,18 @@ impl Model {
             }
         }
         out
+    }
+}
+
+impl Model {
+    fn cue_bias(&self) -> Vec<f32> {
+        let b: f32 = std::env::var("CG_CUE_BIAS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        vec![0.0, b, 0.0]
+    }
+    fn role_bias(&self) -> Vec<f32> {
+        let s: f32 = std::env::var("CG_SRC_BIAS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        let c: f32 = std::env::var("CG_CON_BIAS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        vec![0.0, s, s, c, c]
     }
 }
 

@@ -211,10 +211,21 @@ impl Sheet {
                 }
                 let c = t.span.slice(text).chars().next().unwrap_or(' ');
                 let glued_left = i > a && self.toks[i - 1].span.end == t.span.start;
+                // two straight single marks in a row ('') stand for a double mark
+                let doubled = |k: usize| {
+                    k + 1 < b
+                        && text.as_bytes().get(self.toks[k].span.start) == Some(&b'\'')
+                        && self.toks[k + 1].span.slice(text) == "'"
+                        && self.toks[k + 1].span.start == self.toks[k].span.end
+                };
+                if c == '\'' && i > a && doubled(i - 1) {
+                    continue;
+                }
                 match c {
                     '“' | '«' => open = true,
                     '”' | '»' => open = false,
                     '"' => open = !open,
+                    '\'' if doubled(i) => open = !open,
                     '‘' if !glued_left => open = true,
                     _ => {}
                 }
@@ -264,6 +275,14 @@ impl Sheet {
         }
     }
 
+    /// Index into [`Sheet::sentences`] of the article sentence `sentence` (sentences
+    /// without tokens have no entry, so the indices may differ).
+    pub fn sentence_index(&self, sentence: u32) -> usize {
+        self.sentences
+            .partition_point(|&(a, _)| self.toks[a].sentence < sentence)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
     /// The tokens overlapping the byte range `[start, end)`, as a token range.
     pub fn token_range(&self, start: usize, end: usize) -> (usize, usize) {
         let a = self.toks.partition_point(|t| t.span.end <= start);
@@ -278,21 +297,23 @@ mod tests {
 
     #[test]
     fn tokens_keep_byte_spans_and_quote_state() {
-        let a = Article::new("t", "He said “we won’t go,” and left.\n\nNext one.");
+        let a = Article::new("t", "He said “we won’t go,” and left.\n\nNext ''one,'' he said.");
         let s = Sheet::new(&a);
         let words: Vec<&str> = s.toks.iter().map(|t| t.span.slice(&a.text)).collect();
         assert_eq!(
             words,
             [
                 "He", "said", "“", "we", "won", "’", "t", "go", ",", "”", "and", "left", ".",
-                "Next", "one", "."
+                "Next", "'", "'", "one", ",", "'", "'", "he", "said", "."
             ]
         );
         let inq: Vec<bool> = s.toks.iter().map(|t| t.in_quote).collect();
         assert!(!inq[1] && inq[3] && inq[6] && inq[8] && !inq[10]);
-        assert_eq!(s.paragraphs, vec![(0, 13), (13, 16)]);
+        assert_eq!(s.paragraphs, vec![(0, 13), (13, 23)]);
+        // '' opens and closes a quotation like "
+        assert!(s.toks[16].in_quote && s.toks[17].in_quote && !s.toks[20].in_quote);
         assert_eq!(s.toks[1].lex, cues::lookup("said").unwrap().stance as u8 + 1);
         assert_eq!(s.token_range(3, 7), (1, 2));
-        assert_eq!(s.token_range(4, 12), (1, 3));
+        assert_eq!(s.token_range(4, 12), (1, 4));
     }
 }
