@@ -71,8 +71,7 @@ enum EvalCommand {
         /// Also write the predictions, in the same schema, to this file.
         #[arg(long)]
         predictions: Option<PathBuf>,
-        /// Use this attribution model file instead of the embedded one, and the model
-        /// alone (without the rules).
+        /// Use this attribution model file instead of the embedded one.
         #[arg(long)]
         model: Option<PathBuf>,
     },
@@ -180,7 +179,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         .with_context(|| format!("reading {}", path.display()))?;
                     let model = Model::from_bytes(&bytes)
                         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-                    ea::predict_model(&gold, &model)
+                    ea::predict_with(&gold, &model)
                 }
                 None => ea::predict(&gold),
             };
@@ -207,10 +206,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ..TrainOptions::default()
             };
             let (fit, held): (Vec<_>, Vec<_>) = match hold_out {
-                Some(k) if k >= 2 => docs
-                    .into_iter()
-                    .enumerate()
-                    .partition(|(i, _)| i % k != 0),
+                Some(k) if k >= 2 => docs.into_iter().enumerate().partition(|(i, _)| i % k != 0),
                 Some(_) => anyhow::bail!("--hold-out needs K of 2 or more"),
                 None => (docs.into_iter().enumerate().collect(), Vec::new()),
             };
@@ -219,7 +215,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let m = model::train(&fit, &opts, |line| eprintln!("{line}"));
             claimgraph::output::write_atomic(&output, &m.to_bytes())?;
             if !held.is_empty() {
-                let pred = ea::predict_model(&held, &m);
+                let pred = ea::predict_with(&held, &m);
                 let scores = ea::score(&held, &pred).map_err(anyhow::Error::msg)?;
                 emit(
                     &format!("held out: {} documents\n{scores}\n", held.len()),

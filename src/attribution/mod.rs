@@ -5,14 +5,16 @@
 //! returns [`Attribution`]s: spans of the source mention, the cue and the content. It does
 //! not decide which source a mention is: the `resolve` stage does.
 
+mod combine;
 pub mod cues;
 mod extract;
 pub mod model;
 mod quotes;
 mod tokens;
 
+pub use combine::{extract, extract_with};
 pub use cues::Stance;
-pub use extract::extract;
+pub use extract::extract as extract_rules;
 pub use quotes::quote_regions;
 
 use crate::text::Span;

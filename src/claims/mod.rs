@@ -295,18 +295,25 @@ pub fn build(
             },
             span: None,
         });
-        let content_text = a
-            .content
+        // the complementiser opens the clause ("said that ...") but is not what was said
+        let mut content = a.content.clone();
+        if let Some(first) = content.first_mut() {
+            let t = first.slice(text);
+            if t.len() > 5 && t[..5].eq_ignore_ascii_case("that ") {
+                *first = Span::new(first.start + 5, first.end).trim(text);
+            }
+        }
+        let content_text = content
             .iter()
             .map(|c| c.slice(text))
             .collect::<Vec<_>>()
             .join(" … ");
-        let mut hedge_spans = a.content.clone();
+        let mut hedge_spans = content.clone();
         hedge_spans.extend(&a.modifiers);
         let hedges = hedges::find(text, &hedge_spans);
-        let times = time::find(text, &a.content, article.published);
+        let times = time::find(text, &content, article.published);
         let mut keys = Vec::new();
-        for c in &a.content {
+        for c in &content {
             for k in content_keys(text, *c) {
                 if !keys.contains(&k) {
                     keys.push(k);
@@ -326,7 +333,7 @@ pub fn build(
             sentence: a.sentence,
             paragraph: sent.paragraph,
             evidence: sent.span,
-            content: a.content.clone(),
+            content,
             text: content_text,
             kind: a.kind,
             speaker,

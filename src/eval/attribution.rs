@@ -455,44 +455,24 @@ pub fn score(gold: &[SpanDoc], pred: &[SpanDoc]) -> Result<AttributionScores, St
 /// and returns them as predictions in the same schema. The article's own voice is left
 /// out: PolNeAR annotates only what is attributed to someone.
 pub fn predict(gold: &[SpanDoc]) -> Vec<SpanDoc> {
+    predict_with(gold, crate::attribution::model::Model::embedded())
+}
+
+/// Like [`predict`], with the given attribution model.
+pub fn predict_with(gold: &[SpanDoc], model: &crate::attribution::model::Model) -> Vec<SpanDoc> {
     let registry = crate::sources::Registry::default();
     gold.iter()
         .map(|g| {
             let text = g.text.clone().unwrap_or_default();
             let article = crate::corpus::Article::new(g.id.clone(), text);
             let pairs = |v: &[crate::text::Span]| v.iter().map(|s| [s.start, s.end]).collect();
-            let attributions = crate::attribution::extract(&article, &registry)
+            let attributions = crate::attribution::extract_with(&article, &registry, model)
                 .into_iter()
                 .filter(|a| a.kind != crate::attribution::AttributionKind::Author)
                 .map(|a| SpanAttribution {
                     source: pairs(&a.source),
                     cue: pairs(&a.cue),
                     content: pairs(&a.content),
-                })
-                .collect();
-            SpanDoc {
-                id: g.id.clone(),
-                text: None,
-                attributions,
-            }
-        })
-        .collect()
-}
-
-/// Predictions of the learned model alone, in the span schema.
-pub fn predict_model(gold: &[SpanDoc], model: &crate::attribution::model::Model) -> Vec<SpanDoc> {
-    gold.iter()
-        .map(|g| {
-            let text = g.text.clone().unwrap_or_default();
-            let article = crate::corpus::Article::new(g.id.clone(), text);
-            let pairs = |v: &[crate::text::Span]| v.iter().map(|s| [s.start, s.end]).collect();
-            let attributions = model
-                .find(&article)
-                .into_iter()
-                .map(|f| SpanAttribution {
-                    source: pairs(&f.source),
-                    cue: vec![[f.cue.start, f.cue.end]],
-                    content: pairs(&f.content),
                 })
                 .collect();
             SpanDoc {

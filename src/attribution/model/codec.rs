@@ -24,7 +24,10 @@ pub fn read(bytes: &[u8]) -> Result<(Tagger, Tagger), String> {
     let cue = r.tagger()?;
     let role = r.tagger()?;
     if r.at != r.bytes.len() {
-        return Err(format!("{} bytes left over after the model", r.bytes.len() - r.at));
+        return Err(format!(
+            "{} bytes left over after the model",
+            r.bytes.len() - r.at
+        ));
     }
     Ok((cue, role))
 }
@@ -144,6 +147,8 @@ mod tests {
         assert!((a2.weights[5] - 2.5).abs() < 1e-3 && (a2.weights[700] + 1.0).abs() < 1e-3);
         assert_eq!(b2, b);
         assert!(read(b"nonsense").unwrap_err().contains("bad header"));
-        assert!(read(&bytes[..bytes.len() - 1]).unwrap_err().contains("ends early"));
+        assert!(read(&bytes[..bytes.len() - 1])
+            .unwrap_err()
+            .contains("ends early"));
     }
 }

@@ -146,7 +146,14 @@ pub fn role_window(sheet: &Sheet, cs: usize, ce: usize) -> (usize, usize) {
 
 /// Fills `seq` with the role-tagger features of the window `[lo, hi)` for the cue at
 /// `[cs, ce)`. Cue tokens are fixed to [`role_tag::O`].
-pub fn role_sequence(sheet: &Sheet, lo: usize, hi: usize, cs: usize, ce: usize, seq: &mut Sequence) {
+pub fn role_sequence(
+    sheet: &Sheet,
+    lo: usize,
+    hi: usize,
+    cs: usize,
+    ce: usize,
+    seq: &mut Sequence,
+) {
     seq.clear();
     let n = hi - lo;
     // prefix counts over the window: commas, quote marks, colons, lexicon words

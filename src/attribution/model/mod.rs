@@ -53,15 +53,19 @@ pub struct TrainOptions {
     pub cue_bits: u32,
     /// Feature table size of the role tagger, as a power of two.
     pub role_bits: u32,
+    /// Averaged weights smaller than this in magnitude are dropped: they come from
+    /// features seen once or twice and only make the model file larger.
+    pub min_weight: f32,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
-            epochs: 8,
+            epochs: 12,
             seed: 0x00C1_A1A5,
             cue_bits: 20,
             role_bits: 20,
+            min_weight: 1.5,
         }
     }
 }
@@ -97,14 +101,17 @@ impl Model {
         let mut out = Vec::new();
         for &(lo, hi) in &sheet.sentences {
             features::cue_sequence(&sheet, lo, hi, &mut seq);
-            let tags = self.cue.decode_biased(&seq, &self.cue_bias());
+            let tags = self.cue.decode(&seq);
             for (cs, ce) in runs(&tags, cue_tag::B, cue_tag::I) {
                 let (cs, ce) = (lo + cs, lo + ce);
                 let (wlo, whi) = features::role_window(&sheet, cs, ce);
                 features::role_sequence(&sheet, wlo, whi, cs, ce, &mut seq);
-                let roles = self.role.decode_biased(&seq, &self.role_bias());
+                let roles = self.role.decode(&seq);
                 let span = |a: usize, b: usize| {
-                    Span::new(sheet.toks[wlo + a].span.start, sheet.toks[wlo + b - 1].span.end)
+                    Span::new(
+                        sheet.toks[wlo + a].span.start,
+                        sheet.toks[wlo + b - 1].span.end,
+                    )
                 };
                 let content: Vec<Span> = runs(&roles, role_tag::BC, role_tag::IC)
                     .into_iter()
@@ -114,7 +121,7 @@ impl Model {
                     continue;
                 }
                 // one source fragment: the run nearest the cue
-                let source = runs(&roles, role_tag::BS, role_tag::IS)
+                let source: Vec<Span> = runs(&roles, role_tag::BS, role_tag::IS)
                     .into_iter()
                     .min_by_key(|&(a, b)| {
                         let (a, b) = (wlo + a, wlo + b);
@@ -127,27 +134,81 @@ impl Model {
                     .map(|(a, b)| span(a, b))
                     .into_iter()
                     .collect();
+                let cue = Span::new(sheet.toks[cs].span.start, sheet.toks[ce - 1].span.end);
+                let cue = Some(cue.trim_with(&article.text, &[':', ',']))
+                    .filter(|c| !c.is_empty())
+                    .unwrap_or(cue);
+                let source = if source.is_empty() {
+                    continued_source(&sheet, article, &out, cs).unwrap_or_default()
+                } else {
+                    source
+                };
                 out.push(Found {
-                    cue: Span::new(sheet.toks[cs].span.start, sheet.toks[ce - 1].span.end),
+                    cue,
                     source,
                     content,
                 });
             }
         }
+        cut_at_coordinated_cues(&article.text, &mut out);
         out
     }
 }
 
-impl Model {
-    fn cue_bias(&self) -> Vec<f32> {
-        let b: f32 = std::env::var("CG_CUE_BIAS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
-        vec![0.0, b, 0.0]
+/// Ends a content where a coordinated cue of the same speaker begins ("expressed that
+/// ... and noted that ..."): the second verb starts an attribution of its own.
+fn cut_at_coordinated_cues(text: &str, found: &mut [Found]) {
+    let cues: Vec<Span> = found.iter().map(|f| f.cue).collect();
+    for f in found.iter_mut() {
+        for c in &mut f.content {
+            let inner = cues.iter().filter(|q| c.contains(**q) && q.start > c.start);
+            for q in inner {
+                let before = text[c.start..q.start].trim_end();
+                let Some(head) = before.strip_suffix("and") else {
+                    continue;
+                };
+                if !head.ends_with(|ch: char| ch.is_whitespace() || ch == ',') {
+                    continue;
+                }
+                let cut = Span::new(c.start, c.start + head.len()).trim_with(text, &[',']);
+                if !cut.is_empty() {
+                    *c = cut;
+                    break;
+                }
+            }
+        }
     }
-    fn role_bias(&self) -> Vec<f32> {
-        let s: f32 = std::env::var("CG_SRC_BIAS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
-        let c: f32 = std::env::var("CG_CON_BIAS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
-        vec![0.0, s, s, c, c]
+}
+
+/// The source of a cue that continues an earlier attribution of the same sentence without
+/// a subject of its own: a participle ("..., noting that ...") or a verb after "and"
+/// ("said ... and added ..."). It is the earlier attribution's source.
+fn continued_source(
+    sheet: &Sheet,
+    article: &Article,
+    found: &[Found],
+    cs: usize,
+) -> Option<Vec<Span>> {
+    let cue = &sheet.toks[cs];
+    let word = cue.span.slice(&article.text);
+    let prev = cs.checked_sub(1).map(|k| &sheet.toks[k]);
+    let joined = prev.is_some_and(|p| {
+        p.sentence == cue.sentence
+            && matches!(
+                p.span.slice(&article.text).to_lowercase().as_str(),
+                "and" | "," | "also"
+            )
+    });
+    if !(word.ends_with("ing") || joined) {
+        return None;
     }
+    let sentence = article.sentences.get(cue.sentence as usize)?.span;
+    found
+        .iter()
+        .rev()
+        .take_while(|f| sentence.contains(f.cue))
+        .find(|f| !f.source.is_empty())
+        .map(|f| f.source.clone())
 }
 
 /// The `[start, end)` runs of a B/I tag pair in `tags`.
@@ -231,7 +292,15 @@ pub fn train(docs: &[SpanDoc], opts: &TrainOptions, mut progress: impl FnMut(&st
             tags.clear();
             tags.resize(hi - lo, cue_tag::O);
             for a in &doc.gold {
-                tag_fragments(&doc.sheet, lo, hi, &a.cue, cue_tag::B, cue_tag::I, &mut tags);
+                tag_fragments(
+                    &doc.sheet,
+                    lo,
+                    hi,
+                    &a.cue,
+                    cue_tag::B,
+                    cue_tag::I,
+                    &mut tags,
+                );
             }
             features::cue_sequence(&doc.sheet, lo, hi, &mut seq);
             wrong += trainer.learn(&seq, &tags);
@@ -242,7 +311,8 @@ pub fn train(docs: &[SpanDoc], opts: &TrainOptions, mut progress: impl FnMut(&st
             epoch + 1
         ));
     }
-    let cue = trainer.finish();
+    let mut cue = trainer.finish();
+    cue.prune(opts.min_weight);
 
     // role tagger: one sequence per gold attribution with a cue
     let mut items: Vec<(usize, usize)> = docs
@@ -274,8 +344,24 @@ pub fn train(docs: &[SpanDoc], opts: &TrainOptions, mut progress: impl FnMut(&st
             let (lo, hi) = features::role_window(&doc.sheet, cs, ce);
             tags.clear();
             tags.resize(hi - lo, role_tag::O);
-            tag_fragments(&doc.sheet, lo, hi, &a.content, role_tag::BC, role_tag::IC, &mut tags);
-            tag_fragments(&doc.sheet, lo, hi, &a.source, role_tag::BS, role_tag::IS, &mut tags);
+            tag_fragments(
+                &doc.sheet,
+                lo,
+                hi,
+                &a.content,
+                role_tag::BC,
+                role_tag::IC,
+                &mut tags,
+            );
+            tag_fragments(
+                &doc.sheet,
+                lo,
+                hi,
+                &a.source,
+                role_tag::BS,
+                role_tag::IS,
+                &mut tags,
+            );
             for k in cs..ce {
                 tags[k - lo] = role_tag::O;
             }
@@ -288,7 +374,8 @@ pub fn train(docs: &[SpanDoc], opts: &TrainOptions, mut progress: impl FnMut(&st
             epoch + 1
         ));
     }
-    let role = trainer.finish();
+    let mut role = trainer.finish();
+    role.prune(opts.min_weight);
     Model { cue, role }
 }
 
@@ -298,7 +385,10 @@ mod tests {
 
     #[test]
     fn runs_split_on_begin_tags() {
-        assert_eq!(runs(&[0, 1, 2, 0, 1, 1, 2], 1, 2), vec![(1, 3), (4, 5), (5, 7)]);
+        assert_eq!(
+            runs(&[0, 1, 2, 0, 1, 1, 2], 1, 2),
+            vec![(1, 3), (4, 5), (5, 7)]
+        );
         assert_eq!(runs(&[2, 2, 0], 1, 2), vec![(0, 2)]);
         assert!(runs(&[0, 0], 1, 2).is_empty());
     }

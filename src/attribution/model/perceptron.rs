@@ -58,11 +58,6 @@ impl Sequence {
         self.fixed.len()
     }
 
-    /// True when there is no position.
-    pub fn is_empty(&self) -> bool {
-        self.fixed.is_empty()
-    }
-
     fn at(&self, i: usize) -> &[u64] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
     }
@@ -79,6 +74,15 @@ impl Tagger {
             weights: vec![0.0; (1usize << bits) * ntags],
             trans: vec![0.0; (ntags + 1) * ntags],
             allowed,
+        }
+    }
+
+    /// Sets emission weights smaller than `min` in magnitude to zero.
+    pub fn prune(&mut self, min: f32) {
+        for w in &mut self.weights {
+            if w.abs() < min {
+                *w = 0.0;
+            }
         }
     }
 
@@ -105,21 +109,8 @@ impl Tagger {
 
     /// The best tag sequence for `seq` under the allowed transitions and fixed tags.
     pub fn decode(&self, seq: &Sequence) -> Vec<u8> {
-        self.decode_biased(seq, &[])
-    }
-
-    /// Like [`Tagger::decode`], with `bias[t]` added to every position's score for tag
-    /// `t` (missing entries count as zero): a positive bias makes a tag more likely.
-    pub fn decode_biased(&self, seq: &Sequence, bias: &[f32]) -> Vec<u8> {
         let mut em = Vec::new();
         self.emissions(seq, &mut em);
-        if !bias.is_empty() {
-            for row in em.chunks_mut(self.ntags) {
-                for (e, b) in row.iter_mut().zip(bias) {
-                    *e += *b;
-                }
-            }
-        }
         self.viterbi(seq, &em)
     }
 

@@ -132,7 +132,9 @@ impl Sheet {
                     }
                 }
                 let span = Span::new(s.span.start + i, s.span.start + end);
-                sheet.toks.push(Self::tok(span.slice(text), span, si, s.paragraph));
+                sheet
+                    .toks
+                    .push(Self::tok(span.slice(text), span, si, s.paragraph));
             }
             let end = sheet.toks.len();
             if end > start {
@@ -297,7 +299,10 @@ mod tests {
 
     #[test]
     fn tokens_keep_byte_spans_and_quote_state() {
-        let a = Article::new("t", "He said “we won’t go,” and left.\n\nNext ''one,'' he said.");
+        let a = Article::new(
+            "t",
+            "He said “we won’t go,” and left.\n\nNext ''one,'' he said.",
+        );
         let s = Sheet::new(&a);
         let words: Vec<&str> = s.toks.iter().map(|t| t.span.slice(&a.text)).collect();
         assert_eq!(
@@ -312,7 +317,10 @@ mod tests {
         assert_eq!(s.paragraphs, vec![(0, 13), (13, 23)]);
         // '' opens and closes a quotation like "
         assert!(s.toks[16].in_quote && s.toks[17].in_quote && !s.toks[20].in_quote);
-        assert_eq!(s.toks[1].lex, cues::lookup("said").unwrap().stance as u8 + 1);
+        assert_eq!(
+            s.toks[1].lex,
+            cues::lookup("said").unwrap().stance as u8 + 1
+        );
         assert_eq!(s.token_range(3, 7), (1, 2));
         assert_eq!(s.token_range(4, 12), (1, 4));
     }

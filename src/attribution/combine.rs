@@ -1,0 +1,246 @@
+//! The extractor claimgraph uses: the learned tagger finds the attributions and their
+//! spans; the rules add what the tagger does not give (stance, intermediaries, what a
+//! pronoun stands for, block headers) and the article's own voice.
+
+use super::cues;
+use super::model::{Found, Model};
+use super::{Attribution, AttributionKind, Stance};
+use crate::corpus::Article;
+use crate::sources::Registry;
+use crate::text::Span;
+
+/// Finds the attributions of an article with the embedded model and the rules.
+/// `registry` serves the rules as a gazetteer (names to resolve pronouns and role nouns).
+pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
+    extract_with(article, registry, Model::embedded())
+}
+
+/// Like [`extract`], with the given model.
+///
+/// Each attribution the model finds keeps the model's cue, source and content spans. When
+/// a rule found the same cue, the rule's kind, stance, intermediaries and modifiers are
+/// kept, and its antecedent too when both agree on the source. Rule attributions the model
+/// has no cue for are kept when the rules have strong evidence: a quotation with a named
+/// source, a source the registry knows by name, "according to", or an intermediary. The
+/// article's own voice comes from the rules, for sentences no attribution covers.
+pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Vec<Attribution> {
+    let rules = super::extract::extract(article, registry);
+    let found = model.find(article);
+    let mut used = vec![false; rules.len()];
+    let mut out: Vec<Attribution> = Vec::with_capacity(found.len() + rules.len());
+    for f in found {
+        let matched = rules
+            .iter()
+            .position(|r| r.cue.iter().any(|c| c.overlaps(f.cue)));
+        let a = match matched {
+            Some(k) => {
+                used[k] = true;
+                merge(article, registry, &rules[k], &f)
+            }
+            None => from_model(article, &f, &out),
+        };
+        out.push(a);
+    }
+    let text = article.text.as_str();
+    for (r, used) in rules.into_iter().zip(used) {
+        if used {
+            continue;
+        }
+        let named = r.source.iter().chain(&r.antecedent).any(|s| {
+            registry
+                .resolve(s.slice(text))
+                .is_some_and(|res| res.rule != crate::sources::MatchRule::Fuzzy)
+        });
+        let strong = r.kind == AttributionKind::Author
+            || r.kind == AttributionKind::AccordingTo
+            || !r.via.is_empty()
+            || named
+            || (r.kind == AttributionKind::Direct && !r.source.is_empty());
+        // a cue inside what the model takes for someone's words is not a new attribution
+        let inside = r.kind != AttributionKind::Author
+            && out.iter().any(|o| {
+                r.cue
+                    .iter()
+                    .any(|c| o.content.iter().any(|oc| oc.contains(*c)))
+            });
+        let repeated = r.kind == AttributionKind::Author
+            && out.iter().any(|o| {
+                o.content
+                    .iter()
+                    .any(|c| r.content.iter().any(|rc| rc.overlaps(*c)))
+            });
+        if strong && !inside && !repeated {
+            out.push(r);
+        }
+    }
+    out.sort_by_key(|a| {
+        let at = a.cue.first().or(a.content.first()).map_or(0, |s| s.start);
+        (a.sentence, at)
+    });
+    out
+}
+
+/// A rule attribution with the model's spans. The rule's source stands when the model
+/// has none, or when the registry knows the rule's source by name and the model marks
+/// another; an intermediary the rules found ("said to Newsweek there was ...") is cut
+/// from the front of the content.
+fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) -> Attribution {
+    let text = article.text.as_str();
+    let same_source = f
+        .source
+        .iter()
+        .any(|s| rule.source.iter().any(|r| r.overlaps(*s)));
+    let known = |spans: &[Span]| {
+        spans.iter().any(|s| {
+            registry
+                .resolve(s.slice(text))
+                .is_some_and(|r| r.rule != crate::sources::MatchRule::Fuzzy)
+        })
+    };
+    let mut a = rule.clone();
+    a.cue = vec![f.cue];
+    a.content = f.content.clone();
+    if let Some(first) = a.content.first_mut() {
+        for v in &rule.via {
+            let lead = Span::new(first.start, v.start.max(first.start));
+            if first.contains(*v)
+                && v.end < first.end
+                && lead.slice(text).split_whitespace().count() <= 1
+            {
+                *first = Span::new(v.end, first.end).trim(text);
+            }
+        }
+    }
+    let keep_rule = f.source.is_empty() || (!same_source && known(&rule.source));
+    if !keep_rule {
+        if !same_source {
+            a.antecedent = None;
+        }
+        a.source = f.source.clone();
+    }
+    a
+}
+
+/// An attribution only the model found: kind from the quotation marks, cue lemma and
+/// stance from the lexicon, and for a pronoun source the source of the attribution before.
+fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attribution {
+    let text = article.text.as_str();
+    let sentence = article
+        .sentences
+        .partition_point(|s| s.span.end <= f.cue.start)
+        .min(article.sentences.len().saturating_sub(1));
+    let cue_text = f.cue.slice(text);
+    let cue = cue_text
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(cues::lookup);
+    let lower = cue_text.to_lowercase();
+    let kind = if lower.starts_with("according to") {
+        AttributionKind::AccordingTo
+    } else {
+        kind_of(article, &f.content)
+    };
+    let antecedent = match f.source.as_slice() {
+        [s] if is_pronoun(s.slice(text)) => before.iter().rev().take(4).find_map(|b| {
+            b.antecedent.or_else(|| match b.source.as_slice() {
+                [bs] if !is_pronoun(bs.slice(text)) => Some(*bs),
+                _ => None,
+            })
+        }),
+        _ => None,
+    };
+    Attribution {
+        sentence,
+        kind,
+        source: f.source.clone(),
+        antecedent,
+        cue: vec![f.cue],
+        cue_lemma: cue.map_or(lower.clone(), |c| c.lemma.to_string()),
+        stance: cue.map_or(Stance::Assert, |c| c.stance),
+        content: f.content.clone(),
+        modifiers: Vec::new(),
+        via: Vec::new(),
+    }
+}
+
+fn is_pronoun(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "his" | "her" | "their"
+    )
+}
+
+/// Direct when every word of the content is inside quotation marks, mixed when some are,
+/// indirect otherwise.
+fn kind_of(article: &Article, content: &[Span]) -> AttributionKind {
+    let text = article.text.as_str();
+    let quoted = |s: &Span| {
+        let t = s
+            .slice(text)
+            .trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+        let opens = t.starts_with(['“', '"', '‘']) || t.starts_with("''");
+        let closes = t.ends_with(['”', '"', '’']) || t.ends_with("''");
+        let inner = t.chars().filter(|c| matches!(c, '“' | '”' | '"')).count();
+        (opens && closes, inner > 0)
+    };
+    let marks: Vec<(bool, bool)> = content.iter().map(quoted).collect();
+    if !marks.is_empty() && marks.iter().all(|m| m.0) {
+        AttributionKind::Direct
+    } else if marks.iter().any(|m| m.1) {
+        AttributionKind::Mixed
+    } else {
+        AttributionKind::Indirect
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, cue: &str, source: &str, content: &str) -> Found {
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        Found {
+            cue: at(cue),
+            source: if source.is_empty() {
+                vec![]
+            } else {
+                vec![at(source)]
+            },
+            content: vec![at(content)],
+        }
+    }
+
+    #[test]
+    fn model_only_attributions_get_kind_stance_and_antecedent() {
+        let text = "Ms. Ortiz denied the charge. She warned that “prices will rise.”";
+        let a = Article::new("t", text);
+        let first = from_model(&a, &found(text, "denied", "Ms. Ortiz", "the charge"), &[]);
+        assert_eq!(first.stance, Stance::Deny);
+        assert_eq!(first.kind, AttributionKind::Indirect);
+        assert_eq!(first.sentence, 0);
+        let f = found(text, "warned", "She", "that “prices will rise.”");
+        let second = from_model(&a, &f, std::slice::from_ref(&first));
+        assert_eq!(second.stance, Stance::Warn);
+        assert_eq!(second.kind, AttributionKind::Mixed);
+        assert_eq!(second.sentence, 1);
+        assert_eq!(second.antecedent.map(|s| s.slice(text)), Some("Ms. Ortiz"));
+        let f = found(text, "warned", "She", "“prices will rise.”");
+        assert_eq!(from_model(&a, &f, &[]).kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn merge_keeps_rule_metadata_and_model_spans() {
+        let text = "The ministry said to Reuters that talks had failed.";
+        let a = Article::new("t", text);
+        let rules = super::super::extract::extract(&a, &Registry::default());
+        let r = rules.iter().find(|r| !r.cue.is_empty()).unwrap();
+        let f = found(text, "said", "The ministry", "talks had failed");
+        let m = merge(&a, &Registry::default(), r, &f);
+        assert_eq!(m.via, r.via);
+        assert_eq!(m.stance, r.stance);
+        assert_eq!(m.content, f.content);
+        assert_eq!(m.source, f.source);
+    }
+}
