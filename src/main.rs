@@ -35,6 +35,24 @@ enum Command {
         #[command(flatten)]
         load: LoadArgs,
     },
+    /// Show the attributions found in articles, with their byte spans.
+    ///
+    /// Each PATH is a story folder (story.ron, sources.ron, articles/) or an article file
+    /// (.md, .txt, .html, or .jsonl with one article a line, PolNeAR's schema included);
+    /// without PATH, the embedded default story. Speakers are resolved with a story's
+    /// registry; loose files have none.
+    Extract {
+        /// Story folders or article files.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ExtractFormat::Table)]
+        format: ExtractFormat,
+        /// Write to FILE instead of standard output (whole or not at all).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
     /// Measure claimgraph against gold data.
     Eval {
         #[command(subcommand)]
@@ -82,6 +100,16 @@ enum Format {
     Md,
     /// JSON with a schema version field.
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// Aligned text table, one row per attribution.
+    Table,
+    /// One JSON document with a schema version field.
+    Json,
+    /// One line per article in PolNeAR's span schema (the article's own voice left out).
+    Jsonl,
 }
 
 fn load(story: Option<&Path>, args: &LoadArgs) -> claimgraph::Result<Story> {
@@ -145,6 +173,39 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let scores = ea::score(&gold, &pred).map_err(anyhow::Error::msg)?;
             emit(&format!("{scores}\n"), None)
+        }
+        Command::Extract {
+            paths,
+            format,
+            output,
+            load: args,
+        } => {
+            use claimgraph::extract;
+            let opts = LoadOptions {
+                strict: args.strict,
+            };
+            let ex = extract::extract_paths(&paths, &opts)?;
+            for d in &ex.warnings {
+                eprintln!("warning: {d}");
+            }
+            for e in &ex.failures {
+                eprintln!("error: {e}");
+            }
+            let text = match format {
+                ExtractFormat::Table => extract::render_table(&ex.articles),
+                ExtractFormat::Json => extract::render_json(&ex.articles),
+                ExtractFormat::Jsonl => extract::render_jsonl(&ex.articles),
+            };
+            emit(&text, output.as_deref())?;
+            if ex.failures.is_empty() {
+                Ok(())
+            } else {
+                Err(anyhow::anyhow!(
+                    "{} of {} inputs could not be read",
+                    ex.failures.len(),
+                    paths.len()
+                ))
+            }
         }
         Command::Articles { story, load: args } => {
             let story = load(story.as_deref(), &args)?;
