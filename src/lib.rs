@@ -7,6 +7,7 @@
 
 pub mod assess;
 pub mod attribution;
+pub mod bench;
 pub mod claims;
 pub mod corpus;
 pub mod error;

@@ -58,6 +58,11 @@ enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Time claimgraph's stages.
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
     /// List a story's articles with their metadata.
     Articles {
         /// Story folder (default: the embedded default story).
@@ -84,6 +89,22 @@ enum EvalCommand {
         /// Also write the predictions, in the same schema, to this file.
         #[arg(long)]
         predictions: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Extraction throughput (Article::new + attribution extraction) on the texts of a
+    /// JSONL file: MB/s on one core and on all cores, best and median of several runs.
+    Extract {
+        /// Span JSONL file with the texts [default: ../shared/data/polnear/train.jsonl].
+        gold: Option<PathBuf>,
+        /// Threads of the parallel pass [default: the number of cores].
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        threads: Option<u32>,
+        /// Runs of each pass.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        repeat: u32,
     },
 }
 
@@ -206,6 +227,48 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     paths.len()
                 ))
             }
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Extract {
+                    gold,
+                    threads,
+                    repeat,
+                },
+        } => {
+            use claimgraph::bench;
+            let (path, default) = match gold {
+                Some(p) => (p, false),
+                None => (PathBuf::from(bench::DEFAULT_INPUT), true),
+            };
+            let (texts, diags) = bench::load_texts(&path).map_err(|e| {
+                if default {
+                    anyhow::anyhow!(
+                        "{e} (the default input is PolNeAR's training set in ../shared; give \
+                         a span JSONL file as GOLD)"
+                    )
+                } else {
+                    e.into()
+                }
+            })?;
+            for d in &diags {
+                eprintln!("warning: {d}");
+            }
+            let mut settings = bench::Settings::default();
+            if let Some(t) = threads {
+                settings.threads = t as usize;
+            }
+            settings.repeat = repeat as usize;
+            eprintln!(
+                "timing extraction on {} ({} articles): {} runs on 1 thread, then {} on {}",
+                path.display(),
+                texts.len(),
+                settings.repeat,
+                settings.repeat,
+                settings.threads
+            );
+            let report = bench::run(&texts, &settings)?;
+            emit(&format!("file: {}\n{report}\n", path.display()), None)
         }
         Command::Articles { story, load: args } => {
             let story = load(story.as_deref(), &args)?;

@@ -1,6 +1,6 @@
-//! `claimgraph extract`, run as the built binary: spans that slice to the text they print,
-//! the same attributions in every format, PolNeAR's span schema for the reference scorer,
-//! and bad input named with exit code 1.
+//! `claimgraph extract` and `claimgraph bench extract`, run as the built binary: spans that
+//! slice to the text they print, the same attributions in every format, PolNeAR's span
+//! schema for the reference scorer, bad input named with exit code 1, and a benchmark run.
 
 #[allow(dead_code)] // the helpers for random perturbations are not used here
 mod common;
@@ -352,4 +352,55 @@ fn jsonl_scores_like_the_evaluation() {
     let ours = claimgraph(&["eval", "attribution", gold.to_str().unwrap()], None);
     assert!(ours.status.success(), "{}", stderr(&ours));
     assert_eq!(stdout(&py).trim_end(), stdout(&ours).trim_end());
+}
+
+#[test]
+fn bench_runs_on_a_small_file_and_names_a_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("tiny.jsonl");
+    fs::write(
+        &p,
+        "{\"id\":\"a\",\"text\":\"The mayor said the bridge is safe.\",\"attributions\":[]}\n\
+         {\"id\":\"b\",\"text\":\"According to officials, the port will reopen.\",\"attributions\":[]}\n",
+    )
+    .unwrap();
+    let o = claimgraph(
+        &[
+            "bench",
+            "extract",
+            p.to_str().unwrap(),
+            "--threads",
+            "2",
+            "--repeat",
+            "2",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "2 articles",
+        "MB/s",
+        "best",
+        "median",
+        "speed-up with 2 threads",
+        "cores",
+    ] {
+        assert!(out.contains(want), "{want} missing:\n{out}");
+    }
+    // the default input is ../shared/data/polnear/train.jsonl from the current folder
+    let work = dir.path().join("work");
+    fs::create_dir(&work).unwrap();
+    let o = claimgraph(&["bench", "extract", "--repeat", "1"], Some(&work));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("../shared/data/polnear/train.jsonl: no such file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = claimgraph(
+        &["bench", "extract", "--repeat", "0", p.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
 }
