@@ -2,14 +2,17 @@
 //!
 //! Data flows in one direction: [`corpus`] (load) → [`text`] (segment) → [`attribution`]
 //! → [`sources`] (resolve) → [`claims`] → [`link`] → [`assess`] → [`report`] (render).
-//! [`analyze`] runs the whole pipeline on a [`Story`].
+//! [`analyze`] runs the whole pipeline on a [`Story`]; [`extract_attributions`] runs the
+//! attribution stage alone on an [`Article`].
 
 pub mod assess;
 pub mod attribution;
+pub mod bench;
 pub mod claims;
 pub mod corpus;
 pub mod error;
 pub mod eval;
+pub mod extract;
 pub mod graph;
 pub mod link;
 pub mod output;
@@ -47,12 +50,23 @@ pub struct Analysis<'a> {
     pub assessments: Vec<Assessment>,
 }
 
+/// The attributions of one article, in text order: the one entry point to the attribution
+/// stage, shared by the report pipeline, the `extract` and `bench` commands and the
+/// PolNeAR evaluation, so that they all see the same extractor. The registry serves as a
+/// gazetteer of names to look for; an empty `Registry::default()` is fine.
+pub fn extract_attributions(
+    article: &Article,
+    registry: &sources::Registry,
+) -> Vec<attribution::Attribution> {
+    attribution::extract(article, registry)
+}
+
 /// Runs every stage but rendering.
 pub fn analysis<'a>(story: &'a Story, _opts: &Options) -> Analysis<'a> {
     let mut sources = SourceTable::new(&story.registry);
     let mut claims = Vec::new();
     for a in &story.articles {
-        let attrs = attribution::extract(a, &story.registry);
+        let attrs = extract_attributions(a, &story.registry);
         claims.extend(claims::build(a, &attrs, &story.registry, &mut sources));
     }
     let relations = link::link(&claims);

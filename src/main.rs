@@ -35,6 +35,24 @@ enum Command {
         #[command(flatten)]
         load: LoadArgs,
     },
+    /// Show the attributions found in articles, with their byte spans.
+    ///
+    /// Each PATH is a story folder (story.ron, sources.ron, articles/) or an article file
+    /// (.md, .txt, .html, or .jsonl with one article a line, PolNeAR's schema included);
+    /// without PATH, the embedded default story. Speakers are resolved with a story's
+    /// registry; loose files have none.
+    Extract {
+        /// Story folders or article files.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ExtractFormat::Table)]
+        format: ExtractFormat,
+        /// Write to FILE instead of standard output (whole or not at all).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
     /// Measure claimgraph against gold data.
     Eval {
         #[command(subcommand)]
@@ -44,6 +62,11 @@ enum Command {
     Train {
         #[command(subcommand)]
         what: TrainCommand,
+    },
+    /// Time claimgraph's stages.
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
     },
     /// List a story's articles with their metadata.
     Articles {
@@ -97,6 +120,22 @@ enum TrainCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Extraction throughput (Article::new + attribution extraction) on the texts of a
+    /// JSONL file: MB/s on one core and on all cores, best and median of several runs.
+    Extract {
+        /// Span JSONL file with the texts [default: ../shared/data/polnear/train.jsonl].
+        gold: Option<PathBuf>,
+        /// Threads of the parallel pass [default: the number of cores].
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        threads: Option<u32>,
+        /// Runs of each pass.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        repeat: u32,
+    },
+}
+
 #[derive(clap::Args)]
 struct LoadArgs {
     /// Treat any problem with an input file as fatal instead of skipping the file.
@@ -110,6 +149,16 @@ enum Format {
     Md,
     /// JSON with a schema version field.
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// Aligned text table, one row per attribution.
+    Table,
+    /// One JSON document with a schema version field.
+    Json,
+    /// One line per article in PolNeAR's span schema (the article's own voice left out).
+    Jsonl,
 }
 
 fn load(story: Option<&Path>, args: &LoadArgs) -> claimgraph::Result<Story> {
@@ -223,6 +272,81 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 )?;
             }
             Ok(())
+        }
+        Command::Extract {
+            paths,
+            format,
+            output,
+            load: args,
+        } => {
+            use claimgraph::extract;
+            let opts = LoadOptions {
+                strict: args.strict,
+            };
+            let ex = extract::extract_paths(&paths, &opts)?;
+            for d in &ex.warnings {
+                eprintln!("warning: {d}");
+            }
+            for e in &ex.failures {
+                eprintln!("error: {e}");
+            }
+            let text = match format {
+                ExtractFormat::Table => extract::render_table(&ex.articles),
+                ExtractFormat::Json => extract::render_json(&ex.articles),
+                ExtractFormat::Jsonl => extract::render_jsonl(&ex.articles),
+            };
+            emit(&text, output.as_deref())?;
+            if ex.failures.is_empty() {
+                Ok(())
+            } else {
+                Err(anyhow::anyhow!(
+                    "{} of {} inputs could not be read",
+                    ex.failures.len(),
+                    paths.len()
+                ))
+            }
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Extract {
+                    gold,
+                    threads,
+                    repeat,
+                },
+        } => {
+            use claimgraph::bench;
+            let (path, default) = match gold {
+                Some(p) => (p, false),
+                None => (PathBuf::from(bench::DEFAULT_INPUT), true),
+            };
+            let (texts, diags) = bench::load_texts(&path).map_err(|e| {
+                if default {
+                    anyhow::anyhow!(
+                        "{e} (the default input is PolNeAR's training set in ../shared; give \
+                         a span JSONL file as GOLD)"
+                    )
+                } else {
+                    e.into()
+                }
+            })?;
+            for d in &diags {
+                eprintln!("warning: {d}");
+            }
+            let mut settings = bench::Settings::default();
+            if let Some(t) = threads {
+                settings.threads = t as usize;
+            }
+            settings.repeat = repeat as usize;
+            eprintln!(
+                "timing extraction on {} ({} articles): {} runs on 1 thread, then {} on {}",
+                path.display(),
+                texts.len(),
+                settings.repeat,
+                settings.repeat,
+                settings.threads
+            );
+            let report = bench::run(&texts, &settings)?;
+            emit(&format!("file: {}\n{report}\n", path.display()), None)
         }
         Command::Articles { story, load: args } => {
             let story = load(story.as_deref(), &args)?;

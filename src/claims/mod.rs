@@ -299,7 +299,7 @@ pub fn build(
         let mut content = a.content.clone();
         if let Some(first) = content.first_mut() {
             let t = first.slice(text);
-            if t.len() > 5 && t[..5].eq_ignore_ascii_case("that ") {
+            if t.len() > 5 && t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("that ")) {
                 *first = Span::new(first.start + 5, first.end).trim(text);
             }
         }

@@ -118,6 +118,79 @@ pub fn load_story(dir: &Path, opts: &LoadOptions) -> Result<Story> {
     )
 }
 
+/// Loads what a path names: a story folder (as [`load_story`] does), or a single article
+/// file (`.md`, `.txt`, `.html`, `.jsonl`, as [`load_file`] reads it) as a story of its own
+/// with an empty registry, so that every speaker in it stays unresolved.
+///
+/// Errors name the path: it does not exist or cannot be read, it is a folder with neither
+/// `story.ron` nor `articles/`, or it is a file that gives no article at all (binary, not
+/// UTF-8, empty, of an unknown type). Problems that leave some articles loaded (a bad line
+/// of a JSONL file, a bad file in a story folder) are reported in `Story::diagnostics`;
+/// with `strict` they are errors too.
+pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Story> {
+    let meta = fs::metadata(path).map_err(|e| {
+        Error::Input(Diagnostic::file(
+            path,
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "no such file or folder".to_string()
+            } else {
+                format!("cannot read: {e}")
+            },
+        ))
+    })?;
+    if meta.is_dir() {
+        if !path.join("story.ron").exists() && !path.join("articles").is_dir() {
+            return Err(Error::Story {
+                path: path.to_path_buf(),
+                message: "not a story folder (it has neither story.ron nor articles/)".into(),
+            });
+        }
+        return load_story(path, opts);
+    }
+    let bytes = read_checked(path).map_err(Error::Input)?;
+    let (articles, mut diagnostics) = load_file(path, path, &bytes);
+    if articles.is_empty() {
+        return Err(match diagnostics.len() {
+            0 => Error::Input(Diagnostic::file(path, "no article in the file")),
+            1 => Error::Input(diagnostics.remove(0)),
+            _ => Error::Inputs(diagnostics),
+        });
+    }
+    let id = path
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+    let mut seen = std::collections::HashSet::new();
+    let mut kept = Vec::with_capacity(articles.len());
+    for a in articles {
+        if seen.insert(a.id.clone()) {
+            kept.push(a);
+        } else {
+            diagnostics.push(Diagnostic::file(
+                path,
+                format!("duplicate article id {:?}; skipped", a.id),
+            ));
+        }
+    }
+    if opts.strict && !diagnostics.is_empty() {
+        return Err(if diagnostics.len() == 1 {
+            Error::Input(diagnostics.remove(0))
+        } else {
+            Error::Inputs(diagnostics)
+        });
+    }
+    Ok(Story {
+        id: id.clone(),
+        root: None,
+        meta: StoryMeta {
+            title: id,
+            description: None,
+        },
+        registry: Registry::default(),
+        articles: kept,
+        diagnostics,
+    })
+}
+
 fn collect_files(dir: &Path, rel: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,

@@ -7,7 +7,7 @@ pub mod jsonl;
 mod load;
 
 pub use embedded::{default_story, DEFAULT_STORY_ID};
-pub use load::{load_file, load_story, LoadOptions, MAX_FILE_BYTES};
+pub use load::{load_file, load_path, load_story, LoadOptions, MAX_FILE_BYTES};
 
 use crate::error::Diagnostic;
 use crate::sources::Registry;

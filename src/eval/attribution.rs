@@ -60,6 +60,18 @@ pub struct SpanAttribution {
     pub content: Vec<[usize; 2]>,
 }
 
+impl From<&crate::attribution::Attribution> for SpanAttribution {
+    /// The spans of an extracted attribution, as `[start, end]` pairs.
+    fn from(a: &crate::attribution::Attribution) -> SpanAttribution {
+        let pairs = |v: &[crate::text::Span]| v.iter().map(|s| [s.start, s.end]).collect();
+        SpanAttribution {
+            source: pairs(&a.source),
+            cue: pairs(&a.cue),
+            content: pairs(&a.content),
+        }
+    }
+}
+
 /// The three roles, in the order the reference scorer visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -465,15 +477,10 @@ pub fn predict_with(gold: &[SpanDoc], model: &crate::attribution::model::Model) 
         .map(|g| {
             let text = g.text.clone().unwrap_or_default();
             let article = crate::corpus::Article::new(g.id.clone(), text);
-            let pairs = |v: &[crate::text::Span]| v.iter().map(|s| [s.start, s.end]).collect();
             let attributions = crate::attribution::extract_with(&article, &registry, model)
-                .into_iter()
+                .iter()
                 .filter(|a| a.kind != crate::attribution::AttributionKind::Author)
-                .map(|a| SpanAttribution {
-                    source: pairs(&a.source),
-                    cue: pairs(&a.cue),
-                    content: pairs(&a.content),
-                })
+                .map(SpanAttribution::from)
                 .collect();
             SpanDoc {
                 id: g.id.clone(),
