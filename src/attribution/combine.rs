@@ -118,6 +118,12 @@ fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) 
         }
         a.source = f.source.clone();
     }
+    // the speaker is not part of what was said
+    let source = a.source.clone();
+    a.content.retain(|c| !source.iter().any(|s| s.overlaps(*c)));
+    if a.content.is_empty() {
+        a.content = rule.content.clone();
+    }
     a
 }
 

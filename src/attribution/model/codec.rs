@@ -41,24 +41,28 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 fn put_tagger(out: &mut Vec<u8>, t: &Tagger) {
+    let mut t = t.clone();
+    t.freeze();
+    let p = t.packed.as_ref().expect("frozen");
     out.push(t.ntags as u8);
     out.push(t.bits as u8);
     out.extend(t.allowed.iter().map(|&a| u8::from(a)));
     for w in &t.trans {
         out.extend_from_slice(&w.to_le_bytes());
     }
-    let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-    out.extend_from_slice(&scale.to_le_bytes());
-    let entries: Vec<(usize, i16)> = t
-        .weights
-        .iter()
-        .enumerate()
-        .filter_map(|(i, w)| {
-            let q = (w / scale).round() as i16;
-            (q != 0).then_some((i, q))
-        })
-        .collect();
+    out.extend_from_slice(&p.scale.to_le_bytes());
+    // entries are numbered row * ntags + tag, whatever the padding in memory
+    let entries: Vec<(usize, i16)> =
+        p.w.chunks(p.stride)
+            .enumerate()
+            .flat_map(|(row, ws)| {
+                ws[..t.ntags]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| **q != 0)
+                    .map(move |(tag, q)| (row * t.ntags + tag, *q))
+            })
+            .collect();
     put_varint(out, entries.len() as u64);
     let mut last = 0usize;
     for (i, q) in entries {
@@ -117,15 +121,19 @@ impl Reader<'_> {
         }
         let scale = self.f32()?;
         let n = self.varint()?;
+        let stride = ntags.next_power_of_two();
+        let mut w = vec![0i16; (1usize << bits) * stride];
         let mut at = 0usize;
         for _ in 0..n {
             at = at
                 .checked_add(self.varint()? as usize)
-                .filter(|&i| i < t.weights.len())
+                .filter(|&i| i < (1usize << bits) * ntags)
                 .ok_or_else(|| format!("weight index out of range at byte {}", self.at))?;
             let b = self.take(2)?;
-            t.weights[at] = f32::from(i16::from_le_bytes([b[0], b[1]])) * scale;
+            w[at / ntags * stride + at % ntags] = i16::from_le_bytes([b[0], b[1]]);
         }
+        t.weights = Vec::new();
+        t.packed = Some(super::perceptron::Packed { stride, scale, w });
         Ok(t)
     }
 }
@@ -144,8 +152,15 @@ mod tests {
         let bytes = write(&a, &b);
         let (a2, b2) = read(&bytes).unwrap();
         assert_eq!(a2.trans, a.trans);
-        assert!((a2.weights[5] - 2.5).abs() < 1e-3 && (a2.weights[700] + 1.0).abs() < 1e-3);
+        let p = a2.packed.as_ref().unwrap();
+        // index 5 is row 1, tag 2; index 700 is row 233, tag 1 (rows padded to 4)
+        let at = |row: usize, tag: usize| f32::from(p.w[row * 4 + tag]) * p.scale;
+        assert!((at(1, 2) - 2.5).abs() < 1e-3 && (at(233, 1) + 1.0).abs() < 1e-3);
+        let mut b = b;
+        b.freeze();
         assert_eq!(b2, b);
+        // writing what was read gives the same bytes
+        assert_eq!(write(&a2, &b2), bytes);
         assert!(read(b"nonsense").unwrap_err().contains("bad header"));
         assert!(read(&bytes[..bytes.len() - 1])
             .unwrap_err()

@@ -136,12 +136,18 @@ fn bucket(d: usize) -> u64 {
     }
 }
 
-/// The tokens the role tagger looks at for a cue at token range `[cs, ce)`: the cue's
-/// paragraph, at most 100 tokens before the cue and 250 after.
+/// The tokens the role tagger looks at for a cue at token range `[cs, ce)`: within the
+/// cue's paragraph, from the sentence before the cue's to the third after it, and at most
+/// 100 tokens before the cue and 250 after.
 pub fn role_window(sheet: &Sheet, cs: usize, ce: usize) -> (usize, usize) {
     let p = sheet.toks[cs].paragraph as usize;
     let (pa, pb) = sheet.paragraphs.get(p).copied().unwrap_or((cs, ce));
-    (pa.max(cs.saturating_sub(100)), pb.min(ce + 250).max(ce))
+    let s = sheet.sentence_index(sheet.toks[cs].sentence);
+    let first = sheet.sentences[s.saturating_sub(1)].0;
+    let last = sheet.sentences[(s + 3).min(sheet.sentences.len() - 1)].1;
+    let lo = pa.max(first).max(cs.saturating_sub(100));
+    let hi = pb.min(last).min(ce + 250).max(ce);
+    (lo.min(cs), hi)
 }
 
 /// Fills `seq` with the role-tagger features of the window `[lo, hi)` for the cue at

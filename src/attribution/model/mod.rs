@@ -63,8 +63,8 @@ impl Default for TrainOptions {
         TrainOptions {
             epochs: 12,
             seed: 0x00C1_A1A5,
-            cue_bits: 20,
-            role_bits: 20,
+            cue_bits: 18,
+            role_bits: 18,
             min_weight: 1.5,
         }
     }
@@ -131,7 +131,7 @@ impl Model {
                             a.saturating_sub(ce)
                         }
                     })
-                    .map(|(a, b)| span(a, b))
+                    .map(|(a, b)| widen_to_word(&article.text, span(a, b)))
                     .into_iter()
                     .collect();
                 let cue = Span::new(sheet.toks[cs].span.start, sheet.toks[ce - 1].span.end);
@@ -177,6 +177,31 @@ fn cut_at_coordinated_cues(text: &str, found: &mut [Found]) {
                 }
             }
         }
+    }
+}
+
+/// Widens a span that starts or ends inside a hyphenated word ("ISIS-Khorasan") to the
+/// whole word.
+fn widen_to_word(text: &str, span: Span) -> Span {
+    let word = |c: char| c.is_alphanumeric() || c == '-';
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| word(c))
+        .last()
+        .map_or(span.start, |(i, _)| i);
+    let end = span.end
+        + text[span.end..]
+            .char_indices()
+            .take_while(|&(_, c)| word(c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+    let widened = Span::new(start, end);
+    // only across a hyphen: plain word boundaries are already token boundaries
+    if widened.slice(text).trim_matches('-').contains('-') {
+        widened.trim_with(text, &['-'])
+    } else {
+        span
     }
 }
 
@@ -313,6 +338,7 @@ pub fn train(docs: &[SpanDoc], opts: &TrainOptions, mut progress: impl FnMut(&st
     }
     let mut cue = trainer.finish();
     cue.prune(opts.min_weight);
+    cue.freeze();
 
     // role tagger: one sequence per gold attribution with a cue
     let mut items: Vec<(usize, usize)> = docs
@@ -376,12 +402,20 @@ pub fn train(docs: &[SpanDoc], opts: &TrainOptions, mut progress: impl FnMut(&st
     }
     let mut role = trainer.finish();
     role.prune(opts.min_weight);
+    role.freeze();
     Model { cue, role }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_widen_across_hyphens_only() {
+        let text = "ISIS-Khorasan seeks more. The Kremlin said so.";
+        assert_eq!(widen_to_word(text, Span::new(5, 13)), Span::new(0, 13));
+        assert_eq!(widen_to_word(text, Span::new(30, 37)), Span::new(30, 37));
+    }
 
     #[test]
     fn runs_split_on_begin_tags() {

@@ -14,6 +14,21 @@ pub struct Tagger {
     pub trans: Vec<f32>,
     /// Which transitions are allowed, laid out like `trans`.
     pub allowed: Vec<bool>,
+    /// The emission weights quantised for decoding, once training is over; `weights` is
+    /// then empty.
+    pub packed: Option<Packed>,
+}
+
+/// Emission weights as 16-bit integers, rows padded to a power of two so that a row never
+/// straddles a cache line: `w[row * stride + tag] as f32 * scale`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Packed {
+    /// Row length: the number of tags rounded up to a power of two.
+    pub stride: usize,
+    /// The value of one unit.
+    pub scale: f32,
+    /// The quantised weights.
+    pub w: Vec<i16>,
 }
 
 /// One training or decoding sequence: per position the feature hashes, and optionally a
@@ -74,7 +89,26 @@ impl Tagger {
             weights: vec![0.0; (1usize << bits) * ntags],
             trans: vec![0.0; (ntags + 1) * ntags],
             allowed,
+            packed: None,
         }
+    }
+
+    /// Quantises the emission weights for decoding (see [`Packed`]) and frees the
+    /// floating-point ones. Does nothing when already done.
+    pub fn freeze(&mut self) {
+        if self.packed.is_some() {
+            return;
+        }
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let stride = self.ntags.next_power_of_two();
+        let mut w = vec![0i16; (1usize << self.bits) * stride];
+        for (i, x) in self.weights.iter().enumerate() {
+            let (row, tag) = (i / self.ntags, i % self.ntags);
+            w[row * stride + tag] = (x / scale).round() as i16;
+        }
+        self.packed = Some(Packed { stride, scale, w });
+        self.weights = Vec::new();
     }
 
     /// Sets emission weights smaller than `min` in magnitude to zero.
@@ -96,6 +130,14 @@ impl Tagger {
         let n = self.ntags;
         out.clear();
         out.resize(seq.len() * n, 0.0);
+        if let Some(p) = &self.packed {
+            match p.stride {
+                4 => self.packed_emissions::<4>(p, seq, out),
+                8 => self.packed_emissions::<8>(p, seq, out),
+                _ => self.packed_emissions::<16>(p, seq, out),
+            }
+            return;
+        }
         for i in 0..seq.len() {
             let dst = &mut out[i * n..(i + 1) * n];
             for &h in seq.at(i) {
@@ -103,6 +145,26 @@ impl Tagger {
                 for (d, w) in dst.iter_mut().zip(&self.weights[r..r + n]) {
                     *d += *w;
                 }
+            }
+        }
+    }
+
+    /// Emissions from the quantised weights, with rows of `S` entries (`S >= stride`).
+    fn packed_emissions<const S: usize>(&self, p: &Packed, seq: &Sequence, out: &mut [f32]) {
+        let n = self.ntags;
+        let shift = 64 - self.bits;
+        for i in 0..seq.len() {
+            let mut acc = [0i32; S];
+            for &h in seq.at(i) {
+                let r = (h >> shift) as usize * p.stride;
+                if let Some(row) = p.w.get(r..r + p.stride) {
+                    for (a, w) in acc.iter_mut().zip(row) {
+                        *a += i32::from(*w);
+                    }
+                }
+            }
+            for (d, a) in out[i * n..(i + 1) * n].iter_mut().zip(&acc) {
+                *d = *a as f32 * p.scale;
             }
         }
     }
