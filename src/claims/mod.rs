@@ -184,7 +184,8 @@ pub fn build(
     let text = article.text.as_str();
     let mut out: Vec<Claim> = Vec::new();
     let article_outlet = article.outlet.as_deref().and_then(|o| registry.resolve(o));
-    for a in attributions {
+    // an attribution that only passes on another one is in that one's chain instead
+    for a in attributions.iter().filter(|a| !a.relays) {
         let sent = article.sentences[a.sentence];
         let via_res: Vec<(Span, Option<crate::sources::Resolution>)> = a
             .via
@@ -222,9 +223,25 @@ pub fn build(
                 },
             }
         } else {
-            let mention = a.source.first().copied();
+            // the name when the mention also describes the speaker ("Mara Lind, the editor
+            // of the Lowland Herald")
+            let mention = a.head.or(a.source.first().copied());
             let target = a.antecedent.or(mention);
-            let resolved = target.and_then(|t| registry.resolve(t.slice(text)));
+            let by_name = target.and_then(|t| registry.resolve(t.slice(text)));
+            let by_affiliation = || {
+                let org = a.affiliation?;
+                let mut r = registry.resolve(org.slice(text))?;
+                if r.person.is_none() {
+                    r.person = target.map(|t| t.slice(text).trim().to_string());
+                }
+                r.rule = MatchRule::Affiliation;
+                Some(r)
+            };
+            let by_phrase = || {
+                let whole = a.source.first().copied().filter(|w| Some(*w) != mention)?;
+                registry.resolve(whole.slice(text))
+            };
+            let resolved = by_name.or_else(by_affiliation).or_else(by_phrase);
             match (mention, resolved) {
                 (_, Some(r)) => Speaker {
                     mention,
