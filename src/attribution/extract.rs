@@ -1715,7 +1715,10 @@ fn relay_nested(atts: &mut [Attribution]) {
                     .source
                     .iter()
                     .all(|s| atts[o].content.iter().any(|x| x.contains(*s)));
-            let outer_src = atts[o].head.or(atts[o].source.first().copied());
+            let outer_src = atts[o]
+                .antecedent
+                .or(atts[o].head)
+                .or(atts[o].source.first().copied());
             if holds && !atts[o].source.is_empty() {
                 atts[o].relays = true;
                 let mut add: Vec<Span> = outer_src.into_iter().collect();
@@ -1980,11 +1983,12 @@ fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
         "they" | "it" | "we" => return previous_source(&|_| true).or_else(named_before),
         _ => {}
     }
-    if definite && in_list(DOCUMENT_NOUNS, head) {
+    // a phrase that is itself a name the registry knows ("the ministry") stands for itself
+    let named_in_np = ctx.mentions.iter().any(|m| m.known && src.contains(m.span));
+    if definite && in_list(DOCUMENT_NOUNS, head) && !named_in_np {
         return previous_source(&|_| true).or_else(named_before);
     }
     if in_list(ROLE_NOUNS, head) {
-        let named_in_np = ctx.mentions.iter().any(|m| m.known && src.contains(m.span));
         if named_in_np {
             return None;
         }
