@@ -1013,6 +1013,18 @@ fn np_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         while s > 0 && np_word(toks, s - 1) && end - (s - 1) <= 10 {
             s -= 1;
         }
+        // "Sen. Bernie Sanders (I-Vt.)": a party tag in brackets
+        if s == end && s >= 3 && toks[s - 1].is(")") {
+            if let Some(open) = (s.saturating_sub(8)..s - 1)
+                .rev()
+                .find(|&k| toks[k].is("("))
+            {
+                if open > 0 && toks[open - 1].capitalised() && np_word(toks, open - 1) {
+                    s = open;
+                    continue;
+                }
+            }
+        }
         // "Mr. Trump": a title and its stop
         let titled = s >= 2
             && s < end
@@ -1038,7 +1050,19 @@ fn np_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
 /// The noun phrase that starts at token `start`, walking forward.
 fn np_after(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
     let mut e = start;
-    while e < toks.len() && np_word(toks, e) && e - start < 10 {
+    loop {
+        while e < toks.len() && np_word(toks, e) && e - start < 10 {
+            e += 1;
+        }
+        // "Mr. Lund": a title and its stop
+        let titled = e > start
+            && toks.get(e).is_some_and(|t| t.is("."))
+            && in_list(TITLES, &toks[e - 1].lower)
+            && toks[e - 1].capitalised()
+            && toks.get(e + 1).is_some_and(|t| t.capitalised());
+        if !titled {
+            break;
+        }
         e += 1;
     }
     (e > start).then_some((start, e))
@@ -1047,12 +1071,40 @@ fn np_after(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
 /// Does an appositive start at token `k` ("the editor of ...", "a dock worker", "59")?
 fn appositive_opener(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_some_and(|t| {
+        let plain_lower = !t.capitalised()
+            && t.lower.len() > 2
+            && !t.lower.ends_with("ly")
+            && !in_list(BOUNDARY, &t.lower)
+            && !in_list(INTRO_WORDS, &t.lower)
+            && !in_list(&["too", "meanwhile", "though", "however", "also"], &t.lower)
+            && cues::lookup(t.text).is_none();
         t.word
             && !t.quoted
             && (in_list(APPOSITIVE_OPENERS, &t.lower)
                 || t.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || t.lower.ends_with("'s"))
+                || t.lower.ends_with("'s")
+                || plain_lower)
     })
+}
+
+/// The subject of a sentence: the noun phrase at its start, after an opening adjunct that
+/// ends in a comma ("On Tuesday, the mayor ...").
+fn subject_np(toks: &[Tok]) -> Option<(usize, usize)> {
+    let mut start = first_word(toks);
+    let opens = toks.get(start).is_some_and(|t| {
+        in_list(PREPOSITIONS, &t.lower)
+            || in_list(INTRO_WORDS, &t.lower)
+            || in_list(TIME_WORDS, &t.lower)
+    });
+    if opens {
+        let comma = (start..toks.len().min(start + 10)).find(|&k| toks[k].is(","))?;
+        start = comma + 1;
+    }
+    let (s, e) = np_after(toks, start)?;
+    toks[s..e]
+        .iter()
+        .any(|t| t.capitalised() || in_list(PRONOUNS, &t.lower))
+        .then_some((s, e))
 }
 
 /// The first word token at or after `k`.
@@ -1070,7 +1122,10 @@ fn appositive_before(toks: &[Tok], comma: usize) -> Option<((usize, usize), (usi
         let Some((hs, he)) = np_before(toks, c) else {
             continue;
         };
+        // at the start of the sentence or of a clause: after a conjunction, a comma or a
+        // closing quotation mark ("“…,” Doug Usher, director of research, said")
         let at_clause_start = hs == start
+            || toks[hs - 1].is_mark(&[',', '”', '"', '\'', ';', '—'])
             || toks[..hs]
                 .iter()
                 .rev()
@@ -1317,18 +1372,31 @@ fn verb_frame(
                 f.head = Some(head);
             }
         }
-        if f.source.is_none() && j > 0 && toks[j - 1].is_mark(&[',', '”', '"', '—']) {
+        if f.source.is_none() && j > 0 && toks[j - 1].is_mark(&[',', '”', '"', '\'', '—']) {
             // inverted: "“…,” said Peskov", "…, said Elena Marsh, the port's spokeswoman."
             if let Some((s, e)) = np_after(toks, hit.end) {
                 let ends = e >= toks.len()
                     || toks[e].is_mark(&[',', '.', ':', ';', '—', '?', '!'])
                     || toks[e..].iter().all(|t| !t.word);
+                // "said the man who built ...": the relative clause runs to the end
+                let relative = !ends
+                    && (toks[e].is("who") || toks[e].is("whose"))
+                    && !toks[e..].iter().any(|t| t.quoted);
                 let named = toks[s].capitalised()
                     || in_list(DETERMINERS, &toks[s].lower)
-                    || in_list(PRONOUNS, &toks[s].lower);
-                if ends && named {
+                    || in_list(PRONOUNS, &toks[s].lower)
+                    || is_number(&toks[s]);
+                if (ends || relative) && named {
                     inverted = true;
+                    let stop = toks
+                        .iter()
+                        .rposition(|t| t.word)
+                        .map_or(toks.len(), |k| k + 1);
                     match appositive_after(toks, e) {
+                        _ if relative => {
+                            f.source = Some((s, stop.max(e)));
+                            f.head = Some((s, e));
+                        }
                         Some(ae) => {
                             f.source = Some((s, ae));
                             f.head = Some((s, e));
@@ -1348,8 +1416,22 @@ fn verb_frame(
                 }
             }
         }
-        if f.source.is_none() && j > 0 && toks[j - 1].is("and") && has_prev {
-            f.inherit = true;
+        if f.source.is_none() && j > 0 && toks[j - 1].is("and") {
+            // "Graham called both ... and said": the speaker of the clause before, else the
+            // subject of the sentence
+            if has_prev {
+                f.inherit = true;
+            } else {
+                f.source = subject_np(toks).filter(|(_, e)| *e < j);
+            }
+        }
+        if f.source.is_none()
+            && j > 0
+            && j == hit.start
+            && (toks[j - 1].is("who") || toks[j - 1].is("which"))
+        {
+            // "Barkley, who said ...": the relative pronoun, as annotators mark it
+            f.source = Some((j - 1, j));
         }
     }
     if inverted {
@@ -1507,7 +1589,10 @@ fn adjunct_then_that(toks: &[Tok], c: usize, end: usize) -> Option<usize> {
         // a mark or a participle ends the adjunct before any "that"
         if t.quoted
             || (!t.word && !t.is(".") && !t.is("'") && !t.is("’"))
-            || (t.word && t.lower.ends_with("ing") && !t.capitalised())
+            || (t.word
+                && t.lower.ends_with("ing")
+                && !t.capitalised()
+                && !in_list(PREPOSITIONS, &t.lower))
         {
             return None;
         }
@@ -2166,6 +2251,74 @@ mod tests {
         assert_eq!(g.head.as_deref(), Some("Elena Marsh"));
         assert_eq!(g.content, ["The ban is temporary"]);
         assert_eq!(g.kind, AttributionKind::Indirect);
+    }
+
+    #[test]
+    fn more_speaker_shapes() {
+        let cases = [
+            (
+                "Sen. Tomas Berg (R-Valdera) said the dam was unsafe.",
+                "Sen. Tomas Berg (R-Valdera)",
+            ),
+            (
+                "The guild, which owns the docks, said the dam was unsafe.",
+                "The guild, which owns the docks",
+            ),
+            (
+                "Tomas Berg, who said the dam was unsafe, left early.",
+                "who",
+            ),
+            (
+                "“It will hold,” said several engineers.",
+                "several engineers",
+            ),
+            (
+                "“It will hold,” said the man who built the dam in 1990.",
+                "the man who built the dam in 1990",
+            ),
+            (
+                "“It will hold,” Doug Lund, director of the dam, said at the time.",
+                "Doug Lund, director of the dam",
+            ),
+            (
+                "''It will hold,'' said Mr. Lund, an engineer.",
+                "Mr. Lund, an engineer",
+            ),
+        ];
+        for (text, source) in cases {
+            let g = one(text);
+            assert_eq!(g.source, source, "{text}: {g:#?}");
+        }
+        let g = one("Tomas Berg criticised the plan on Friday and said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
+        assert_eq!(g.content, ["the dam was unsafe"]);
+    }
+
+    #[test]
+    fn content_around_the_frame() {
+        // the quotation before the speaker, not the adjunct after the cue
+        let g = one("“It will hold,” Tomas Berg said on Friday during a visit to the dam.");
+        assert_eq!(g.content, ["“It will hold,”"]);
+        let g = one("“It will hold,” Tomas Berg said, citing the last inspection.");
+        assert_eq!(g.content, ["“It will hold,”"]);
+        // a clause, a comma and the speaker with only an adjunct after the cue
+        let g = one("The dam will hold until spring, the ministry said on Friday.");
+        assert_eq!(g.content, ["The dam will hold until spring"]);
+        // an adjunct up to "that"
+        let g = one("Tomas Berg said on Friday during a visit to the dam that it would hold.");
+        assert_eq!(g.content, ["it would hold"]);
+        // an opening adjunct is not content
+        let g = one("For his part, Tomas Berg said the dam would hold.");
+        assert_eq!(g.content, ["the dam would hold"]);
+        // ", adding that" ends the first content and starts a second attribution
+        let all = cited("Tomas Berg said the dam would hold, adding that it was old.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].content, ["the dam would hold"]);
+        assert_eq!(
+            (all[1].source.as_str(), all[1].cue.as_str()),
+            ("Tomas Berg", "adding")
+        );
+        assert_eq!(all[1].content, ["it was old"]);
     }
 
     #[test]
