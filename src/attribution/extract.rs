@@ -297,6 +297,21 @@ const PREPOSITIONS: &[&str] = &[
     "no",
 ];
 
+/// Common irregular past forms: a verb, never part of a speaker's noun phrase.
+const IRREGULAR_PAST: &[&str] = &[
+    "went", "took", "made", "came", "gave", "got", "began", "kept", "left", "met", "ran", "saw",
+    "sent", "spoke", "stood", "put", "felt", "held", "brought", "thought", "knew", "won", "lost",
+    "became", "chose", "drew", "found", "heard", "led", "meant", "paid", "sought", "struck",
+    "taught", "threw", "tried", "goes",
+];
+
+/// Beginnings of verbs after which the object of the verb does what an infinitive says
+/// ("prompted them to claim", "urged him to deny").
+const CAUSATIVE: &[&str] = &[
+    "prompt", "led", "lead", "urg", "ask", "told", "tell", "forc", "allow", "encourag", "caus",
+    "push", "invit", "persuad", "pressur", "call", "want", "expect", "get", "got",
+];
+
 /// Words that open an adverbial clause or phrase at the start of a sentence ("Although
 /// ..., X said").
 const INTRO_WORDS: &[&str] = &[
@@ -988,7 +1003,7 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
                 || (toks[k - 1].lower.ends_with('s') && !toks[k - 1].lower.ends_with("ss")));
         return next_ok && prev_ok && (t.is("in") || toks[k - 1].capitalised());
     }
-    if in_list(BOUNDARY, &t.lower) {
+    if in_list(BOUNDARY, &t.lower) || in_list(IRREGULAR_PAST, &t.lower) {
         return false;
     }
     if !t.capitalised() && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
@@ -1006,11 +1021,16 @@ const TITLES: &[&str] = &[
     "adm", "maj", "atty", "supt", "insp", "det",
 ];
 
+/// A single capital letter: an initial ("B" in "Dennis B. Ross").
+fn is_initial(t: &Tok) -> bool {
+    t.word && t.text.chars().count() == 1 && t.capitalised()
+}
+
 /// The noun phrase that ends just before token `end` (exclusive), walking back.
 fn np_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut s = end;
     loop {
-        while s > 0 && np_word(toks, s - 1) && end - (s - 1) <= 10 {
+        while s > 0 && np_word(toks, s - 1) && end - (s - 1) <= 14 {
             s -= 1;
         }
         // "Sen. Bernie Sanders (I-Vt.)": a party tag in brackets
@@ -1025,12 +1045,15 @@ fn np_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
                 }
             }
         }
-        // "Mr. Trump": a title and its stop
+        // "Mr. Trump", "the U.S. Embassy": a title, an initial or a dotted abbreviation
+        // and its stop
         let titled = s >= 2
             && s < end
             && toks[s - 1].is(".")
             && toks[s - 2].word
-            && in_list(TITLES, &toks[s - 2].lower)
+            && (in_list(TITLES, &toks[s - 2].lower)
+                || is_initial(&toks[s - 2])
+                || toks[s - 2].text.contains('.'))
             && toks[s - 2].capitalised();
         if !titled {
             break;
@@ -1054,10 +1077,12 @@ fn np_after(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
         while e < toks.len() && np_word(toks, e) && e - start < 10 {
             e += 1;
         }
-        // "Mr. Lund": a title and its stop
+        // "Mr. Lund", "Dennis B. Ross": a title or an initial and its stop
         let titled = e > start
             && toks.get(e).is_some_and(|t| t.is("."))
-            && in_list(TITLES, &toks[e - 1].lower)
+            && (in_list(TITLES, &toks[e - 1].lower)
+                || is_initial(&toks[e - 1])
+                || toks[e - 1].text.contains('.'))
             && toks[e - 1].capitalised()
             && toks.get(e + 1).is_some_and(|t| t.capitalised());
         if !titled {
@@ -1334,21 +1359,58 @@ fn verb_frame(
         }
     }
     let mut inverted = false;
-    if j > 0 && toks[j - 1].is("to") {
-        // "prompted some of Putin's allies to claim": the nearest name before
+    // passive: "was asked", "is expected", "asked by the host": the speaker is the agent
+    // after "by", if named; the subject before is who was asked or told
+    let cue_word = &toks[hit.start];
+    let participle = hit.end == hit.start + 1
+        && (cue_word.lower.ends_with("ed")
+            || in_list(
+                &["told", "said", "written", "shown", "known"],
+                &cue_word.lower,
+            ));
+    let be_before = toks[j..hit.start].iter().any(|t| {
+        in_list(
+            &["is", "are", "was", "were", "be", "been", "being"],
+            &t.lower,
+        )
+    });
+    let by_agent = toks
+        .get(hit.end)
+        .filter(|t| t.is("by"))
+        .and_then(|_| np_after(toks, hit.end + 1));
+    let passive = participle && (be_before || by_agent.is_some());
+    let mut c_start = hit.end;
+    if passive {
+        f.source = by_agent;
+        if let Some((_, e)) = by_agent {
+            c_start = e;
+        }
+    } else if j > 0 && toks[j - 1].is("to") {
+        // an infinitive: after a verb that makes someone speak ("prompted some of Putin's
+        // allies to claim") the speaker is that verb's object, the name just before "to";
+        // otherwise ("are more likely to say", "went on to say") it is the subject of the
+        // sentence
         let to = j - 1;
+        let object = np_before(toks, to);
+        let causative = object.is_some_and(|(s, _)| {
+            s > 0 && toks[s - 1].word && CAUSATIVE.iter().any(|c| toks[s - 1].lower.starts_with(c))
+        });
         let named = ctx
             .mentions
             .iter()
             .rev()
-            .find(|m| m.known && sspan.contains(m.span) && m.span.end <= toks[to].span.start);
-        f.source = match named {
-            Some(m) => {
-                let s = toks.iter().position(|t| t.span.start >= m.span.start);
+            .find(|m| m.known && sspan.contains(m.span) && m.span.end <= toks[to].span.start)
+            .and_then(|m| {
+                let s = toks.iter().position(|t| t.span.start >= m.span.start)?;
                 let e = toks.iter().position(|t| t.span.start >= m.span.end);
-                s.map(|s| (s, e.unwrap_or(toks.len())))
-            }
-            None => np_before(toks, to),
+                Some((s, e.unwrap_or(toks.len())))
+            });
+        f.source = if causative {
+            named.or(object)
+        } else {
+            named
+                .or(subject_np(toks).filter(|&(_, e)| e <= to))
+                .or(object.filter(|&(s, e)| toks[s..e].iter().any(|t| t.capitalised())))
         };
     } else if j > 0 && toks[j - 1].is(",") && toks[hit.start].lower.ends_with("ing") {
         // "..., the US Embassy in Turkey, warning of ...": the name before the comma, else
@@ -1438,7 +1500,7 @@ fn verb_frame(
         return f;
     }
     // content after the cue
-    let mut c = hit.end;
+    let mut c = c_start;
     let mut after_comma = false;
     while c < toks.len() && toks[c].is_mark(&[',', ':']) {
         after_comma |= toks[c].is(",");
@@ -1456,6 +1518,24 @@ fn verb_frame(
         if let (true, Some((s, e))) = (named, np_after(toks, s)) {
             f.via.push(span_of(toks, s, e));
             c = e;
+        }
+    } else if hit.lemma == "ask" {
+        // "asked Clinton whether ...": the person asked is not content
+        let question = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                in_list(
+                    &[
+                        "if", "whether", "what", "why", "how", "who", "when", "where",
+                    ],
+                    &t.lower,
+                ) || opens_quote(toks, k)
+                    || t.is(":")
+            })
+        };
+        if !question(c) {
+            if let Some((_, e)) = np_after(toks, c).filter(|&(_, e)| question(e)) {
+                c = e;
+            }
         }
     } else if hit.lemma == "tell" {
         if let Some((s, e)) = np_after(toks, c) {
@@ -1778,11 +1858,28 @@ fn according_frame(toks: &[Tok], hit: &CueHit) -> Frame {
     f.head = head;
     let at_start = !toks[..hit.start].iter().any(|t| t.word);
     let after = toks[e..].iter().filter(|t| t.word).count();
-    f.content = if at_start || (toks.get(e).is_some_and(|t| t.is(",")) && after >= 3) {
-        Some((e, toks.len()))
+    if at_start {
+        f.content = Some((e, toks.len()));
     } else {
-        Some((0, hit.start))
-    };
+        // "X, according to Y, Z": the content runs around the frame
+        f.content = Some((0, hit.start));
+        let enclosed = toks.get(e).is_some_and(|t| t.is(","))
+            && hit.start > 0
+            && toks[hit.start - 1].is(",")
+            && after >= 3
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| t.word && !in_list(&["who", "which", "whose"], &t.lower));
+        if enclosed {
+            // a short opening belongs to the content; a long one is the article's own
+            let before = toks[..hit.start].iter().filter(|t| t.word).count();
+            if before <= 6 {
+                f.rest = Some((e + 1, toks.len()));
+            } else {
+                f.content = Some((e + 1, toks.len()));
+            }
+        }
+    }
     f
 }
 
@@ -1916,7 +2013,7 @@ fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<Attribution>)
         }
     }
     for a in out.iter_mut() {
-        if a.kind == AttributionKind::Author || a.kind == AttributionKind::AccordingTo {
+        if a.kind == AttributionKind::Author {
             continue;
         }
         let para = sents[a.sentence].paragraph;
@@ -2292,6 +2389,37 @@ mod tests {
         let g = one("Tomas Berg criticised the plan on Friday and said the dam was unsafe.");
         assert_eq!(g.source, "Tomas Berg");
         assert_eq!(g.content, ["the dam was unsafe"]);
+    }
+
+    #[test]
+    fn speakers_of_infinitives_initials_and_abbreviations() {
+        // the object of a verb that makes someone speak
+        let g = one("The flood led some farmers to question whether the dam was inspected.");
+        assert_eq!(g.source, "some farmers");
+        // the subject of the sentence otherwise
+        let g = one("Farmers in the valley are more likely to say the dam is unsafe.");
+        assert_eq!(g.source, "Farmers in the valley");
+        let g = one("Tomas Berg went on to say that the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
+        let g = one("Tomas R. Berg said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas R. Berg");
+        let g = one("The U.S. Embassy in Valdera said the dam was unsafe.");
+        assert_eq!(g.source, "The U.S. Embassy in Valdera");
+        // passive: the agent after "by" speaks, not the subject
+        let g = one("Tomas Berg was asked by the Courier whether the dam was safe.");
+        assert_eq!(g.source, "the Courier");
+        assert_eq!(g.content, ["whether the dam was safe"]);
+        let g = one("Tomas Berg was asked whether the dam was safe.");
+        assert_eq!(g.source, "");
+    }
+
+    #[test]
+    fn according_to_in_the_middle_of_a_sentence() {
+        let g = one("Two wells, according to the ministry, were closed on Friday.");
+        assert_eq!(g.source, "the ministry");
+        assert_eq!(g.content, ["Two wells", "were closed on Friday"]);
+        let g = one("According to the ministry, “the wells are closed. They stay closed.”");
+        assert_eq!(g.content, ["“the wells are closed. They stay closed.”"]);
     }
 
     #[test]
