@@ -55,6 +55,8 @@ const BETWEEN: &[&str] = &[
     "often",
     "still",
     "now",
+    "however",
+    "meanwhile",
 ];
 
 /// Determiners and possessives: a cue word after one of these is a noun ("the report").
@@ -675,7 +677,8 @@ pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
             continue;
         }
         let before = ctx.out.len();
-        sentence(&mut ctx, si, sent.span, &toks);
+        let around = around(article, &quotes, si);
+        sentence(&mut ctx, si, sent.span, &toks, around);
         if ctx.out.len() == before && is_statement(&toks) {
             ctx.out.push(Attribution {
                 sentence: si,
@@ -704,6 +707,41 @@ pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
     let mut out = ctx.out;
     extend_quotes(article, &quotes, &mut out);
     out
+}
+
+/// The quotations next to sentence `si` that it may take as content.
+fn around(article: &Article, quotes: &Quotes, si: usize) -> Around {
+    let text = article.text.as_str();
+    let sents = &article.sentences;
+    let sent = sents[si];
+    let inside = |s: Span| {
+        quotes.regions[sent.paragraph]
+            .iter()
+            .any(|q| q.start < s.start && s.start < q.end)
+    };
+    let prev_quote = si
+        .checked_sub(1)
+        .map(|p| sents[p])
+        .filter(|p| p.paragraph == sent.paragraph && !inside(sent.span))
+        .and_then(|p| {
+            quotes.regions[p.paragraph]
+                .iter()
+                .find(|q| q.end == p.span.end && closes(text, **q))
+                .copied()
+        });
+    let next_quote = sents.get(si + 1).and_then(|n| {
+        let first_of_para = n.paragraph != sent.paragraph;
+        let starts = quotes.regions[n.paragraph]
+            .iter()
+            .find(|q| q.start == n.span.start)
+            .copied()?;
+        // a quotation over the whole next paragraph, or opening the next sentence
+        (first_of_para || n.paragraph == sent.paragraph).then_some(starts)
+    });
+    Around {
+        prev_quote,
+        next_quote,
+    }
 }
 
 fn closes(text: &str, q: Span) -> bool {
@@ -1265,10 +1303,8 @@ fn content_end(toks: &[Tok], from: usize, next: Option<&CueHit>) -> usize {
         .iter()
         .filter(|t| t.word && !t.is("that"))
         .count();
-    if toks[k - 1].is(",")
-        && (n.according || toks[n.start].lower.ends_with("ing"))
-        && words_before >= 2
-    {
+    // "..., adding that", "..., according to", "..., said one voter"
+    if toks[k - 1].is(",") && words_before >= 2 {
         return k - 1;
     }
     if n.according && words_before >= 2 {
@@ -1332,6 +1368,17 @@ struct Frame {
     inherit: bool,
     /// More content after the cue's adjunct, for content written around the frame.
     rest: Option<(usize, usize)>,
+    /// The content is the quotation of a neighbouring sentence (see [`Around`]).
+    neighbour: Option<Span>,
+}
+
+/// Quotations next to a sentence that an attribution in it may take as its content: the
+/// quotation closing the sentence before ("“…!” Smith said." is split after the "!") and
+/// the one opening the sentence after ("X said: / “…”").
+#[derive(Clone, Copy, Debug, Default)]
+struct Around {
+    prev_quote: Option<Span>,
+    next_quote: Option<Span>,
 }
 
 fn verb_frame(
@@ -1341,6 +1388,7 @@ fn verb_frame(
     hit: &CueHit,
     next: Option<&CueHit>,
     has_prev: bool,
+    around: Around,
 ) -> Frame {
     let mut f = Frame {
         source: None,
@@ -1350,6 +1398,7 @@ fn verb_frame(
         modifiers: Vec::new(),
         inherit: false,
         rest: None,
+        neighbour: None,
     };
     // walk back over auxiliaries and adverbs
     let j = frame_start(toks, hit);
@@ -1428,6 +1477,18 @@ fn verb_frame(
         }
     } else {
         f.source = np_before(toks, j);
+        // "Hillary Clinton on Tuesday said": the name before the day
+        if let Some((s, e)) = f.source {
+            let only_time = toks[s..e].iter().all(|t| in_list(TIME_WORDS, &t.lower));
+            if only_time
+                && s >= 1
+                && in_list(&["on", "last", "this", "earlier"], &toks[s - 1].lower)
+            {
+                if let Some(before) = np_before(toks, s - 1) {
+                    f.source = Some(before);
+                }
+            }
+        }
         if f.source.is_none() && j > 0 && toks[j - 1].is(",") {
             if let Some((whole, head)) = appositive_before(toks, j - 1) {
                 f.source = Some(whole);
@@ -1478,7 +1539,7 @@ fn verb_frame(
                 }
             }
         }
-        if f.source.is_none() && j > 0 && toks[j - 1].is("and") {
+        if f.source.is_none() && j > 0 && (toks[j - 1].is("and") || toks[j - 1].is("but")) {
             // "Graham called both ... and said": the speaker of the clause before, else the
             // subject of the sentence
             if has_prev {
@@ -1622,12 +1683,31 @@ fn verb_frame(
     let source_after_comma =
         !opens_with_adjunct && f.source.is_some_and(|(s, _)| s > 0 && toks[s - 1].is(","));
     let said_that = hit.end < c && toks[c - 1].is("that") || opens_quote(toks, c);
-    let after_ok = after_words >= 2
+    // "75 percent said yes", "half said so"
+    let one_word_answer = after_words == 1
+        && toks
+            .get(c)
+            .is_some_and(|t| in_list(&["yes", "no", "so"], &t.lower));
+    let after_ok = (after_words >= 2 || one_word_answer)
         && !participle
         && !(preposition && before_quoted)
         && (!quote_then_source || said_that)
         && !(adjunct_after && source_after_comma && before_words >= 3);
-    if after_ok {
+    let ends_in_colon = toks
+        .iter()
+        .rev()
+        .find(|t| !t.is_mark(&['“', '"', '\'']))
+        .is_some_and(|t| t.is(":"));
+    let nothing_before = before_words == 0 && !f.inherit;
+    if ends_in_colon && around.next_quote.is_some() && (adjunct_after || !after_ok) {
+        // "... said about the platform: / “The platform goes further ...”"
+        f.content = None;
+        f.neighbour = around.next_quote;
+    } else if nothing_before && adjunct_after && around.prev_quote.is_some() && f.source.is_some() {
+        // "“…!” / Senator Sessions said as he opened the vote."
+        f.content = None;
+        f.neighbour = around.prev_quote;
+    } else if after_ok {
         f.content = Some((c, end));
     } else if before_words >= 2 || before_quoted {
         f.content = before;
@@ -1723,7 +1803,7 @@ fn nominal_frame(toks: &[Tok]) -> Option<(Span, Range, Range)> {
         .then(|| (span_of(toks, s, comma), (ns, ne), (c, toks.len())))
 }
 
-fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
+fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok], around: Around) {
     let text = ctx.text;
     let hits = find_cues(toks);
     let first_in_sentence = ctx.out.len();
@@ -1757,12 +1837,14 @@ fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
         let f = if hit.according {
             according_frame(toks, hit)
         } else {
-            verb_frame(ctx, sspan, toks, hit, next, has_prev)
+            verb_frame(ctx, sspan, toks, hit, next, has_prev, around)
         };
-        let Some((cs, ce)) = f.content else { continue };
-        let Some(cspan) = content_span(text, toks, cs, ce) else {
-            continue;
+        let cspan = match (f.content, f.neighbour) {
+            (Some((cs, ce)), _) => content_span(text, toks, cs, ce),
+            (None, Some(q)) => Some(q.trim(text)),
+            (None, None) => None,
         };
+        let Some(cspan) = cspan else { continue };
         let mut content = vec![cspan];
         content.extend(f.rest.and_then(|(s, e)| content_span(text, toks, s, e)));
         let mut source_spans: Vec<Span> = f
@@ -1810,6 +1892,8 @@ fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
             .and_then(|name| affiliation_of(ctx, name, source_spans.first().copied(), sspan));
         let kind = if hit.according {
             AttributionKind::AccordingTo
+        } else if f.neighbour.is_some() {
+            AttributionKind::Direct
         } else {
             kind_of(toks, &content)
         };
@@ -1843,6 +1927,7 @@ fn according_frame(toks: &[Tok], hit: &CueHit) -> Frame {
         modifiers: Vec::new(),
         inherit: false,
         rest: None,
+        neighbour: None,
     };
     let Some((s, mut e)) = np_after(toks, hit.end) else {
         return f;
@@ -2411,6 +2496,40 @@ mod tests {
         assert_eq!(g.content, ["whether the dam was safe"]);
         let g = one("Tomas Berg was asked whether the dam was safe.");
         assert_eq!(g.source, "");
+    }
+
+    #[test]
+    fn quotations_in_the_neighbouring_sentence() {
+        // a colon at the end of a paragraph introduces the quotation that follows
+        let text = "In a statement on Friday, the guild said about the dam:\n\
+                    “The dam is old. It must be rebuilt.”";
+        let g = one(text);
+        assert_eq!(g.source, "the guild");
+        assert_eq!(g.kind, AttributionKind::Direct);
+        assert_eq!(g.content, ["“The dam is old. It must be rebuilt.”"]);
+        // a quotation ending in "!" is split from the speaker that follows it
+        let g = one("“The dam will hold!” Tomas Berg said as he opened the gates.");
+        assert_eq!(g.source, "Tomas Berg");
+        assert_eq!(g.content, ["“The dam will hold!”"]);
+    }
+
+    #[test]
+    fn short_answers_conjunctions_and_days() {
+        let g = one("Asked whether the dam was safe, 60 percent of farmers said yes.");
+        assert_eq!(
+            (g.source.as_str(), g.content[0].as_str()),
+            ("60 percent of farmers", "yes")
+        );
+        let all = cited("Tomas Berg, who said he fished there, said the dam was unsafe.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].source, "who");
+        assert_eq!(all[0].content, ["he fished there"]);
+        let g = one("The guild refused to pay but said the dam was unsafe.");
+        assert_eq!(g.source, "The guild");
+        let g = one("Tomas Berg however said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
+        let g = one("Tomas Berg on Tuesday said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
     }
 
     #[test]
