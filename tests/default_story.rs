@@ -93,3 +93,239 @@ fn report_names_the_main_sources_with_evidence() {
         .iter()
         .any(|c| c.evidence.text.contains("Creative Commons")));
 }
+
+/// The claims of the default story, for the assertions below.
+fn report() -> claimgraph::Report {
+    let story = default_story(&LoadOptions::default()).unwrap();
+    claimgraph::analyze(&story, &Default::default())
+}
+
+/// The one claim of article `article` (an id prefix) whose evidence holds `evidence` and
+/// whose cue is `cue` (`None`: no cue, the article's own voice).
+fn claim<'r>(
+    report: &'r claimgraph::Report,
+    article: &str,
+    evidence: &str,
+    cue: Option<&str>,
+) -> &'r claimgraph::report::ClaimInfo {
+    let found: Vec<_> = report
+        .claims
+        .iter()
+        .filter(|c| {
+            c.article.starts_with(article)
+                && c.evidence.text.contains(evidence)
+                && match (c.cue.as_deref(), cue) {
+                    // the tagger's cue may take a word more ("reportedly said", "to claim")
+                    (Some(have), Some(want)) => have == want || have.split(' ').any(|w| w == want),
+                    (have, want) => have == want,
+                }
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "claims with {evidence:?} and cue {cue:?}: {found:#?}"
+    );
+    found[0]
+}
+
+fn via_has(c: &claimgraph::report::ClaimInfo, name: &str) -> bool {
+    c.via.iter().any(|v| v == name)
+}
+
+#[test]
+fn the_fsb_speaks_its_four_statements_two_of_them_via_reuters() {
+    let r = report();
+    let statements = [
+        (
+            "Russian Federal Security Service announced",
+            "announced",
+            false,
+        ),
+        ("The FSB stated that “active search", "stated", false),
+        (
+            "The FSB reported that an Islamic State cell",
+            "reported",
+            true,
+        ),
+        ("The FSB stated that the cell", "stated", true),
+    ];
+    for (evidence, cue, reuters) in statements {
+        let c = claim(&r, "000_", evidence, Some(cue));
+        assert_eq!(c.speaker.source, "fsb", "{evidence}");
+        assert_eq!(via_has(c, "Reuters"), reuters, "{evidence}: {:?}", c.via);
+        assert_eq!(
+            c.via.first().map(String::as_str),
+            Some("Federal Security Service (FSB)")
+        );
+    }
+    // under the "Reuters:" header the chain runs FSB → Reuters → article
+    let c = claim(&r, "000_", "The FSB reported that", Some("reported"));
+    assert_eq!(c.via.len(), 3, "{:?}", c.via);
+    assert_eq!(c.via[1], "Reuters");
+}
+
+#[test]
+fn the_report_continues_and_the_report_said_are_the_fsb() {
+    let r = report();
+    for (evidence, cue) in [
+        ("The report continues", "continues"),
+        ("The report said", "said"),
+    ] {
+        let c = claim(&r, "000_", evidence, Some(cue));
+        assert_eq!(c.speaker.source, "fsb", "{evidence}");
+        assert_eq!(c.speaker.mention, "The report");
+        assert_eq!(c.speaker.antecedent.as_deref(), Some("The FSB"));
+    }
+    let c = claim(&r, "000_", "The report continues", Some("continues"));
+    assert_eq!(c.kind, "direct quote");
+}
+
+#[test]
+fn the_state_department_speaks_twice_via_newsweek() {
+    let r = report();
+    let first = claim(
+        &r,
+        "000_",
+        "A State Department spokesperson said to Newsweek",
+        Some("said"),
+    );
+    assert_eq!(first.speaker.source, "state-department");
+    assert_eq!(first.kind, "partial quote");
+    assert_eq!(first.stance, "assert");
+    assert!(via_has(first, "Newsweek"), "{:?}", first.via);
+    let second = claim(
+        &r,
+        "000_",
+        "the spokesperson refused to confirm",
+        Some("refused to confirm"),
+    );
+    assert_eq!(second.speaker.source, "state-department");
+    assert_eq!(second.stance, "refuse-to-confirm");
+    assert!(via_has(second, "Newsweek"), "{:?}", second.via);
+}
+
+#[test]
+fn putins_allies_claim_via_newsweek() {
+    let r = report();
+    let c = claim(&r, "000_", "some of Putin’s allies to claim", Some("claim"));
+    assert_eq!(c.speaker.source, "putin-allies");
+    assert!(via_has(c, "Newsweek"), "{:?}", c.via);
+    assert!(c.content[0]
+        .text
+        .starts_with("the U.S., U.K., and other entities"));
+}
+
+#[test]
+fn the_post_keeps_an_unresolved_speaker() {
+    let r = report();
+    let c = claim(&r, "000_", "The post reads", Some("reads"));
+    assert_eq!(c.speaker.mention, "The post");
+    assert_eq!(c.speaker.rule, None);
+    assert!(
+        c.speaker.source.starts_with("unknown:"),
+        "{}",
+        c.speaker.source
+    );
+    assert_eq!(c.kind, "direct quote");
+}
+
+#[test]
+fn simonyan_speaks_for_rt_hedged_by_reportedly() {
+    let r = report();
+    let c = claim(&r, "000_", "She reportedly said", Some("said"));
+    assert_eq!(c.speaker.source, "rt");
+    assert_eq!(c.speaker.person.as_deref(), Some("Margarita Simonyan"));
+    assert_eq!(c.speaker.antecedent.as_deref(), Some("Margarita Simonyan"));
+    assert_eq!(c.hedges, ["reportedly"]);
+    assert!(via_has(c, "Newsweek"), "{:?}", c.via);
+}
+
+#[test]
+fn the_articles_own_voice_is_hedged_where_it_hedges() {
+    let r = report();
+    let c = claim(&r, "000_", "The two threats may not be connected", None);
+    assert!(
+        c.speaker.source.starts_with("article:"),
+        "{}",
+        c.speaker.source
+    );
+    assert_eq!(c.kind, "article's own voice");
+    assert_eq!(c.hedges, ["may"]);
+    // a time relative to the publication date stays unresolved: the date is unknown
+    let c = claim(&r, "000_", "in the next 48 hours", Some("warn"));
+    assert_eq!(c.speaker.source, "us-embassy-moscow");
+    assert_eq!(c.times.len(), 1);
+    assert_eq!(c.times[0].text, "in the next 48 hours");
+    assert_eq!(
+        (c.times[0].start.as_deref(), c.times[0].end.as_deref()),
+        (None, None)
+    );
+    assert_eq!(c.times[0].anchor, "publication");
+}
+
+#[test]
+fn the_embassys_statements_are_the_us_embassy_in_moscow() {
+    let r = report();
+    let c = claim(
+        &r,
+        "003_",
+        "According to the embassy’s statements",
+        Some("According to"),
+    );
+    assert_eq!(c.speaker.source, "us-embassy-moscow");
+    assert_eq!(c.kind, "according to");
+    assert!(c.content[0]
+        .text
+        .starts_with("there have been specific threats"));
+}
+
+#[test]
+fn the_kremlin_denies_any_knowledge() {
+    let r = report();
+    let c = claim(&r, "003_", "a lack of any knowledge", Some("claiming"));
+    assert_eq!(c.speaker.source, "kremlin");
+    assert_eq!(c.stance, "deny");
+    assert!(c.hedges.is_empty(), "{:?}", c.hedges);
+}
+
+#[test]
+fn peskovs_highly_unusual_is_quoted_for_the_kremlin() {
+    let r = report();
+    let c = claim(&r, "003_", "Peskov expressed", Some("expressed"));
+    assert_eq!(c.speaker.source, "kremlin");
+    assert_eq!(c.speaker.person.as_deref(), Some("Dmitry Peskov"));
+    // his own words, given verbatim inside the paraphrase
+    let quotes: Vec<&str> = c.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(quotes, ["“highly unusual”"]);
+    assert_eq!(c.kind, "partial quote");
+    assert_eq!(c.stance, "assert");
+    // the second half of the sentence is a claim of its own
+    let noted = claim(&r, "003_", "Peskov expressed", Some("noted"));
+    assert_eq!(noted.speaker.source, "kremlin");
+    assert!(noted.content[0].text.starts_with("they were investigating"));
+}
+
+#[test]
+fn the_us_embassy_in_turkey_warns_of_possible_attacks() {
+    let r = report();
+    let c = claim(&r, "003_", "US Embassy in Turkey, warning", Some("warning"));
+    assert_eq!(c.speaker.source, "us-embassy-turkey");
+    assert_eq!(c.stance, "warn");
+    assert!(
+        c.content[0]
+            .text
+            .contains("“possible imminent retaliatory attacks”"),
+        "{:?}",
+        c.content
+    );
+}
+
+#[test]
+fn the_image_credit_is_not_a_claim() {
+    let r = report();
+    assert!(!r
+        .claims
+        .iter()
+        .any(|c| c.evidence.text.contains("licensed") || c.evidence.text.contains("Gennady")));
+}

@@ -111,10 +111,17 @@ fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) 
             }
         }
     }
-    let keep_rule = f.source.is_empty() || (!same_source && known(&rule.source));
+    // the name the rules found inside their mention ("Russia" in "Russia, always paranoid
+    // about ..., has accused") must stay inside the source
+    let head_lost = rule
+        .head
+        .is_some_and(|h| !f.source.iter().any(|s| s.contains(h)));
+    let keep_rule = f.source.is_empty() || head_lost || (!same_source && known(&rule.source));
     if !keep_rule {
         if !same_source {
             a.antecedent = None;
+            a.head = None;
+            a.affiliation = None;
         }
         a.source = f.source.clone();
     }
@@ -165,6 +172,9 @@ fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attributi
         content: f.content.clone(),
         modifiers: Vec::new(),
         via: Vec::new(),
+        head: None,
+        affiliation: None,
+        relays: false,
     }
 }
 

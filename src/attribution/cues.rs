@@ -234,9 +234,131 @@ pub const PHRASES: &[(&[&str], &str, Stance)] = &[
     ),
 ];
 
+/// Phrases in the first words of an assertion's content that make it a denial: "said it
+/// had no knowledge of", "claiming a lack of any knowledge", "said they were not aware".
+const DENIALS: &[&[&str]] = &[
+    &["lack", "of", "any", "knowledge"],
+    &["lack", "of", "knowledge"],
+    &["no", "knowledge"],
+    &["not", "aware"],
+    &["unaware"],
+    &["nothing", "to", "do", "with"],
+    &["no", "involvement"],
+    &["not", "involved"],
+    &["never", "happened"],
+    &["did", "not", "happen"],
+];
+
+/// Predicates that call what they are said of untrue ("the report was false").
+const UNTRUE: &[&str] = &[
+    "false",
+    "untrue",
+    "baseless",
+    "groundless",
+    "unfounded",
+    "fabricated",
+    "lies",
+    "nonsense",
+];
+
+/// Phrases in the first words of an assertion's content that decline to confirm: "said it
+/// could not confirm".
+const NO_CONFIRM: &[&[&str]] = &[
+    &["could", "not", "confirm"],
+    &["cannot", "confirm"],
+    &["can't", "confirm"],
+    &["would", "not", "confirm"],
+    &["unable", "to", "confirm"],
+    &["could", "neither", "confirm"],
+    &["no", "comment"],
+];
+
+/// How many words at the start of the content the stance rules read: the main clause, not a
+/// clause embedded further down.
+const STANCE_WINDOW: usize = 8;
+
+/// The stance of a claim from its cue and its content. A plain assertion ("said",
+/// "claiming") whose content, in its first words, denies knowledge or involvement ("a lack
+/// of any knowledge", "they were not aware", "it denied"), or calls something false ("the
+/// report was false"), is a denial; one that says it cannot confirm is a refusal to
+/// confirm. Other cues keep their own stance.
+pub fn content_stance(cue: Stance, content: &str) -> Stance {
+    if cue != Stance::Assert {
+        return cue;
+    }
+    let words: Vec<String> = content
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(STANCE_WINDOW)
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    // a clause embedded further down is someone else's
+    let main = words
+        .iter()
+        .skip(1)
+        .position(|w| matches!(w.as_str(), "that" | "whether" | "which" | "who" | "because"))
+        .map_or(words.len(), |p| p + 1);
+    let words = &words[..main];
+    let has = |phrase: &[&str]| {
+        words
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+    };
+    if NO_CONFIRM.iter().any(|p| has(p)) {
+        return Stance::RefuseToConfirm;
+    }
+    let denied = words
+        .iter()
+        .take(4)
+        .any(|w| matches!(w.as_str(), "denied" | "denies" | "deny" | "denying"));
+    let untrue = words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "was" | "is" | "were" | "are" | "be" | "been")
+            && UNTRUE.contains(&w[1].as_str())
+    });
+    if denied || untrue || DENIALS.iter().any(|p| has(p)) {
+        Stance::Deny
+    } else {
+        Stance::Assert
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_can_make_an_assertion_a_denial() {
+        for content in [
+            "a lack of any knowledge regarding the flooding",
+            "it had no knowledge of any plan to close the port",
+            "they were not aware of the warning",
+            "the ministry denied any part in the closure",
+            "the report was false",
+            "the guild had nothing to do with the strike",
+        ] {
+            assert_eq!(
+                content_stance(Stance::Assert, content),
+                Stance::Deny,
+                "{content}"
+            );
+        }
+        for content in [
+            "the dam was safe",
+            "false alarms had been raised before",
+            "engineers found that the workers were not aware of a lack of knowledge in the old reports",
+        ] {
+            assert_eq!(content_stance(Stance::Assert, content), Stance::Assert, "{content}");
+        }
+        assert_eq!(
+            content_stance(Stance::Assert, "it could not confirm the report"),
+            Stance::RefuseToConfirm
+        );
+        // other cues keep their stance
+        assert_eq!(
+            content_stance(Stance::Warn, "they were not aware"),
+            Stance::Warn
+        );
+    }
 
     #[test]
     fn forms_map_to_lemmas() {

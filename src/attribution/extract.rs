@@ -1,4 +1,13 @@
-//! The extraction rules: cues, source noun phrases, content, coreference and blocks.
+//! The extraction rules: cues, source noun phrases, content, quotes that run over several
+//! sentences or paragraphs, nested reports, coreference and blocks.
+//!
+//! One sentence at a time, each cue found by [`find_cues`] gets a source (the noun phrase
+//! before it, or after it in "…, said X", or the subject of the clause) and content (what
+//! follows it, or what comes before the source in "“…,” the spokesperson said"). A pass
+//! over the whole article then grows quoted content to the whole quotation (over sentences
+//! and over paragraphs that reopen it), attaches fully quoted sentences that follow a
+//! quote to its speaker, and drops the article's own voice from sentences that turned out
+//! to be quoted.
 
 use super::cues::{self, CueUse, Stance, PHRASES};
 use super::quotes::quote_regions;
@@ -6,7 +15,7 @@ use super::tokens::{tokenize, Tok};
 use super::{Attribution, AttributionKind};
 use crate::corpus::Article;
 use crate::sources::Registry;
-use crate::text::Span;
+use crate::text::{Sentence, Span};
 
 /// Words that end a source noun phrase when walking back from a cue.
 const BOUNDARY: &[&str] = &[
@@ -41,10 +50,13 @@ const BETWEEN: &[&str] = &[
     "repeatedly",
     "once",
     "later",
-    "had",
     "'s",
-    "has",
     "been",
+    "often",
+    "still",
+    "now",
+    "however",
+    "meanwhile",
 ];
 
 /// Determiners and possessives: a cue word after one of these is a noun ("the report").
@@ -80,6 +92,106 @@ const BEFORE_BARE: &[&str] = &[
 
 /// Auxiliaries after which an -ing form is a verb ("is saying").
 const BEFORE_ING: &[&str] = &["is", "are", "was", "were", "been", "be", "kept", "keeps"];
+
+/// Pronouns that can be the subject of a cue.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "who", "which"];
+
+/// Lemmas whose -s form is also a plural noun ("states", "reports", "questions").
+const NOUNISH: &[&str] = &[
+    "state", "claim", "report", "question", "note", "post", "tweet", "estimate", "caution",
+];
+
+/// Quantifiers and number words: an -s form after one is a plural noun ("two states").
+const QUANTIFIERS: &[&str] = &[
+    "some",
+    "several",
+    "many",
+    "few",
+    "all",
+    "both",
+    "other",
+    "more",
+    "most",
+    "various",
+    "numerous",
+    "dozen",
+    "dozens",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "these",
+    "those",
+    "such",
+];
+
+/// Nouns that can be the subject of an -s cue that is also a noun ("the report states").
+const SUBJECT_NOUNS: &[&str] = &[
+    "report",
+    "statement",
+    "announcement",
+    "agency",
+    "ministry",
+    "service",
+    "group",
+    "department",
+    "office",
+    "alert",
+    "warning",
+    "law",
+    "bill",
+    "constitution",
+    "rule",
+    "policy",
+    "letter",
+    "document",
+    "memo",
+    "article",
+    "website",
+    "site",
+    "page",
+    "study",
+    "survey",
+    "poll",
+    "ad",
+    "book",
+    "email",
+    "message",
+    "release",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "order",
+    "ruling",
+    "indictment",
+    "paper",
+    "editorial",
+    "column",
+    "campaign",
+    "committee",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "post",
+    "tweet",
+    "analysis",
+];
 
 /// Nouns that name a speaker by role without the organisation.
 const ROLE_NOUNS: &[&str] = &[
@@ -117,6 +229,217 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "response",
 ];
 
+/// Nouns of a document that may open a nominal frame ("In a report, the guild found ...").
+const FRAME_NOUNS: &[&str] = &[
+    "report",
+    "statement",
+    "letter",
+    "post",
+    "interview",
+    "study",
+    "filing",
+    "memo",
+    "email",
+    "tweet",
+    "editorial",
+    "briefing",
+    "speech",
+    "message",
+];
+
+/// Words of time that are not part of a speaker's name ("Wednesday the mayor said").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "recently",
+];
+
+/// Prepositions: content after a cue does not start with one ("said on Thursday during a
+/// speech" names when and where, not what).
+const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "of",
+    "about",
+    "for",
+    "with",
+    "from",
+    "by",
+    "through",
+    "since",
+    "until",
+    "following",
+    "outside",
+    "inside",
+    "near",
+    "to",
+    "into",
+    "afterward",
+    "afterwards",
+    "later",
+    "so",
+    "too",
+    "yes",
+    "no",
+];
+
+/// Common irregular past forms: a verb, never part of a speaker's noun phrase.
+const IRREGULAR_PAST: &[&str] = &[
+    "went", "took", "made", "came", "gave", "got", "began", "kept", "left", "met", "ran", "saw",
+    "sent", "spoke", "stood", "put", "felt", "held", "brought", "thought", "knew", "won", "lost",
+    "became", "chose", "drew", "found", "heard", "led", "meant", "paid", "sought", "struck",
+    "taught", "threw", "tried", "goes",
+];
+
+/// Beginnings of verbs after which the object of the verb does what an infinitive says
+/// ("prompted them to claim", "urged him to deny").
+const CAUSATIVE: &[&str] = &[
+    "prompt", "led", "lead", "urg", "ask", "told", "tell", "forc", "allow", "encourag", "caus",
+    "push", "invit", "persuad", "pressur", "call", "want", "expect", "get", "got",
+];
+
+/// Words that open an adverbial clause or phrase at the start of a sentence ("Although
+/// ..., X said").
+const INTRO_WORDS: &[&str] = &[
+    "although",
+    "though",
+    "if",
+    "because",
+    "since",
+    "unless",
+    "despite",
+    "rather",
+    "instead",
+    "once",
+    "whether",
+    "meanwhile",
+    "however",
+    "later",
+    "earlier",
+    "asked",
+    "speaking",
+    "writing",
+];
+
+/// Lower-case words that may stand in the frame between a cue and "that", ":" or a quote
+/// ("said in a statement on Tuesday that", "told reporters at the briefing:").
+const FRAME_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "with",
+    "for",
+    "from",
+    "by",
+    "of",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
+    "statement",
+    "statements",
+    "interview",
+    "interviews",
+    "email",
+    "letter",
+    "tweet",
+    "post",
+    "speech",
+    "news",
+    "conference",
+    "release",
+    "call",
+    "briefing",
+    "report",
+    "hearing",
+    "reporters",
+    "journalists",
+    "part",
+    "response",
+    "radio",
+    "television",
+    "show",
+    "program",
+    "programme",
+    "rally",
+    "event",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "recently",
+    "also",
+    "previously",
+    "repeatedly",
+    "then",
+    "again",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// Words that may open an appositive after a name ("Mara Lind, the editor of ...").
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "who",
+    "whose",
+    "which",
+    "his",
+    "her",
+    "their",
+    "its",
+    "one",
+    "former",
+    "executive",
+    "chief",
+    "senior",
+    "deputy",
+    "president",
+    "director",
+    "chairman",
+    "chairwoman",
+    "head",
+    "professor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "editor",
+];
+
 /// First words of a picture credit or caption: such a line is not a claim.
 const CREDIT_WORDS: &[&str] = &[
     "image",
@@ -132,6 +455,137 @@ const CREDIT_WORDS: &[&str] = &[
     "video",
 ];
 
+/// Words of a capitalised sequence that make it an organisation or place, not a person.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "department",
+    "ministry",
+    "embassy",
+    "service",
+    "agency",
+    "office",
+    "court",
+    "party",
+    "house",
+    "senate",
+    "congress",
+    "committee",
+    "council",
+    "union",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "university",
+    "institute",
+    "association",
+    "authority",
+    "guild",
+    "bank",
+    "company",
+    "corp",
+    "inc",
+    "group",
+    "federation",
+    "state",
+    "states",
+    "republic",
+    "kingdom",
+    "force",
+    "forces",
+    "army",
+    "police",
+    "government",
+    "region",
+    "city",
+    "street",
+    "square",
+    "county",
+    "river",
+    "harbour",
+    "harbor",
+    "port",
+    "center",
+    "centre",
+    "foundation",
+    "network",
+    "press",
+    "herald",
+    "courier",
+    "tribune",
+    "daily",
+    "weekly",
+    "radio",
+    "television",
+    "tv",
+    "airport",
+    "station",
+    "church",
+    "synagogue",
+    "school",
+    "hospital",
+    "club",
+    "league",
+    "organisation",
+    "organization",
+    "commission",
+    "board",
+    "administration",
+    "campaign",
+    "movement",
+    "front",
+    "national",
+    "international",
+    "federal",
+    "general",
+    "american",
+    "russian",
+    "british",
+];
+
+/// Capitalised words that open sentences and are not names.
+const NOT_NAME_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "this",
+    "that",
+    "these",
+    "those",
+    "however",
+    "but",
+    "and",
+    "according",
+    "if",
+    "when",
+    "while",
+    "as",
+    "for",
+    "from",
+    "with",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "president",
+    "senator",
+    "mayor",
+    "minister",
+];
+
 #[derive(Clone, Debug)]
 struct CueHit {
     start: usize,
@@ -141,14 +595,18 @@ struct CueHit {
     according: bool,
 }
 
+/// A name found in the text: a registry source, or a capitalised name taken for a person.
 #[derive(Clone, Debug)]
 struct Mention {
     span: Span,
     person: bool,
+    /// Found in the registry (not only guessed from capitals).
+    known: bool,
 }
 
 struct Ctx<'a> {
     text: &'a str,
+    sentences: &'a [Sentence],
     mentions: Vec<Mention>,
     out: Vec<Attribution>,
 }
@@ -157,41 +615,56 @@ fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
+/// The quotations of each paragraph, and which paragraphs continue a quotation left open at
+/// the end of the paragraph before.
+struct Quotes {
+    regions: Vec<Vec<Span>>,
+    continues: Vec<bool>,
+}
+
+fn quotes_of(article: &Article) -> Quotes {
+    let text = article.text.as_str();
+    let paras = &article.paragraphs;
+    let mut regions: Vec<Vec<Span>> = paras.iter().map(|p| quote_regions(text, *p)).collect();
+    let mut continues = vec![false; paras.len()];
+    for i in 1..regions.len() {
+        let p = paras[i];
+        let prev_open = regions[i - 1]
+            .last()
+            .is_some_and(|q| q.end == paras[i - 1].end && !closes(text, *q));
+        if !prev_open {
+            continue;
+        }
+        if p.slice(text).starts_with(['“', '"']) {
+            continues[i] = true;
+        } else if regions[i].first().is_none_or(|q| q.start > p.start) {
+            // a quotation carried on without a new opening mark
+            let end = regions[i].first().map_or(p.end, |q| {
+                if q.end < p.end || closes(text, *q) {
+                    q.start
+                } else {
+                    p.end
+                }
+            });
+            regions[i].insert(0, Span::new(p.start, end));
+            continues[i] = true;
+        }
+    }
+    Quotes { regions, continues }
+}
+
 /// Finds the attributions of an article. `registry` serves as a gazetteer: the names of
 /// known sources are found in the text to resolve pronouns and role nouns.
 pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
     let text = article.text.as_str();
+    let quotes = quotes_of(article);
     let mut ctx = Ctx {
         text,
+        sentences: &article.sentences,
         mentions: find_mentions(article, registry),
         out: Vec::new(),
     };
     let mut block: Option<Span> = None;
-    let mut para_quotes: Vec<Vec<Span>> = article
-        .paragraphs
-        .iter()
-        .map(|p| quote_regions(text, *p))
-        .collect();
-    // a quote left open at the end of a paragraph continues into the next one
-    for i in 1..para_quotes.len() {
-        let p = article.paragraphs[i];
-        let prev_open = para_quotes[i - 1]
-            .last()
-            .is_some_and(|q| q.end == article.paragraphs[i - 1].end && !closes(text, *q));
-        if prev_open && !p.slice(text).starts_with(['“', '"']) {
-            let opens_again = para_quotes[i].first().is_none_or(|q| q.start > p.start);
-            if opens_again {
-                let end = para_quotes[i].first().map_or(p.end, |q| {
-                    if q.end < p.end || closes(text, *q) {
-                        q.start
-                    } else {
-                        p.end
-                    }
-                });
-                para_quotes[i].insert(0, Span::new(p.start, end));
-            }
-        }
-    }
     for (si, sent) in article.sentences.iter().enumerate() {
         let para = sent.paragraph;
         let pspan = article.paragraphs[para];
@@ -199,17 +672,19 @@ pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
             block = Some(h);
             continue;
         }
-        let toks = tokenize(text, sent.span, &para_quotes[para]);
+        let toks = tokenize(text, sent.span, &quotes.regions[para]);
         if toks.iter().filter(|t| t.word).count() == 0 || is_credit(&toks) {
             continue;
         }
         let before = ctx.out.len();
-        sentence(&mut ctx, si, sent.span, &toks);
+        let around = around(article, &quotes, si);
+        sentence(&mut ctx, si, sent.span, &toks, around);
         if ctx.out.len() == before && is_statement(&toks) {
             ctx.out.push(Attribution {
                 sentence: si,
                 kind: AttributionKind::Author,
                 source: Vec::new(),
+                head: None,
                 antecedent: None,
                 cue: Vec::new(),
                 cue_lemma: String::new(),
@@ -217,6 +692,8 @@ pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
                 content: vec![sent.span],
                 modifiers: Vec::new(),
                 via: Vec::new(),
+                affiliation: None,
+                relays: false,
             });
         }
         if let Some(h) = block {
@@ -227,12 +704,49 @@ pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
             }
         }
     }
-    ctx.out
+    let mut out = ctx.out;
+    extend_quotes(article, &quotes, &mut out);
+    out
+}
+
+/// The quotations next to sentence `si` that it may take as content.
+fn around(article: &Article, quotes: &Quotes, si: usize) -> Around {
+    let text = article.text.as_str();
+    let sents = &article.sentences;
+    let sent = sents[si];
+    let inside = |s: Span| {
+        quotes.regions[sent.paragraph]
+            .iter()
+            .any(|q| q.start < s.start && s.start < q.end)
+    };
+    let prev_quote = si
+        .checked_sub(1)
+        .map(|p| sents[p])
+        .filter(|p| p.paragraph == sent.paragraph && !inside(sent.span))
+        .and_then(|p| {
+            quotes.regions[p.paragraph]
+                .iter()
+                .find(|q| q.end == p.span.end && closes(text, **q))
+                .copied()
+        });
+    let next_quote = sents.get(si + 1).and_then(|n| {
+        let first_of_para = n.paragraph != sent.paragraph;
+        let starts = quotes.regions[n.paragraph]
+            .iter()
+            .find(|q| q.start == n.span.start)
+            .copied()?;
+        // a quotation over the whole next paragraph, or opening the next sentence
+        (first_of_para || n.paragraph == sent.paragraph).then_some(starts)
+    });
+    Around {
+        prev_quote,
+        next_quote,
+    }
 }
 
 fn closes(text: &str, q: Span) -> bool {
     let s = q.slice(text);
-    s.chars().count() > 1 && s.ends_with(['”', '"'])
+    (s.chars().count() > 1 && s.ends_with(['”', '"'])) || (s.len() > 3 && s.ends_with("''"))
 }
 
 /// A block header: a paragraph of at most five words ending in a colon ("Reuters:").
@@ -264,12 +778,10 @@ fn is_statement(toks: &[Tok]) -> bool {
     words >= 3 && !toks.last().is_some_and(|t| t.is("?"))
 }
 
-/// Names of registry sources in the article, longest match first.
+/// Names of registry sources in the article, longest match first, and capitalised names
+/// of two to four words that look like people ("Mara Lind").
 fn find_mentions(article: &Article, registry: &Registry) -> Vec<Mention> {
     let mut out = Vec::new();
-    if registry.sources().is_empty() {
-        return out;
-    }
     let text = article.text.as_str();
     for sent in &article.sentences {
         let ws = crate::text::tokens::words(text, sent.span);
@@ -277,6 +789,9 @@ fn find_mentions(article: &Article, registry: &Registry) -> Vec<Mention> {
         while i < ws.len() {
             let mut found = None;
             for len in (1..=6.min(ws.len() - i)).rev() {
+                if registry.sources().is_empty() {
+                    break;
+                }
                 let span = Span::new(ws[i].span.start, ws[i + len - 1].span.end);
                 let first = ws[i].text;
                 // a lower-case single word is a name only when it is a registry alias
@@ -285,13 +800,23 @@ fn find_mentions(article: &Article, registry: &Registry) -> Vec<Mention> {
                     continue;
                 }
                 if let Some(r) = registry.lookup(span.slice(text)) {
-                    found = Some((len, span, r.person.is_some()));
+                    found = Some((len, span, r.person.is_some(), true));
                     break;
                 }
             }
+            if found.is_none() {
+                found = person_name(text, &ws, i).map(|len| {
+                    let span = Span::new(ws[i].span.start, ws[i + len - 1].span.end);
+                    (len, span, true, false)
+                });
+            }
             match found {
-                Some((len, span, person)) => {
-                    out.push(Mention { span, person });
+                Some((len, span, person, known)) => {
+                    out.push(Mention {
+                        span,
+                        person,
+                        known,
+                    });
                     i += len;
                 }
                 None => i += 1,
@@ -299,6 +824,108 @@ fn find_mentions(article: &Article, registry: &Registry) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The length of a person's name starting at word `i`: two to four capitalised words, none
+/// of them a word of organisations or places, and only spaces between them.
+fn person_name(text: &str, ws: &[crate::text::tokens::Token], i: usize) -> Option<usize> {
+    let cap = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.clone().next().is_some_and(char::is_lowercase)
+            && !w.contains(['’', '\''])
+    };
+    let first = ws[i].text.to_lowercase();
+    if !cap(ws[i].text) || in_list(NOT_NAME_OPENERS, &first) || in_list(TIME_WORDS, &first) {
+        return None;
+    }
+    let mut len = 1;
+    while i + len < ws.len() && len < 4 {
+        let w = &ws[i + len];
+        let gap = Span::new(ws[i + len - 1].span.end, w.span.start).slice(text);
+        if gap != " " || !cap(w.text) {
+            break;
+        }
+        len += 1;
+    }
+    // a possessive last word ("Lind's") still ends a name
+    if i + len < ws.len() {
+        let w = ws[i + len].text;
+        let gap = Span::new(ws[i + len - 1].span.end, ws[i + len].span.start).slice(text);
+        if gap == " " && (w.ends_with("’s") || w.ends_with("'s")) && len < 4 {
+            let stem = w.trim_end_matches("’s").trim_end_matches("'s");
+            if cap(stem) {
+                len += 1;
+            }
+        }
+    }
+    let words: Vec<String> = ws[i..i + len]
+        .iter()
+        .map(|w| {
+            w.text
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+        .collect();
+    (len >= 2
+        && !words
+            .iter()
+            .any(|w| in_list(NOT_PERSON_WORDS, w) || in_list(TIME_WORDS, w)))
+    .then_some(len)
+}
+
+/// The previous word before token `i`, skipping adverbs ("often", "-ly").
+fn prev_word_skipping<'t, 'a>(toks: &'t [Tok<'a>], i: usize) -> Option<(usize, &'t Tok<'a>)> {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = &toks[k];
+        if !t.word {
+            return None;
+        }
+        if (t.lower.ends_with("ly") && !t.capitalised())
+            || in_list(&["often", "also", "now"], &t.lower)
+        {
+            continue;
+        }
+        return Some((k, t));
+    }
+    None
+}
+
+fn is_number(t: &Tok) -> bool {
+    t.word
+        && (t.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || in_list(QUANTIFIERS, &t.lower))
+}
+
+/// Is the -s form at `i` of a lemma that is also a noun used as a verb here? It needs a
+/// subject (a name, a pronoun or a noun such as "report") and an object or clause after.
+fn nounish_is_verb(toks: &[Tok], i: usize) -> bool {
+    let Some((k, prev)) = prev_word_skipping(toks, i) else {
+        return false;
+    };
+    if is_number(prev) || in_list(DETERMINERS, &prev.lower) {
+        return false;
+    }
+    let first_word = !toks[..k].iter().any(|t| t.word);
+    let after_determiner = k > 0 && toks[k - 1].word && in_list(DETERMINERS, &toks[k - 1].lower);
+    let plural = !prev.capitalised() && prev.lower.ends_with('s') && !prev.lower.ends_with("ss");
+    let subject = (prev.capitalised() && !(first_word && in_list(QUANTIFIERS, &prev.lower)))
+        || in_list(PRONOUNS, &prev.lower)
+        || in_list(SUBJECT_NOUNS, &prev.lower)
+        || (after_determiner && !plural);
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    let clause = next.is_mark(&[':', '“', '"'])
+        || (next.word
+            && (in_list(&["that", "whether", "how", "why", "what"], &next.lower)
+                || next.capitalised()
+                || in_list(DETERMINERS, &next.lower)
+                || in_list(PRONOUNS, &next.lower)));
+    subject && clause
 }
 
 fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
@@ -351,7 +978,22 @@ fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
             ok = false; // "the embassy's report"
         }
         if ok && t.lower == cue.lemma {
-            ok = prev_is(BEFORE_BARE) && !prev_mark;
+            // "did not say", "they warn", "farmers believe"
+            let plural = prev.is_some_and(|p| {
+                p.lower.ends_with('s')
+                    && !p.lower.ends_with("ss")
+                    && !p.lower.ends_with("'s")
+                    && !is_number(p)
+                    && !in_list(BOUNDARY, &p.lower)
+                    && !in_list(
+                        &["this", "his", "its", "thus", "as", "us", "was", "is"],
+                        &p.lower,
+                    )
+            });
+            ok = (prev_is(BEFORE_BARE) || plural) && !prev_mark;
+        }
+        if ok && in_list(NOUNISH, cue.lemma) && t.lower.ends_with('s') && t.lower != cue.lemma {
+            ok = nounish_is_verb(toks, i);
         }
         if ok && t.lower.ends_with("ing") {
             let with_before = i >= 2
@@ -387,12 +1029,19 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
     if !t.word || t.quoted {
         return false;
     }
-    if t.is("in") {
-        return toks.get(k + 1).is_some_and(|n| n.capitalised())
-            && k > 0
-            && toks[k - 1].capitalised();
+    if t.is("in") || t.is("at") || t.is("from") {
+        let next_ok = toks
+            .get(k + 1)
+            .is_some_and(|n| n.capitalised() || in_list(&["the", "a", "an"], &n.lower));
+        // "U.S. Embassy in Moscow", "Officials in Moscow", "farmers in the valley"
+        let prev_ok = k > 0
+            && toks[k - 1].word
+            && !in_list(BOUNDARY, &toks[k - 1].lower)
+            && (toks[k - 1].capitalised()
+                || (toks[k - 1].lower.ends_with('s') && !toks[k - 1].lower.ends_with("ss")));
+        return next_ok && prev_ok && (t.is("in") || toks[k - 1].capitalised());
     }
-    if in_list(BOUNDARY, &t.lower) {
+    if in_list(BOUNDARY, &t.lower) || in_list(IRREGULAR_PAST, &t.lower) {
         return false;
     }
     if !t.capitalised() && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
@@ -404,14 +1053,56 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
         || (k > 0 && in_list(DETERMINERS, &toks[k - 1].lower))
 }
 
+/// Titles written with a stop before a name ("Mr. Trump", "Sen. Cruz").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "capt",
+    "adm", "maj", "atty", "supt", "insp", "det",
+];
+
+/// A single capital letter: an initial ("B" in "Dennis B. Ross").
+fn is_initial(t: &Tok) -> bool {
+    t.word && t.text.chars().count() == 1 && t.capitalised()
+}
+
 /// The noun phrase that ends just before token `end` (exclusive), walking back.
 fn np_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let mut s = end;
-    while s > 0 && np_word(toks, s - 1) && end - (s - 1) <= 10 {
-        s -= 1;
+    loop {
+        while s > 0 && np_word(toks, s - 1) && end - (s - 1) <= 14 {
+            s -= 1;
+        }
+        // "Sen. Bernie Sanders (I-Vt.)": a party tag in brackets
+        if s == end && s >= 3 && toks[s - 1].is(")") {
+            if let Some(open) = (s.saturating_sub(8)..s - 1)
+                .rev()
+                .find(|&k| toks[k].is("("))
+            {
+                if open > 0 && toks[open - 1].capitalised() && np_word(toks, open - 1) {
+                    s = open;
+                    continue;
+                }
+            }
+        }
+        // "Mr. Trump", "the U.S. Embassy": a title, an initial or a dotted abbreviation
+        // and its stop
+        let titled = s >= 2
+            && s < end
+            && toks[s - 1].is(".")
+            && toks[s - 2].word
+            && (in_list(TITLES, &toks[s - 2].lower)
+                || is_initial(&toks[s - 2])
+                || toks[s - 2].text.contains('.'))
+            && toks[s - 2].capitalised();
+        if !titled {
+            break;
+        }
+        s -= 2;
     }
-    // "However, the spokesperson" is cut at the comma; drop sentence adverbs at the front
-    while s < end && (toks[s].is("however") || toks[s].is("meanwhile")) {
+    // "However, the spokesperson" is cut at the comma; drop sentence adverbs and days at
+    // the front ("Wednesday the mayor said")
+    while s + 1 < end
+        && (toks[s].is("however") || toks[s].is("meanwhile") || in_list(TIME_WORDS, &toks[s].lower))
+    {
         s += 1;
     }
     (s < end).then_some((s, end))
@@ -420,10 +1111,130 @@ fn np_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
 /// The noun phrase that starts at token `start`, walking forward.
 fn np_after(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
     let mut e = start;
-    while e < toks.len() && np_word(toks, e) && e - start < 10 {
+    loop {
+        while e < toks.len() && np_word(toks, e) && e - start < 10 {
+            e += 1;
+        }
+        // "Mr. Lund", "Dennis B. Ross": a title or an initial and its stop
+        let titled = e > start
+            && toks.get(e).is_some_and(|t| t.is("."))
+            && (in_list(TITLES, &toks[e - 1].lower)
+                || is_initial(&toks[e - 1])
+                || toks[e - 1].text.contains('.'))
+            && toks[e - 1].capitalised()
+            && toks.get(e + 1).is_some_and(|t| t.capitalised());
+        if !titled {
+            break;
+        }
         e += 1;
     }
     (e > start).then_some((start, e))
+}
+
+/// Does an appositive start at token `k` ("the editor of ...", "a dock worker", "59")?
+fn appositive_opener(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        let plain_lower = !t.capitalised()
+            && t.lower.len() > 2
+            && !t.lower.ends_with("ly")
+            && !in_list(BOUNDARY, &t.lower)
+            && !in_list(INTRO_WORDS, &t.lower)
+            && !in_list(&["too", "meanwhile", "though", "however", "also"], &t.lower)
+            && cues::lookup(t.text).is_none();
+        t.word
+            && !t.quoted
+            && (in_list(APPOSITIVE_OPENERS, &t.lower)
+                || t.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || t.lower.ends_with("'s")
+                || plain_lower)
+    })
+}
+
+/// The subject of a sentence: the noun phrase at its start, after an opening adjunct that
+/// ends in a comma ("On Tuesday, the mayor ...").
+fn subject_np(toks: &[Tok]) -> Option<(usize, usize)> {
+    let mut start = first_word(toks);
+    let opens = toks.get(start).is_some_and(|t| {
+        in_list(PREPOSITIONS, &t.lower)
+            || in_list(INTRO_WORDS, &t.lower)
+            || in_list(TIME_WORDS, &t.lower)
+    });
+    if opens {
+        let comma = (start..toks.len().min(start + 10)).find(|&k| toks[k].is(","))?;
+        start = comma + 1;
+    }
+    let (s, e) = np_after(toks, start)?;
+    toks[s..e]
+        .iter()
+        .any(|t| t.capitalised() || in_list(PRONOUNS, &t.lower))
+        .then_some((s, e))
+}
+
+/// The first word token at or after `k`.
+fn first_word(toks: &[Tok]) -> usize {
+    toks.iter().position(|t| t.word).unwrap_or(0)
+}
+
+/// A source written as a name, an appositive and a comma before the cue: "Mara Lind, the
+/// editor of the Lowland Herald, said". `comma` is the comma just before the cue. Returns
+/// the whole phrase without the final comma and the name.
+fn appositive_before(toks: &[Tok], comma: usize) -> Option<((usize, usize), (usize, usize))> {
+    let start = first_word(toks);
+    let commas: Vec<usize> = (start..comma).filter(|&k| toks[k].is(",")).collect();
+    for &c in &commas {
+        let Some((hs, he)) = np_before(toks, c) else {
+            continue;
+        };
+        // at the start of the sentence or of a clause: after a conjunction, a comma or a
+        // closing quotation mark ("“…,” Doug Usher, director of research, said")
+        let at_clause_start = hs == start
+            || toks[hs - 1].is_mark(&[',', '”', '"', '\'', ';', '—'])
+            || toks[..hs]
+                .iter()
+                .rev()
+                .find(|t| t.word)
+                .is_some_and(|t| in_list(&["but", "and", "so", "yet", "meanwhile"], &t.lower));
+        if !at_clause_start || he != c || !toks[hs..he].iter().any(|t| t.capitalised()) {
+            continue;
+        }
+        if !appositive_opener(toks, c + 1) || comma - c > 30 {
+            continue;
+        }
+        if toks[c + 1..comma].iter().any(|t| t.quoted || t.is(";")) {
+            continue;
+        }
+        return Some(((hs, comma), (hs, he)));
+    }
+    None
+}
+
+/// The end of an appositive that follows a name ending at `e`: "said Tomas Berg, a dock
+/// worker." runs to the end of the sentence or to the next comma.
+fn appositive_after(toks: &[Tok], e: usize) -> Option<usize> {
+    if !toks.get(e).is_some_and(|t| t.is(",")) || !appositive_opener(toks, e + 1) {
+        return None;
+    }
+    let mut k = e + 1;
+    while k < toks.len() && !toks[k].is_mark(&[',', '.', ';', ':', '?', '!', '—']) {
+        if toks[k].quoted || (toks[k].word && cues::lookup(toks[k].text).is_some()) {
+            return None;
+        }
+        k += 1;
+    }
+    // "of North Philadelphia" after a comma belongs to the appositive too
+    if k + 1 < toks.len() && toks[k].is(",") && toks[k + 1].is("of") {
+        k += 2;
+        while k < toks.len() && !toks[k].is_mark(&[',', '.', ';', ':', '?', '!']) {
+            k += 1;
+        }
+    }
+    (k > e + 1).then_some(k)
+}
+
+/// Does token `k` open a quotation (a quotation mark followed by quoted words)?
+fn opens_quote(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is_mark(&['“', '"', '\'']))
+        && toks.get(k + 1).is_some_and(|n| n.quoted || n.is("'"))
 }
 
 fn span_of(toks: &[Tok], s: usize, e: usize) -> Span {
@@ -462,157 +1273,602 @@ fn kind_of(toks: &[Tok], content: &[Span]) -> AttributionKind {
     }
 }
 
-fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
+/// Where the frame of cue `hit` starts: the cue, after auxiliaries and adverbs before it.
+fn frame_start(toks: &[Tok], hit: &CueHit) -> usize {
+    let mut j = hit.start;
+    while j > 0
+        && toks[j - 1].word
+        && (in_list(BETWEEN, &toks[j - 1].lower)
+            || (toks[j - 1].lower.ends_with("ly") && !toks[j - 1].capitalised()))
+    {
+        j -= 1;
+    }
+    j
+}
+
+/// Where the content of a cue must end because the next cue's frame begins: "... and noted
+/// that", "..., adding that", "..., Reuters said".
+fn content_end(toks: &[Tok], from: usize, next: Option<&CueHit>) -> usize {
+    let Some(n) = next else {
+        return toks.len();
+    };
+    let k = frame_start(toks, n);
+    if k <= from {
+        return toks.len();
+    }
+    if toks[k - 1].is("and") {
+        return k - 1;
+    }
+    let words_before = toks[from..k - 1]
+        .iter()
+        .filter(|t| t.word && !t.is("that"))
+        .count();
+    // "..., adding that", "..., according to", "..., said one voter"
+    if toks[k - 1].is(",") && words_before >= 2 {
+        return k - 1;
+    }
+    if n.according && words_before >= 2 {
+        return n.start;
+    }
+    if let Some((s, _)) = np_before(toks, k) {
+        if s > from && toks[s - 1].is(",") {
+            return s - 1;
+        }
+    }
+    toks.len()
+}
+
+/// Skips the frame between a cue and its content: "in a statement on Tuesday that",
+/// "told reporters:", "Wednesday that". Returns where the content starts, if the frame
+/// leads to "that", a colon or a quotation.
+fn skip_frame(toks: &[Tok], c: usize, end: usize) -> Option<usize> {
+    if opens_quote(toks, c) {
+        return None;
+    }
+    let mut k = c;
+    while k < end && k - c <= 12 {
+        let t = &toks[k];
+        if t.word && t.is("that") && k > c {
+            return Some(k + 1);
+        }
+        if t.is(":") && k > c {
+            return Some(k + 1);
+        }
+        if opens_quote(toks, k) && k > c {
+            // "noting the “kind of problems”": a quotation inside a noun phrase is content
+            let np = toks[k - 1].word && in_list(DETERMINERS, &toks[k - 1].lower);
+            return (!np).then_some(k);
+        }
+        let framey = if t.word {
+            !t.quoted
+                && (in_list(FRAME_WORDS, &t.lower)
+                    || in_list(TIME_WORDS, &t.lower)
+                    || t.capitalised()
+                    || (t.lower.ends_with("ly") && t.lower.len() > 4)
+                    || t.lower.chars().all(|c| c.is_ascii_digit()))
+        } else {
+            t.is(",") || t.is("’") || t.is("'")
+        };
+        if !framey {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The result of reading one cue's frame.
+struct Frame {
+    source: Option<(usize, usize)>,
+    head: Option<(usize, usize)>,
+    content: Option<(usize, usize)>,
+    via: Vec<Span>,
+    modifiers: Vec<Span>,
+    /// The speaker is the previous attribution's of this sentence.
+    inherit: bool,
+    /// More content after the cue's adjunct, for content written around the frame.
+    rest: Option<(usize, usize)>,
+    /// The content is the quotation of a neighbouring sentence (see [`Around`]).
+    neighbour: Option<Span>,
+}
+
+/// Quotations next to a sentence that an attribution in it may take as its content: the
+/// quotation closing the sentence before ("“…!” Smith said." is split after the "!") and
+/// the one opening the sentence after ("X said: / “…”").
+#[derive(Clone, Copy, Debug, Default)]
+struct Around {
+    prev_quote: Option<Span>,
+    next_quote: Option<Span>,
+}
+
+fn verb_frame(
+    ctx: &Ctx,
+    sspan: Span,
+    toks: &[Tok],
+    hit: &CueHit,
+    next: Option<&CueHit>,
+    has_prev: bool,
+    around: Around,
+) -> Frame {
+    let mut f = Frame {
+        source: None,
+        head: None,
+        content: None,
+        via: Vec::new(),
+        modifiers: Vec::new(),
+        inherit: false,
+        rest: None,
+        neighbour: None,
+    };
+    // walk back over auxiliaries and adverbs
+    let j = frame_start(toks, hit);
+    for t in &toks[j..hit.start] {
+        if t.lower.ends_with("ly") && !t.capitalised() {
+            f.modifiers.push(t.span);
+        }
+    }
+    let mut inverted = false;
+    // passive: "was asked", "is expected", "asked by the host": the speaker is the agent
+    // after "by", if named; the subject before is who was asked or told
+    let cue_word = &toks[hit.start];
+    let participle = hit.end == hit.start + 1
+        && (cue_word.lower.ends_with("ed")
+            || in_list(
+                &["told", "said", "written", "shown", "known"],
+                &cue_word.lower,
+            ));
+    let be_before = toks[j..hit.start].iter().any(|t| {
+        in_list(
+            &["is", "are", "was", "were", "be", "been", "being"],
+            &t.lower,
+        )
+    });
+    let by_agent = toks
+        .get(hit.end)
+        .filter(|t| t.is("by"))
+        .and_then(|_| np_after(toks, hit.end + 1));
+    let passive = participle && (be_before || by_agent.is_some());
+    let mut c_start = hit.end;
+    if passive {
+        f.source = by_agent;
+        if let Some((_, e)) = by_agent {
+            c_start = e;
+        }
+    } else if j > 0 && toks[j - 1].is("to") {
+        // an infinitive: after a verb that makes someone speak ("prompted some of Putin's
+        // allies to claim") the speaker is that verb's object, the name just before "to";
+        // otherwise ("are more likely to say", "went on to say") it is the subject of the
+        // sentence
+        let to = j - 1;
+        let object = np_before(toks, to);
+        let causative = object.is_some_and(|(s, _)| {
+            s > 0 && toks[s - 1].word && CAUSATIVE.iter().any(|c| toks[s - 1].lower.starts_with(c))
+        });
+        let named = ctx
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.known && sspan.contains(m.span) && m.span.end <= toks[to].span.start)
+            .and_then(|m| {
+                let s = toks.iter().position(|t| t.span.start >= m.span.start)?;
+                let e = toks.iter().position(|t| t.span.start >= m.span.end);
+                Some((s, e.unwrap_or(toks.len())))
+            });
+        f.source = if causative {
+            named.or(object)
+        } else {
+            named
+                .or(subject_np(toks).filter(|&(_, e)| e <= to))
+                .or(object.filter(|&(s, e)| toks[s..e].iter().any(|t| t.capitalised())))
+        };
+    } else if j > 0 && toks[j - 1].is(",") && toks[hit.start].lower.ends_with("ing") {
+        // "..., the US Embassy in Turkey, warning of ...": the name before the comma, else
+        // the speaker of the clause before, else the subject of the sentence
+        let before = np_before(toks, j - 1).filter(|(s, e)| {
+            let sp = span_of(toks, *s, *e);
+            ctx.mentions.iter().any(|m| m.known && sp.contains(m.span))
+        });
+        if before.is_some() {
+            f.source = before;
+        } else if has_prev {
+            f.inherit = true;
+        } else {
+            f.source = np_after(toks, first_word(toks));
+        }
+    } else {
+        f.source = np_before(toks, j);
+        // "Hillary Clinton on Tuesday said": the name before the day
+        if let Some((s, e)) = f.source {
+            let only_time = toks[s..e].iter().all(|t| in_list(TIME_WORDS, &t.lower));
+            if only_time
+                && s >= 1
+                && in_list(&["on", "last", "this", "earlier"], &toks[s - 1].lower)
+            {
+                if let Some(before) = np_before(toks, s - 1) {
+                    f.source = Some(before);
+                }
+            }
+        }
+        if f.source.is_none() && j > 0 && toks[j - 1].is(",") {
+            if let Some((whole, head)) = appositive_before(toks, j - 1) {
+                f.source = Some(whole);
+                f.head = Some(head);
+            }
+        }
+        if f.source.is_none() && j > 0 && toks[j - 1].is_mark(&[',', '”', '"', '\'', '—']) {
+            // inverted: "“…,” said Peskov", "…, said Elena Marsh, the port's spokeswoman."
+            if let Some((s, e)) = np_after(toks, hit.end) {
+                let ends = e >= toks.len()
+                    || toks[e].is_mark(&[',', '.', ':', ';', '—', '?', '!'])
+                    || toks[e..].iter().all(|t| !t.word);
+                // "said the man who built ...": the relative clause runs to the end
+                let relative = !ends
+                    && (toks[e].is("who") || toks[e].is("whose"))
+                    && !toks[e..].iter().any(|t| t.quoted);
+                let named = toks[s].capitalised()
+                    || in_list(DETERMINERS, &toks[s].lower)
+                    || in_list(PRONOUNS, &toks[s].lower)
+                    || is_number(&toks[s]);
+                if (ends || relative) && named {
+                    inverted = true;
+                    let stop = toks
+                        .iter()
+                        .rposition(|t| t.word)
+                        .map_or(toks.len(), |k| k + 1);
+                    match appositive_after(toks, e) {
+                        _ if relative => {
+                            f.source = Some((s, stop.max(e)));
+                            f.head = Some((s, e));
+                        }
+                        Some(ae) => {
+                            f.source = Some((s, ae));
+                            f.head = Some((s, e));
+                        }
+                        None => f.source = Some((s, e)),
+                    }
+                    f.content = Some((0, j));
+                }
+            }
+        }
+        if f.source.is_none() && j > 0 && toks[j - 1].is(",") {
+            // "Russia, always paranoid about ..., has accused": the opening phrase
+            let start = first_word(toks);
+            if let Some(c) = toks.iter().position(|t| t.is(",")) {
+                if c > start && c <= start + 6 && toks[start].capitalised() {
+                    f.source = np_after(toks, start).filter(|(_, e)| *e == c);
+                }
+            }
+        }
+        if f.source.is_none() && j > 0 && (toks[j - 1].is("and") || toks[j - 1].is("but")) {
+            // "Graham called both ... and said": the speaker of the clause before, else the
+            // subject of the sentence
+            if has_prev {
+                f.inherit = true;
+            } else {
+                f.source = subject_np(toks).filter(|(_, e)| *e < j);
+            }
+        }
+        if f.source.is_none()
+            && j > 0
+            && j == hit.start
+            && (toks[j - 1].is("who") || toks[j - 1].is("which"))
+        {
+            // "Barkley, who said ...": the relative pronoun, as annotators mark it
+            f.source = Some((j - 1, j));
+        }
+    }
+    if inverted {
+        return f;
+    }
+    // content after the cue
+    let mut c = c_start;
+    let mut after_comma = false;
+    while c < toks.len() && toks[c].is_mark(&[',', ':']) {
+        after_comma |= toks[c].is(",");
+        c += 1;
+    }
+    let says_to = matches!(
+        hit.lemma.as_str(),
+        "say" | "report" | "write" | "confirm" | "explain" | "state" | "announce" | "post"
+    );
+    if c < toks.len() && toks[c].is("to") && says_to {
+        let s = c + 1;
+        let named = toks.get(s).is_some_and(|t| t.capitalised())
+            || (toks.get(s).is_some_and(|t| t.is("the"))
+                && toks.get(s + 1).is_some_and(|t| t.capitalised()));
+        if let (true, Some((s, e))) = (named, np_after(toks, s)) {
+            f.via.push(span_of(toks, s, e));
+            c = e;
+        }
+    } else if hit.lemma == "ask" {
+        // "asked Clinton whether ...": the person asked is not content
+        let question = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                in_list(
+                    &[
+                        "if", "whether", "what", "why", "how", "who", "when", "where",
+                    ],
+                    &t.lower,
+                ) || opens_quote(toks, k)
+                    || t.is(":")
+            })
+        };
+        if !question(c) {
+            if let Some((_, e)) = np_after(toks, c).filter(|&(_, e)| question(e)) {
+                c = e;
+            }
+        }
+    } else if hit.lemma == "tell" {
+        if let Some((s, e)) = np_after(toks, c) {
+            if toks[s].capitalised()
+                || (toks[s].is("the") && toks.get(s + 1).is_some_and(|t| t.capitalised()))
+            {
+                f.via.push(span_of(toks, s, e));
+            }
+            c = e;
+        }
+    }
+    let end = content_end(toks, c, next);
+    let mut time_skipped = false;
+    if let Some(k) = skip_frame(toks, c, end) {
+        c = k;
+    } else if let Some(k) = adjunct_then_that(toks, c, end).filter(|_| !after_comma) {
+        c = k;
+    } else {
+        while c < end && toks[c].word && in_list(TIME_WORDS, &toks[c].lower) {
+            c += 1;
+            time_skipped = true;
+        }
+    }
+    while c < toks.len() && toks[c].is_mark(&[',', ':']) {
+        after_comma |= toks[c].is(",");
+        c += 1;
+    }
+    if c < end && toks[c].is("that") {
+        c += 1;
+    }
+    if matches!(hit.stance, Stance::Warn) && c < end && (toks[c].is("of") || toks[c].is("about")) {
+        c += 1;
+    }
+    let after_words = toks
+        .get(c..end)
+        .map_or(0, |ts| ts.iter().filter(|t| t.word).count());
+    let directive = matches!(
+        hit.lemma.as_str(),
+        "tell" | "ask" | "warn" | "urge" | "caution"
+    );
+    let first_after = toks
+        .get(c)
+        .filter(|t| t.word && !t.quoted && !t.capitalised());
+    // "said, citing ...": a participle after a comma is an adjunct, not content
+    let participle = first_after
+        .is_some_and(|t| after_comma && t.lower.ends_with("ing") && t.lower != "nothing");
+    let preposition = first_after.is_some_and(|t| {
+        in_list(PREPOSITIONS, &t.lower)
+            && !(directive && t.is("to"))
+            && !matches!(hit.stance, Stance::RefuseToConfirm)
+    });
+    // trailing: "“...,” the spokesperson said." — content before the source
+    let before = match f.source {
+        Some((s, _)) if s < j => Some((0, s)),
+        _ => None,
+    };
+    let before_words = before.map_or(0, |(s, e)| toks[s..e].iter().filter(|t| t.word).count());
+    let before_quoted = before.is_some_and(|(s, e)| toks[s..e].iter().any(|t| t.word && t.quoted));
+    // "“...,” X said ...": a quotation closed just before the speaker is the content, unless
+    // "that" or another quotation follows the cue
+    let quote_then_source = before.is_some_and(|(s, e)| {
+        let words = toks[s..e].iter().filter(|t| t.word).count();
+        let quoted = toks[s..e].iter().filter(|t| t.word && t.quoted).count();
+        2 * quoted >= words
+            && toks[s..e]
+                .iter()
+                .rev()
+                .find(|t| !t.is(","))
+                .is_some_and(|t| t.is_mark(&['”', '"', '\'']))
+    });
+    // "<content>, EgyptAir said on Thursday.": after a comma, a speaker whose cue is
+    // followed only by an adjunct closes the sentence
+    let adjunct_after = time_skipped || preposition || participle || after_words == 0;
+    // ... unless what comes before is itself an opening adjunct ("For his part, X said")
+    let opens_with_adjunct = before.is_some_and(|(s, _)| {
+        toks[s..].iter().find(|t| t.word).is_some_and(|t| {
+            in_list(INTRO_WORDS, &t.lower)
+                || in_list(PREPOSITIONS, &t.lower)
+                || in_list(TIME_WORDS, &t.lower)
+                || t.lower.ends_with("ing")
+                || t.lower.ends_with("ed")
+        })
+    });
+    let source_after_comma =
+        !opens_with_adjunct && f.source.is_some_and(|(s, _)| s > 0 && toks[s - 1].is(","));
+    let said_that = hit.end < c && toks[c - 1].is("that") || opens_quote(toks, c);
+    // "75 percent said yes", "half said so"
+    let one_word_answer = after_words == 1
+        && toks
+            .get(c)
+            .is_some_and(|t| in_list(&["yes", "no", "so"], &t.lower));
+    let after_ok = (after_words >= 2 || one_word_answer)
+        && !participle
+        && !(preposition && before_quoted)
+        && (!quote_then_source || said_that)
+        && !(adjunct_after && source_after_comma && before_words >= 3);
+    let ends_in_colon = toks
+        .iter()
+        .rev()
+        .find(|t| !t.is_mark(&['“', '"', '\'']))
+        .is_some_and(|t| t.is(":"));
+    let nothing_before = before_words == 0 && !f.inherit;
+    if ends_in_colon && around.next_quote.is_some() && (adjunct_after || !after_ok) {
+        // "... said about the platform: / “The platform goes further ...”"
+        f.content = None;
+        f.neighbour = around.next_quote;
+    } else if nothing_before && adjunct_after && around.prev_quote.is_some() && f.source.is_some() {
+        // "“…!” / Senator Sessions said as he opened the vote."
+        f.content = None;
+        f.neighbour = around.prev_quote;
+    } else if after_ok {
+        f.content = Some((c, end));
+    } else if before_words >= 2 || before_quoted {
+        f.content = before;
+        // "If she wins, Clinton suggested in a tweet, women will ...": the content goes on
+        // after the adjunct
+        if source_after_comma && adjunct_after {
+            if let Some(k) = (c..end).find(|&k| toks[k].is(",")) {
+                let rest = &toks[k + 1..end];
+                let words = rest.iter().filter(|t| t.word).count();
+                let plain = rest.first().is_some_and(|t| {
+                    t.word && !t.lower.ends_with("ing") && !in_list(PREPOSITIONS, &t.lower)
+                });
+                if words >= 3
+                    && plain
+                    && !rest
+                        .iter()
+                        .any(|t| t.word && cues::lookup(t.text).is_some())
+                {
+                    f.rest = Some((k + 1, end));
+                }
+            }
+        }
+    }
+    f
+}
+
+/// "said on Thursday during a speech in Ohio that ...": when the words after a cue open
+/// with a preposition or an adverb of time, the content starts after the "that" that ends
+/// them (within fifteen tokens, with no quotation or colon on the way).
+fn adjunct_then_that(toks: &[Tok], c: usize, end: usize) -> Option<usize> {
+    let first = toks.get(c).filter(|t| t.word && !t.quoted)?;
+    let adjunct = in_list(PREPOSITIONS, &first.lower)
+        || in_list(TIME_WORDS, &first.lower)
+        || (first.lower.ends_with("ly") && !first.capitalised());
+    if !adjunct || first.is("that") {
+        return None;
+    }
+    for (k, t) in toks.iter().enumerate().take(end.min(c + 16)).skip(c + 1) {
+        // a mark or a participle ends the adjunct before any "that"
+        if t.quoted
+            || (!t.word && !t.is(".") && !t.is("'") && !t.is("’"))
+            || (t.word
+                && t.lower.ends_with("ing")
+                && !t.capitalised()
+                && !in_list(PREPOSITIONS, &t.lower))
+        {
+            return None;
+        }
+        if t.is("that") {
+            return Some(k + 1);
+        }
+    }
+    None
+}
+
+/// "In a report, the guild found that ...": a nominal frame with a verb that is not a cue.
+/// A range of tokens, start inclusive, end exclusive.
+type Range = (usize, usize);
+
+fn nominal_frame(toks: &[Tok]) -> Option<(Span, Range, Range)> {
+    let s = first_word(toks);
+    if !toks.get(s).is_some_and(|t| t.is("in")) {
+        return None;
+    }
+    let comma = (s + 1..toks.len().min(s + 6)).find(|&k| toks[k].is(","))?;
+    let words = &toks[s + 1..comma];
+    if !words.iter().any(|t| in_list(FRAME_NOUNS, &t.lower))
+        || !words
+            .first()
+            .is_some_and(|t| in_list(DETERMINERS, &t.lower))
+    {
+        return None;
+    }
+    // the speaker runs to the verb: the word before "that", else the end of the noun phrase
+    let that = (comma + 2..toks.len().min(comma + 10)).find(|&k| toks[k].is("that"));
+    let (ns, ne, c) = match that {
+        Some(t) => (comma + 1, t - 1, t + 1),
+        None => {
+            let (ns, ne) = np_after(toks, comma + 1)?;
+            (ns, ne, ne + 1)
+        }
+    };
+    let verb = toks.get(ne)?;
+    if ns >= ne
+        || !verb.word
+        || verb.capitalised()
+        || in_list(BOUNDARY, &verb.lower)
+        || !toks[ns..ne].iter().all(|t| t.word && !t.quoted)
+    {
+        return None;
+    }
+    (toks[c.min(toks.len())..].iter().filter(|t| t.word).count() >= 3)
+        .then(|| (span_of(toks, s, comma), (ns, ne), (c, toks.len())))
+}
+
+fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok], around: Around) {
     let text = ctx.text;
     let hits = find_cues(toks);
     let first_in_sentence = ctx.out.len();
-    for (h, hit) in hits.iter().enumerate() {
-        let next_start = hits.get(h + 1).map(|n| n.start);
-        let mut modifiers = Vec::new();
-        let mut via = Vec::new();
-        let mut source: Option<(usize, usize)> = None;
-        let mut content: Option<(usize, usize)> = None;
-        let mut inherit = false;
-        if hit.according {
-            if let Some((s, e)) = np_after(toks, hit.end) {
-                source = Some((s, e));
-                let at_start = !toks[..hit.start].iter().any(|t| t.word);
-                content = if at_start {
-                    Some((e, toks.len()))
-                } else {
-                    Some((0, hit.start))
-                };
-            }
-        } else {
-            // walk back over auxiliaries and adverbs
-            let mut j = hit.start;
-            while j > 0
-                && toks[j - 1].word
-                && (in_list(BETWEEN, &toks[j - 1].lower)
-                    || (toks[j - 1].lower.ends_with("ly") && !toks[j - 1].capitalised()))
-            {
-                if toks[j - 1].lower.ends_with("ly") {
-                    modifiers.push(toks[j - 1].span);
-                }
-                j -= 1;
-            }
-            if j > 0 && toks[j - 1].is("to") {
-                // "prompted some of Putin's allies to claim": the nearest name before
-                let to = j - 1;
-                let named = ctx
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| sspan.contains(m.span) && m.span.end <= toks[to].span.start);
-                source = match named {
-                    Some(m) => {
-                        let s = toks.iter().position(|t| t.span.start >= m.span.start);
-                        let e = toks.iter().position(|t| t.span.start >= m.span.end);
-                        s.map(|s| (s, e.unwrap_or(toks.len())))
-                    }
-                    None => np_before(toks, to),
-                };
-            } else if j > 0 && toks[j - 1].is(",") && toks[hit.start].lower.ends_with("ing") {
-                // "..., the US Embassy in Turkey, warning of ...": the name before the comma,
-                // else the subject of the sentence
-                let before = np_before(toks, j - 1).filter(|(s, e)| {
-                    let sp = span_of(toks, *s, *e);
-                    ctx.mentions.iter().any(|m| sp.contains(m.span))
+    if hits.is_empty() {
+        if let Some((cue, (ns, ne), (cs, ce))) = nominal_frame(toks) {
+            if let Some(cspan) = content_span(text, toks, cs, ce) {
+                let src = span_of(toks, ns, ne);
+                let antecedent = coreference(ctx, src, sspan);
+                ctx.out.push(Attribution {
+                    sentence: si,
+                    kind: kind_of(toks, &[cspan]),
+                    source: vec![src],
+                    head: None,
+                    antecedent,
+                    cue: vec![cue],
+                    cue_lemma: "report".into(),
+                    stance: Stance::Assert,
+                    content: vec![cspan],
+                    modifiers: Vec::new(),
+                    via: Vec::new(),
+                    affiliation: None,
+                    relays: false,
                 });
-                source = before.or_else(|| np_after(toks, 0));
-            } else {
-                source = np_before(toks, j);
-                if source.is_none() && j > 0 && toks[j - 1].is(",") {
-                    // "Russia, always paranoid about ..., has accused": the opening phrase
-                    let comma = toks.iter().position(|t| t.is(","));
-                    if let Some(c) = comma {
-                        if c > 0 && c <= 6 && toks[0].capitalised() {
-                            source = np_after(toks, 0).filter(|(_, e)| *e == c);
-                        }
-                    }
-                }
-                if source.is_none() && j > 0 && toks[j - 1].is("and") {
-                    inherit = true;
-                }
-            }
-            // content after the cue
-            let mut c = hit.end;
-            while c < toks.len() && toks[c].is_mark(&[',', ':']) {
-                c += 1;
-            }
-            if c < toks.len()
-                && toks[c].is("to")
-                && matches!(
-                    hit.lemma.as_str(),
-                    "say" | "report" | "write" | "confirm" | "explain" | "state" | "announce"
-                )
-            {
-                if let Some((s, e)) = np_after(toks, c + 1) {
-                    if toks[s].capitalised() {
-                        via.push(span_of(toks, s, e));
-                        c = e;
-                    }
-                }
-            } else if hit.lemma == "tell" {
-                if let Some((s, e)) = np_after(toks, c) {
-                    if toks[s].capitalised() {
-                        via.push(span_of(toks, s, e));
-                    }
-                    c = e;
-                }
-            }
-            if c < toks.len() && toks[c].is("that") {
-                c += 1;
-            }
-            if matches!(hit.stance, Stance::Warn)
-                && c < toks.len()
-                && (toks[c].is("of") || toks[c].is("about"))
-            {
-                c += 1;
-            }
-            let mut end = toks.len();
-            if let Some(n) = next_start {
-                // "... and noted that ...": the next cue takes over
-                let mut k = n;
-                while k > c && toks[k - 1].word && in_list(BETWEEN, &toks[k - 1].lower) {
-                    k -= 1;
-                }
-                if k > c && toks[k - 1].is("and") {
-                    end = k - 1;
-                }
-            }
-            let after_words = toks[c..end].iter().filter(|t| t.word).count();
-            if after_words >= 2 {
-                content = Some((c, end));
-            } else if source.is_some() {
-                // trailing: "“...,” the spokesperson said." — content before the source
-                let (s, _) = source.unwrap_or((0, 0));
-                content = Some((0, s));
-            } else if let Some((s, e)) = np_after(toks, hit.end) {
-                // inverted: "“...,” said Peskov."
-                if toks[s].capitalised() || in_list(DETERMINERS, &toks[s].lower) {
-                    source = Some((s, e));
-                    content = Some((0, hit.start));
-                }
             }
         }
-        let Some((cs, ce)) = content else { continue };
-        let Some(cspan) = content_span(text, toks, cs, ce) else {
-            continue;
+        return;
+    }
+    for (h, hit) in hits.iter().enumerate() {
+        let next = hits.get(h + 1);
+        let has_prev = ctx.out.len() > first_in_sentence;
+        let f = if hit.according {
+            according_frame(toks, hit)
+        } else {
+            verb_frame(ctx, sspan, toks, hit, next, has_prev, around)
         };
-        let mut source_spans: Vec<Span> = source
+        let cspan = match (f.content, f.neighbour) {
+            (Some((cs, ce)), _) => content_span(text, toks, cs, ce),
+            (None, Some(q)) => Some(q.trim(text)),
+            (None, None) => None,
+        };
+        let Some(cspan) = cspan else { continue };
+        let mut content = vec![cspan];
+        content.extend(f.rest.and_then(|(s, e)| content_span(text, toks, s, e)));
+        let mut source_spans: Vec<Span> = f
+            .source
             .map(|(s, e)| span_of(toks, s, e))
             .into_iter()
             .collect();
+        let mut head = f.head.map(|(s, e)| span_of(toks, s, e));
         let mut antecedent = None;
-        if inherit {
+        let mut via = f.via;
+        if f.inherit {
             if let Some(prev) = ctx.out[first_in_sentence..].last() {
                 source_spans = prev.source.clone();
+                head = prev.head;
                 antecedent = prev.antecedent;
+                for v in &prev.via {
+                    if !via.contains(v) {
+                        via.push(*v);
+                    }
+                }
             }
         }
-        if let Some(src) = source_spans.first() {
-            antecedent = antecedent.or_else(|| coreference(ctx, *src, sspan));
+        if let Some(src) = head.or(source_spans.first().copied()) {
+            antecedent = antecedent.or_else(|| coreference(ctx, src, sspan));
         }
         // a speaker resolved to an earlier attribution keeps that attribution's
         // intermediaries ("said to Newsweek ... However, the spokesperson refused")
@@ -630,24 +1886,327 @@ fn sentence(ctx: &mut Ctx, si: usize, sspan: Span, toks: &[Tok]) {
                 }
             }
         }
+        let affiliation = head
+            .or(antecedent)
+            .or(source_spans.first().copied())
+            .and_then(|name| affiliation_of(ctx, name, source_spans.first().copied(), sspan));
         let kind = if hit.according {
             AttributionKind::AccordingTo
+        } else if f.neighbour.is_some() {
+            AttributionKind::Direct
         } else {
-            kind_of(toks, &[cspan])
+            kind_of(toks, &content)
         };
+        let stance = cues::content_stance(hit.stance, cspan.slice(text));
         ctx.out.push(Attribution {
             sentence: si,
             kind,
             source: source_spans,
+            head,
             antecedent,
             cue: vec![span_of(toks, hit.start, hit.end)],
             cue_lemma: hit.lemma.clone(),
-            stance: hit.stance,
-            content: vec![cspan],
-            modifiers,
+            stance,
+            content,
+            modifiers: f.modifiers,
             via,
+            affiliation,
+            relays: false,
         });
     }
+    relay_nested(&mut ctx.out[first_in_sentence..]);
+}
+
+/// "According to X, ..." and "..., according to X".
+fn according_frame(toks: &[Tok], hit: &CueHit) -> Frame {
+    let mut f = Frame {
+        source: None,
+        head: None,
+        content: None,
+        via: Vec::new(),
+        modifiers: Vec::new(),
+        inherit: false,
+        rest: None,
+        neighbour: None,
+    };
+    let Some((s, mut e)) = np_after(toks, hit.end) else {
+        return f;
+    };
+    let mut head = None;
+    if let Some(ae) = appositive_after(toks, e) {
+        if toks.get(ae).is_some_and(|t| t.is(",")) {
+            head = Some((s, e));
+            e = ae;
+        }
+    }
+    f.source = Some((s, e));
+    f.head = head;
+    let at_start = !toks[..hit.start].iter().any(|t| t.word);
+    let after = toks[e..].iter().filter(|t| t.word).count();
+    if at_start {
+        f.content = Some((e, toks.len()));
+    } else {
+        // "X, according to Y, Z": the content runs around the frame
+        f.content = Some((0, hit.start));
+        let enclosed = toks.get(e).is_some_and(|t| t.is(","))
+            && hit.start > 0
+            && toks[hit.start - 1].is(",")
+            && after >= 3
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| t.word && !in_list(&["who", "which", "whose"], &t.lower));
+        if enclosed {
+            // a short opening belongs to the content; a long one is the article's own
+            let before = toks[..hit.start].iter().filter(|t| t.word).count();
+            if before <= 6 {
+                f.rest = Some((e + 1, toks.len()));
+            } else {
+                f.content = Some((e + 1, toks.len()));
+            }
+        }
+    }
+    f
+}
+
+/// Marks the attributions of one sentence whose content holds another one's cue as relays,
+/// and adds their speaker to the inner one's intermediaries.
+fn relay_nested(atts: &mut [Attribution]) {
+    for o in 0..atts.len() {
+        for i in 0..atts.len() {
+            if o == i {
+                continue;
+            }
+            let inner_cue = atts[i].cue.first().copied();
+            let holds = inner_cue.is_some_and(|c| atts[o].content.iter().any(|x| x.contains(c)))
+                && atts[i]
+                    .source
+                    .iter()
+                    .all(|s| atts[o].content.iter().any(|x| x.contains(*s)));
+            let outer_src = atts[o]
+                .antecedent
+                .or(atts[o].head)
+                .or(atts[o].source.first().copied());
+            if holds && !atts[o].source.is_empty() {
+                atts[o].relays = true;
+                let mut add: Vec<Span> = outer_src.into_iter().collect();
+                add.extend(atts[o].via.iter().copied());
+                for v in add {
+                    if !atts[i].via.contains(&v) && atts[i].source.first() != Some(&v) {
+                        atts[i].via.push(v);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Grows quoted content to its whole quotation: over the sentences it spans, over the
+/// paragraphs that reopen it, and over fully quoted sentences that follow the quote in the
+/// same paragraph. The article's own voice is dropped from sentences now quoted.
+fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<Attribution>) {
+    let text = article.text.as_str();
+    let sents = &article.sentences;
+    let region_at =
+        |para: usize, span: Span| quotes.regions[para].iter().position(|q| q.overlaps(span));
+    let trimmed = |q: Span| q.trim(text);
+    // the quotation regions, over paragraphs, that hold a span
+    let chain = |para: usize, qi: usize| -> Vec<Span> {
+        let mut spans = vec![quotes.regions[para][qi]];
+        let (mut p, mut i) = (para, qi);
+        while i == 0 && p > 0 && quotes.continues[p] {
+            p -= 1;
+            match quotes.regions[p].len().checked_sub(1) {
+                Some(last) => {
+                    spans.insert(0, quotes.regions[p][last]);
+                    i = last;
+                }
+                None => break,
+            }
+        }
+        let (mut p, mut i) = (para, qi);
+        while i + 1 == quotes.regions[p].len()
+            && p + 1 < quotes.regions.len()
+            && quotes.continues[p + 1]
+            && !closes(text, quotes.regions[p][i])
+        {
+            p += 1;
+            if quotes.regions[p].is_empty() {
+                break;
+            }
+            spans.push(quotes.regions[p][0]);
+            i = 0;
+        }
+        spans
+    };
+    let mut carrier: Option<(usize, usize)> = None; // (attribution, paragraph) for following quotes
+    let mut attached: Vec<(usize, Span)> = Vec::new();
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    for (i, a) in out.iter().enumerate() {
+        if a.kind != AttributionKind::Author {
+            if let Some(v) = by_sentence.get_mut(a.sentence) {
+                v.push(i);
+            }
+        }
+    }
+    for (si, sent) in sents.iter().enumerate() {
+        let para = sent.paragraph;
+        let cited = &by_sentence[si];
+        if !cited.is_empty() {
+            // only a quotation carries on into the quotes that follow it
+            carrier = cited
+                .last()
+                .filter(|&&i| {
+                    matches!(
+                        out[i].kind,
+                        AttributionKind::Direct | AttributionKind::Mixed
+                    )
+                })
+                .map(|&i| (i, para));
+            continue;
+        }
+        let Some((ai, cpara)) = carrier else { continue };
+        let s = sent.span;
+        let starts_quoted =
+            s.slice(text).starts_with(['“', '"']) || s.slice(text).starts_with("''");
+        let words = crate::text::tokens::words(text, s);
+        let all_quoted = words.iter().all(|w| {
+            quotes.regions[para]
+                .iter()
+                .any(|q| q.start < w.span.start && w.span.end <= q.end)
+        });
+        let inside_attached = attached
+            .last()
+            .is_some_and(|(a, q)| *a == ai && q.contains(Span::new(s.start, s.start)));
+        if cpara == para && all_quoted && inside_attached {
+            continue;
+        }
+        if cpara != para || !starts_quoted || !all_quoted || words.is_empty() {
+            carrier = None;
+            continue;
+        }
+        if let Some(qi) = region_at(para, s) {
+            attached.push((ai, quotes.regions[para][qi]));
+        }
+    }
+    for (ai, q) in attached {
+        let q = trimmed(q);
+        if !out[ai].content.iter().any(|c| c.contains(q)) {
+            out[ai].content.push(q);
+            if out[ai].kind == AttributionKind::Indirect {
+                out[ai].kind = AttributionKind::Mixed;
+            }
+        }
+    }
+    for a in out.iter_mut() {
+        if a.kind == AttributionKind::Author {
+            continue;
+        }
+        let para = sents[a.sentence].paragraph;
+        let sspan = sents[a.sentence].span;
+        let mut grown: Vec<Span> = Vec::new();
+        for c in &a.content {
+            let mut c = *c;
+            let mut extra = Vec::new();
+            for (qi, q) in quotes.regions[para].iter().enumerate() {
+                if !q.overlaps(c) {
+                    continue;
+                }
+                let spills = q.start < sspan.start || q.end > sspan.end;
+                let q_in_para = Span::new(q.start.max(article.paragraphs[para].start), q.end);
+                if spills && (q.start < c.start || q.end > c.end) {
+                    if q.start < c.start && q.start < sspan.start {
+                        c = Span::new(q_in_para.start, c.end);
+                    }
+                    if q.end > c.end && q.end > sspan.end {
+                        c = Span::new(c.start, q_in_para.end);
+                    }
+                }
+                for other in chain(para, qi) {
+                    if other != *q {
+                        extra.push(trimmed(other));
+                    }
+                }
+            }
+            grown.push(trimmed(c));
+            grown.extend(extra);
+        }
+        grown.sort();
+        grown.dedup();
+        let mut merged: Vec<Span> = Vec::new();
+        for g in grown {
+            match merged.last_mut() {
+                Some(m) if m.overlaps(g) || m.contains(g) => *m = m.cover(g),
+                _ => merged.push(g),
+            }
+        }
+        a.content = merged;
+    }
+    // the article's own voice of sentences that are now inside someone's quotation
+    let covered: Vec<Span> = out
+        .iter()
+        .filter(|a| a.kind != AttributionKind::Author)
+        .flat_map(|a| a.content.iter().copied())
+        .collect();
+    out.retain(|a| {
+        a.kind != AttributionKind::Author
+            || !a.content.iter().all(|s| {
+                crate::text::tokens::words(text, *s)
+                    .iter()
+                    .all(|w| covered.iter().any(|c| c.contains(w.span)))
+            })
+    });
+}
+
+/// The organisation the text ties a speaker to: in the source mention itself ("Mara Lind,
+/// the editor of the Lowland Herald") or in an earlier sentence "NAME is the ROLE of ORG".
+fn affiliation_of(ctx: &Ctx, name: Span, mention: Option<Span>, sspan: Span) -> Option<Span> {
+    let text = ctx.text;
+    let name_text = name.slice(text).trim();
+    if name_text.is_empty() || !name_text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let org_after = |toks: &[Tok], from: usize, to: usize| -> Option<Span> {
+        let k = (from..to)
+            .rev()
+            .find(|&k| toks[k].word && in_list(&["of", "at", "for", "with"], &toks[k].lower))?;
+        let (s, e) = np_after(toks, k + 1)?;
+        let e = e.min(to);
+        (s < e && toks[s..e].iter().any(|t| t.capitalised())).then(|| span_of(toks, s, e))
+    };
+    if let Some(m) = mention {
+        if m.start == name.start && m.end > name.end {
+            let toks = tokenize(text, m, &[]);
+            if let Some(org) = org_after(&toks, 0, toks.len()) {
+                return Some(org);
+            }
+        }
+    }
+    for sent in ctx.sentences.iter().filter(|s| s.span.start <= sspan.start) {
+        let st = sent.span.slice(text);
+        let Some(at) = st.find(name_text) else {
+            continue;
+        };
+        let toks = tokenize(text, sent.span, &[]);
+        let after = sent.span.start + at + name_text.len();
+        let Some(k) = toks.iter().position(|t| t.span.start >= after) else {
+            continue;
+        };
+        let copula = toks[k].is("is") || toks[k].is("was") || toks[k].is(",");
+        if !copula
+            || !toks
+                .get(k + 1)
+                .is_some_and(|t| in_list(APPOSITIVE_OPENERS, &t.lower))
+        {
+            continue;
+        }
+        let stop = (k + 1..toks.len())
+            .find(|&i| toks[i].is_mark(&[',', '.', ';']) || (i > k + 14))
+            .unwrap_or(toks.len());
+        if let Some(org) = org_after(&toks, k + 1, stop) {
+            return Some(org);
+        }
+    }
+    None
 }
 
 /// The earlier mention a pronoun, role noun or "the report" stands for.
@@ -664,7 +2223,20 @@ fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
             .rev()
             .filter(|a| a.kind != AttributionKind::Author && !a.source.is_empty())
             .find(|a| pred(a))
-            .map(|a| a.antecedent.unwrap_or(a.source[0]))
+            .map(|a| a.antecedent.or(a.head).unwrap_or(a.source[0]))
+    };
+    // the nearest organisation named in the sentence before
+    let named_before = || {
+        let prev = ctx
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.span.end <= sspan.start)
+            .map(|s| s.span)?;
+        ctx.mentions
+            .iter()
+            .find(|m| m.known && !m.person && prev.contains(m.span))
+            .map(|m| m.span)
     };
     match np.as_str() {
         "she" | "he" => {
@@ -675,14 +2247,15 @@ fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                 .find(|m| m.person && m.span.end <= src.start)
                 .map(|m| m.span)
         }
-        "they" | "it" | "we" => return previous_source(&|_| true),
+        "they" | "it" | "we" => return previous_source(&|_| true).or_else(named_before),
         _ => {}
     }
-    if definite && in_list(DOCUMENT_NOUNS, head) {
-        return previous_source(&|_| true);
+    // a phrase that is itself a name the registry knows ("the ministry") stands for itself
+    let named_in_np = ctx.mentions.iter().any(|m| m.known && src.contains(m.span));
+    if definite && in_list(DOCUMENT_NOUNS, head) && !named_in_np {
+        return previous_source(&|_| true).or_else(named_before);
     }
     if in_list(ROLE_NOUNS, head) {
-        let named_in_np = ctx.mentions.iter().any(|m| src.contains(m.span));
         if named_in_np {
             return None;
         }
@@ -699,8 +2272,717 @@ fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
             .mentions
             .iter()
             .rev()
-            .find(|m| !m.person && m.span.end <= src.start && m.span.start + 600 >= sspan.start)
+            .find(|m| {
+                m.known && !m.person && m.span.end <= src.start && m.span.start + 600 >= sspan.start
+            })
             .map(|m| m.span);
     }
     None
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// A registry of invented sources for the tests.
+    fn registry() -> Registry {
+        let text = r#"#![enable(implicit_some)]
+(sources: [
+    (id: "port", name: "Valdera Port Authority", kind: Government,
+     aliases: ["Port Authority", "the port authority"],
+     people: [(name: "Elena Marsh", role: "spokeswoman", aliases: ["Marsh"])]),
+    (id: "courier", name: "Valdera Courier", kind: Outlet, aliases: ["the Courier"]),
+    (id: "northwire", name: "Northwire", kind: Wire),
+    (id: "ministry", name: "Ministry of Water", kind: Government,
+     aliases: ["water ministry", "the ministry"]),
+    (id: "guild", name: "Harbour Guild", kind: Group, aliases: ["the guild"]),
+    (id: "herald", name: "Lowland Herald", kind: Outlet),
+])"#;
+        Registry::from_ron(Path::new("sources.ron"), text).unwrap()
+    }
+
+    /// One attribution in words, for comparing.
+    #[derive(Debug, PartialEq)]
+    struct Got {
+        kind: AttributionKind,
+        stance: Stance,
+        source: String,
+        head: Option<String>,
+        antecedent: Option<String>,
+        cue: String,
+        content: Vec<String>,
+        via: Vec<String>,
+    }
+
+    fn run(text: &str) -> Vec<Got> {
+        let article = Article::new("t", text);
+        let t = article.text.as_str();
+        let join = |v: &[Span]| v.iter().map(|s| s.slice(t)).collect::<Vec<_>>().join(" ");
+        extract(&article, &registry())
+            .into_iter()
+            .map(|a| Got {
+                kind: a.kind,
+                stance: a.stance,
+                source: join(&a.source),
+                head: a.head.map(|s| s.slice(t).to_string()),
+                antecedent: a.antecedent.map(|s| s.slice(t).to_string()),
+                cue: join(&a.cue),
+                content: a.content.iter().map(|s| s.slice(t).to_string()).collect(),
+                via: a.via.iter().map(|s| s.slice(t).to_string()).collect(),
+            })
+            .collect()
+    }
+
+    /// The attributions other than the article's own voice.
+    fn cited(text: &str) -> Vec<Got> {
+        run(text)
+            .into_iter()
+            .filter(|g| g.kind != AttributionKind::Author)
+            .collect()
+    }
+
+    /// The single cited attribution of `text`.
+    fn one(text: &str) -> Got {
+        let mut all = cited(text);
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+        all.remove(0)
+    }
+
+    #[test]
+    fn direct_quotes_straight_and_curly() {
+        for text in [
+            "Mayor Lina Ortiz said: \"The bridge will reopen in May.\"",
+            "Mayor Lina Ortiz said: “The bridge will reopen in May.”",
+        ] {
+            let g = one(text);
+            assert_eq!(g.kind, AttributionKind::Direct, "{text}");
+            assert_eq!(g.source, "Mayor Lina Ortiz");
+            assert_eq!(g.cue, "said");
+            assert_eq!(g.content.len(), 1);
+            assert!(g.content[0].contains("The bridge will reopen in May."));
+        }
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_quote() {
+        let g = one("“We heard him shout ‘close the gates’ before the blast,” the engineer said.");
+        assert_eq!(g.kind, AttributionKind::Direct);
+        assert_eq!(g.source, "the engineer");
+        assert_eq!(
+            g.content,
+            ["“We heard him shout ‘close the gates’ before the blast,”"]
+        );
+        let g = one("\"He told us 'wait here' and left,\" the guard said.");
+        assert_eq!(g.kind, AttributionKind::Direct);
+        assert_eq!(g.source, "the guard");
+        assert_eq!(g.content, ["\"He told us 'wait here' and left,\""]);
+    }
+
+    #[test]
+    fn quote_over_several_paragraphs_speaker_first() {
+        let text = "The harbour master said: “The first ship came in at dawn.\n\
+                    “The second came at noon, and the third never came at all.”\n\
+                    The harbour was closed afterwards.";
+        let g = one(text);
+        assert_eq!(g.source, "The harbour master");
+        assert_eq!(g.kind, AttributionKind::Direct);
+        assert_eq!(g.content.len(), 2, "{g:#?}");
+        assert!(g.content[0].contains("first ship"));
+        assert!(g.content[1].contains("third never came"));
+    }
+
+    #[test]
+    fn quote_over_several_paragraphs_speaker_last() {
+        let text = "“The first ship came in at dawn.\n\
+                    “The second came at noon, and the third never came,” the harbour master said.";
+        let g = one(text);
+        assert_eq!(g.source, "the harbour master");
+        assert_eq!(g.content.len(), 2, "{g:#?}");
+        assert!(g.content[0].contains("first ship"));
+        assert!(g.content[1].contains("third never came"));
+    }
+
+    #[test]
+    fn quote_over_several_sentences() {
+        let g = one("“The pumps failed. Nobody told us,” said Tomas Berg, a dock worker.");
+        assert_eq!(g.source, "Tomas Berg, a dock worker");
+        assert_eq!(g.head.as_deref(), Some("Tomas Berg"));
+        assert_eq!(g.content, ["“The pumps failed. Nobody told us,”"]);
+        assert_eq!(g.kind, AttributionKind::Direct);
+        let text = "“The pumps failed,” Tomas Berg said. “Nobody told us. We waited.”";
+        let g = one(text);
+        assert_eq!(g.source, "Tomas Berg");
+        assert_eq!(g.content.len(), 2, "{g:#?}");
+        assert_eq!(g.content[1], "“Nobody told us. We waited.”");
+    }
+
+    #[test]
+    fn leading_and_trailing_attribution() {
+        let g = one("The spokeswoman said: “No ship will leave tonight.”");
+        assert_eq!(
+            (g.source.as_str(), g.kind),
+            ("The spokeswoman", AttributionKind::Direct)
+        );
+        let g = one("“No ship will leave tonight,” the spokeswoman said.");
+        assert_eq!(g.source, "the spokeswoman");
+        assert_eq!(g.content, ["“No ship will leave tonight,”"]);
+        let g = one("“No ship will leave tonight,” said Elena Marsh.");
+        assert_eq!(g.source, "Elena Marsh");
+        let g = one("The ban is temporary, said Elena Marsh, the port's spokeswoman.");
+        assert_eq!(g.source, "Elena Marsh, the port's spokeswoman");
+        assert_eq!(g.head.as_deref(), Some("Elena Marsh"));
+        assert_eq!(g.content, ["The ban is temporary"]);
+        assert_eq!(g.kind, AttributionKind::Indirect);
+    }
+
+    #[test]
+    fn more_speaker_shapes() {
+        let cases = [
+            (
+                "Sen. Tomas Berg (R-Valdera) said the dam was unsafe.",
+                "Sen. Tomas Berg (R-Valdera)",
+            ),
+            (
+                "The guild, which owns the docks, said the dam was unsafe.",
+                "The guild, which owns the docks",
+            ),
+            (
+                "Tomas Berg, who said the dam was unsafe, left early.",
+                "who",
+            ),
+            (
+                "“It will hold,” said several engineers.",
+                "several engineers",
+            ),
+            (
+                "“It will hold,” said the man who built the dam in 1990.",
+                "the man who built the dam in 1990",
+            ),
+            (
+                "“It will hold,” Doug Lund, director of the dam, said at the time.",
+                "Doug Lund, director of the dam",
+            ),
+            (
+                "''It will hold,'' said Mr. Lund, an engineer.",
+                "Mr. Lund, an engineer",
+            ),
+        ];
+        for (text, source) in cases {
+            let g = one(text);
+            assert_eq!(g.source, source, "{text}: {g:#?}");
+        }
+        let g = one("Tomas Berg criticised the plan on Friday and said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
+        assert_eq!(g.content, ["the dam was unsafe"]);
+    }
+
+    #[test]
+    fn speakers_of_infinitives_initials_and_abbreviations() {
+        // the object of a verb that makes someone speak
+        let g = one("The flood led some farmers to question whether the dam was inspected.");
+        assert_eq!(g.source, "some farmers");
+        // the subject of the sentence otherwise
+        let g = one("Farmers in the valley are more likely to say the dam is unsafe.");
+        assert_eq!(g.source, "Farmers in the valley");
+        let g = one("Tomas Berg went on to say that the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
+        let g = one("Tomas R. Berg said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas R. Berg");
+        let g = one("The U.S. Embassy in Valdera said the dam was unsafe.");
+        assert_eq!(g.source, "The U.S. Embassy in Valdera");
+        // passive: the agent after "by" speaks, not the subject
+        let g = one("Tomas Berg was asked by the Courier whether the dam was safe.");
+        assert_eq!(g.source, "the Courier");
+        assert_eq!(g.content, ["whether the dam was safe"]);
+        let g = one("Tomas Berg was asked whether the dam was safe.");
+        assert_eq!(g.source, "");
+    }
+
+    #[test]
+    fn quotations_in_the_neighbouring_sentence() {
+        // a colon at the end of a paragraph introduces the quotation that follows
+        let text = "In a statement on Friday, the guild said about the dam:\n\
+                    “The dam is old. It must be rebuilt.”";
+        let g = one(text);
+        assert_eq!(g.source, "the guild");
+        assert_eq!(g.kind, AttributionKind::Direct);
+        assert_eq!(g.content, ["“The dam is old. It must be rebuilt.”"]);
+        // a quotation ending in "!" is split from the speaker that follows it
+        let g = one("“The dam will hold!” Tomas Berg said as he opened the gates.");
+        assert_eq!(g.source, "Tomas Berg");
+        assert_eq!(g.content, ["“The dam will hold!”"]);
+    }
+
+    #[test]
+    fn short_answers_conjunctions_and_days() {
+        let g = one("Asked whether the dam was safe, 60 percent of farmers said yes.");
+        assert_eq!(
+            (g.source.as_str(), g.content[0].as_str()),
+            ("60 percent of farmers", "yes")
+        );
+        let all = cited("Tomas Berg, who said he fished there, said the dam was unsafe.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].source, "who");
+        assert_eq!(all[0].content, ["he fished there"]);
+        let g = one("The guild refused to pay but said the dam was unsafe.");
+        assert_eq!(g.source, "The guild");
+        let g = one("Tomas Berg however said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
+        let g = one("Tomas Berg on Tuesday said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
+    }
+
+    #[test]
+    fn according_to_in_the_middle_of_a_sentence() {
+        let g = one("Two wells, according to the ministry, were closed on Friday.");
+        assert_eq!(g.source, "the ministry");
+        assert_eq!(g.content, ["Two wells", "were closed on Friday"]);
+        let g = one("According to the ministry, “the wells are closed. They stay closed.”");
+        assert_eq!(g.content, ["“the wells are closed. They stay closed.”"]);
+    }
+
+    #[test]
+    fn content_around_the_frame() {
+        // the quotation before the speaker, not the adjunct after the cue
+        let g = one("“It will hold,” Tomas Berg said on Friday during a visit to the dam.");
+        assert_eq!(g.content, ["“It will hold,”"]);
+        let g = one("“It will hold,” Tomas Berg said, citing the last inspection.");
+        assert_eq!(g.content, ["“It will hold,”"]);
+        // a clause, a comma and the speaker with only an adjunct after the cue
+        let g = one("The dam will hold until spring, the ministry said on Friday.");
+        assert_eq!(g.content, ["The dam will hold until spring"]);
+        // an adjunct up to "that"
+        let g = one("Tomas Berg said on Friday during a visit to the dam that it would hold.");
+        assert_eq!(g.content, ["it would hold"]);
+        // an opening adjunct is not content
+        let g = one("For his part, Tomas Berg said the dam would hold.");
+        assert_eq!(g.content, ["the dam would hold"]);
+        // ", adding that" ends the first content and starts a second attribution
+        let all = cited("Tomas Berg said the dam would hold, adding that it was old.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].content, ["the dam would hold"]);
+        assert_eq!(
+            (all[1].source.as_str(), all[1].cue.as_str()),
+            ("Tomas Berg", "adding")
+        );
+        assert_eq!(all[1].content, ["it was old"]);
+    }
+
+    #[test]
+    fn mixed_quote_with_intermediary() {
+        let g = one(
+            "A Port Authority spokesperson said to the Valdera Courier there was \
+             “no reason to close the harbour.”",
+        );
+        assert_eq!(g.kind, AttributionKind::Mixed);
+        assert_eq!(g.source, "A Port Authority spokesperson");
+        assert_eq!(g.via, ["the Valdera Courier"]);
+        assert!(g.content[0].starts_with("there was “no reason"));
+    }
+
+    #[test]
+    fn reported_speech_cues_in_any_tense() {
+        // (sentence, cue, lemma's stance, content start)
+        let cases: &[(&str, &str, Stance, &str)] = &[
+            (
+                "The mayor says the ferry will run again.",
+                "says",
+                Stance::Assert,
+                "the ferry",
+            ),
+            (
+                "The mayor has said that the ferry would run again.",
+                "said",
+                Stance::Assert,
+                "the ferry",
+            ),
+            (
+                "The mayor will say on Monday that the ferry runs.",
+                "say",
+                Stance::Assert,
+                "the ferry",
+            ),
+            (
+                "The mayor told reporters that the ferry would run.",
+                "told",
+                Stance::Assert,
+                "the ferry",
+            ),
+            (
+                "The ministry stated that the wells were clean.",
+                "stated",
+                Stance::Assert,
+                "the wells",
+            ),
+            (
+                "The guild claims the wells were poisoned.",
+                "claims",
+                Stance::Assert,
+                "the wells",
+            ),
+            (
+                "The ministry announced that the dam would close.",
+                "announced",
+                Stance::Announce,
+                "the dam",
+            ),
+            (
+                "The Courier reported that the dam had cracked.",
+                "reported",
+                Stance::Assert,
+                "the dam",
+            ),
+            (
+                "The ministry warned that the dam could fail.",
+                "warned",
+                Stance::Warn,
+                "the dam",
+            ),
+            (
+                "The ministry is warning of floods in the valley.",
+                "warning",
+                Stance::Warn,
+                "floods",
+            ),
+            (
+                "The engineer added that the cracks were old.",
+                "added",
+                Stance::Assert,
+                "the cracks",
+            ),
+            (
+                "The engineer noted that the cracks were old.",
+                "noted",
+                Stance::Assert,
+                "the cracks",
+            ),
+            (
+                "The guild accused the ministry of hiding the cracks.",
+                "accused",
+                Stance::Accuse,
+                "the ministry",
+            ),
+            (
+                "The ministry denied that the dam had cracked.",
+                "denied",
+                Stance::Deny,
+                "the dam",
+            ),
+            (
+                "The engineer insisted that the dam was safe.",
+                "insisted",
+                Stance::Assert,
+                "the dam",
+            ),
+            (
+                "The guild argues that the dam is unsafe.",
+                "argues",
+                Stance::Assert,
+                "the dam",
+            ),
+            (
+                "The ministry confirmed that two wells were closed.",
+                "confirmed",
+                Stance::Assert,
+                "two wells",
+            ),
+            (
+                "Farmers believe the river will flood again.",
+                "believe",
+                Stance::Assert,
+                "the river",
+            ),
+            (
+                "The ministry expects the river to fall by Friday.",
+                "expects",
+                Stance::Assert,
+                "the river",
+            ),
+            (
+                "The engineer wrote that the cracks were deep.",
+                "wrote",
+                Stance::Assert,
+                "the cracks",
+            ),
+            (
+                "The guild posted that the valley must be evacuated.",
+                "posted",
+                Stance::Assert,
+                "the valley",
+            ),
+            (
+                "The mayor expressed that the ban was regrettable.",
+                "expressed",
+                Stance::Assert,
+                "the ban",
+            ),
+            (
+                "The guild questioned whether the dam was inspected.",
+                "questioned",
+                Stance::Question,
+                "whether",
+            ),
+            (
+                "The ministry refused to confirm whether the dam had cracked.",
+                "refused to confirm",
+                Stance::RefuseToConfirm,
+                "whether",
+            ),
+            (
+                "The ministry declined to comment on the cracks in the dam.",
+                "declined to comment",
+                Stance::RefuseToConfirm,
+                "on the cracks",
+            ),
+            (
+                "The engineer was quoted as saying that the dam was old.",
+                "was quoted as saying",
+                Stance::Assert,
+                "the dam",
+            ),
+        ];
+        for (text, cue, stance, content) in cases {
+            let g = one(text);
+            assert_eq!(g.cue, *cue, "{text}");
+            assert_eq!(g.stance, *stance, "{text}");
+            assert!(g.content[0].starts_with(content), "{text}: {g:#?}");
+            assert!(!g.source.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn nouns_that_look_like_cues_are_not_cues() {
+        for text in [
+            "Twelve states held votes on the new port tax.",
+            "Several reports of flooding came in overnight.",
+            "The questions about the dam went unanswered for weeks.",
+            "His claims were not new to anyone in the valley.",
+        ] {
+            assert!(cited(text).is_empty(), "{text}: {:#?}", cited(text));
+        }
+    }
+
+    #[test]
+    fn the_post_reads() {
+        let g = one("The post reads: “The dam will not hold another winter.”");
+        assert_eq!((g.source.as_str(), g.cue.as_str()), ("The post", "reads"));
+        assert_eq!(g.kind, AttributionKind::Direct);
+        assert!(cited("She reads the paper every morning before work.").is_empty());
+    }
+
+    #[test]
+    fn nominal_and_passive_forms() {
+        let g = one("According to the Port Authority, the harbour will reopen on Friday.");
+        assert_eq!(g.kind, AttributionKind::AccordingTo);
+        assert_eq!(
+            (g.source.as_str(), g.cue.as_str()),
+            ("the Port Authority", "According to")
+        );
+        assert_eq!(g.content, ["the harbour will reopen on Friday"]);
+        let g = one("The harbour will reopen on Friday, according to the Port Authority.");
+        assert_eq!(g.content, ["The harbour will reopen on Friday"]);
+        let g = one("The ministry's statement said the wells were safe to use.");
+        assert_eq!(g.source, "The ministry's statement");
+        assert_eq!(g.content, ["the wells were safe to use"]);
+        let g = one("In a statement, the ministry said the wells were safe to use.");
+        assert_eq!(g.source, "the ministry");
+        assert_eq!(g.cue, "said");
+        assert_eq!(g.content, ["the wells were safe to use"]);
+        let g = one("In a report, the guild found that the wells were unsafe.");
+        assert_eq!(g.source, "the guild");
+        assert_eq!(g.cue, "In a report");
+        assert_eq!(g.content, ["the wells were unsafe"]);
+        let g = one("The ministry said in a statement that the wells were safe.");
+        assert_eq!(g.cue, "said");
+        assert_eq!(g.content, ["the wells were safe"]);
+    }
+
+    #[test]
+    fn block_headers_make_an_intermediary() {
+        let text = "The dam held overnight.\n\
+                    Northwire:\n\
+                    The ministry said the dam was safe.\n\
+                    Engineers were seen on the crest.\n\
+                    Valdera Courier:\n\
+                    The guild claimed the dam was cracked.";
+        let all = run(text);
+        assert_eq!(all.len(), 4, "{all:#?}");
+        assert!(all[0].via.is_empty());
+        assert_eq!(all[1].via, ["Northwire"]);
+        assert_eq!(all[1].source, "The ministry");
+        assert_eq!(all[2].kind, AttributionKind::Author);
+        assert_eq!(all[2].via, ["Northwire"]);
+        assert_eq!(all[3].via, ["Valdera Courier"]);
+    }
+
+    #[test]
+    fn speakers_inside_noun_phrases() {
+        let cases = [
+            (
+                "A Port Authority spokesperson said the harbour was closed.",
+                "A Port Authority spokesperson",
+            ),
+            (
+                "Port Authority spokeswoman Elena Marsh said the harbour was closed.",
+                "Port Authority spokeswoman Elena Marsh",
+            ),
+            (
+                "Some of the mayor's allies claimed that the vote was rigged.",
+                "Some of the mayor's allies",
+            ),
+            (
+                "Sources said the harbour would close within days.",
+                "Sources",
+            ),
+            (
+                "Officials said the harbour would close within days.",
+                "Officials",
+            ),
+            (
+                "Two senior officials told the Courier that the harbour would close.",
+                "Two senior officials",
+            ),
+            (
+                "Wednesday the mayor said the harbour would close.",
+                "the mayor",
+            ),
+        ];
+        for (text, source) in cases {
+            assert_eq!(one(text).source, source, "{text}");
+        }
+        let g = one(
+            "The flooding prompted some of the mayor's allies to claim the dam had been sabotaged.",
+        );
+        assert_eq!(g.source, "some of the mayor's allies");
+        assert!(g.content[0].starts_with("the dam"));
+    }
+
+    #[test]
+    fn coreference_of_pronouns_and_descriptions() {
+        let all = cited(
+            "The Port Authority said the harbour was closed. \
+             It added that ships would wait offshore.",
+        );
+        assert_eq!(all[1].antecedent.as_deref(), Some("The Port Authority"));
+        let all = cited(
+            "Port Authority spokeswoman Elena Marsh said the harbour was closed. \
+             She said ships would wait offshore.",
+        );
+        assert_eq!(all[1].antecedent.as_deref(), Some("Elena Marsh"));
+        let all = cited(
+            "A Port Authority spokesperson said the harbour was closed. \
+             However, the spokesperson declined to comment on the cause.",
+        );
+        assert_eq!(
+            all[1].antecedent.as_deref(),
+            Some("A Port Authority spokesperson")
+        );
+        let all = cited(
+            "The ministry published a report on the dam. \
+             The report said that the cracks were old.",
+        );
+        assert_eq!(all[0].antecedent.as_deref(), Some("The ministry"));
+        let all = cited(
+            "The Harbour Guild said the dam was unsafe. \
+             The group also claimed that inspections had been skipped.",
+        );
+        assert_eq!(all[1].antecedent.as_deref(), Some("The Harbour Guild"));
+        let all = cited(
+            "Farmers in the valley said the river rose overnight. \
+             They said the water reached their barns.",
+        );
+        assert_eq!(all[1].antecedent.as_deref(), Some("Farmers in the valley"));
+    }
+
+    #[test]
+    fn appositives_and_copular_roles() {
+        let g = one("Mara Lind, the editor of the Lowland Herald, said the dam was unsafe.");
+        assert_eq!(g.source, "Mara Lind, the editor of the Lowland Herald");
+        assert_eq!(g.head.as_deref(), Some("Mara Lind"));
+        let all = cited(
+            "Mara Lind is the editor of the Lowland Herald. \
+             She reportedly said the dam was unsafe.",
+        );
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].antecedent.as_deref(), Some("Mara Lind"));
+    }
+
+    #[test]
+    fn nested_report_adds_an_intermediary() {
+        let all = cited("The ministry reported that two wells were closed, Northwire said.");
+        let inner = all.iter().find(|g| g.source == "The ministry").unwrap();
+        assert_eq!(inner.content, ["two wells were closed"]);
+        assert_eq!(inner.via, ["Northwire"]);
+    }
+
+    #[test]
+    fn picture_credits_are_not_claims() {
+        assert!(run("Photo: Tomas Berg / Valdera Courier").is_empty());
+        assert!(run(
+            "Image is licensed under the Creative Commons Attribution 2.0 Generic license."
+        )
+        .is_empty());
+    }
+
+    /// Text made of pieces the rules react to: cues, names, quotation marks, commas.
+    fn newsish() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "said",
+            "says",
+            "told",
+            "according to",
+            "warned of",
+            "the report",
+            "She",
+            "they",
+            "Elena Marsh",
+            "Port Authority",
+            "Northwire:",
+            "“",
+            "”",
+            "\"",
+            "''",
+            "'",
+            ",",
+            ".",
+            ":",
+            "that",
+            "on Friday",
+            "adding",
+            "the",
+            "dam",
+            "In a report,",
+            "\n",
+            "\n\n",
+            "refused to confirm",
+            "Mr.",
+            "—",
+            "is the editor of",
+            "states",
+            "and",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn never_panics_and_spans_stay_in_the_text(text in newsish()) {
+            let article = Article::new("p", text.clone());
+            for a in extract(&article, &registry()) {
+                for s in a.source.iter().chain(&a.cue).chain(&a.content).chain(&a.via) {
+                    proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+        }
+
+        #[test]
+        fn never_panics_on_any_string(text in proptest::prelude::any::<String>()) {
+            let article = Article::new("p", text);
+            let _ = extract(&article, &registry());
+        }
+    }
 }

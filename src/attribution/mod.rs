@@ -57,9 +57,12 @@ pub struct Attribution {
     pub sentence: usize,
     /// How the content is given.
     pub kind: AttributionKind,
-    /// The source mention in the sentence ("The FSB", "She"); empty when the sentence names
-    /// none (the article's own voice, or a speaker carried over from a previous clause).
+    /// The source mention in the sentence ("The FSB", "She", "Mara Lind, the editor of the
+    /// Lowland Herald"); empty when the sentence names none (the article's own voice).
     pub source: Vec<Span>,
+    /// The name inside a source mention that also describes the speaker: "Mara Lind" in
+    /// "Mara Lind, the editor of the Lowland Herald". `None` when the mention is only a name.
+    pub head: Option<Span>,
     /// The earlier mention a pronoun or a phrase such as "the report" stands for.
     pub antecedent: Option<Span>,
     /// The cue ("stated", "refused to confirm", "According to").
@@ -72,6 +75,15 @@ pub struct Attribution {
     pub content: Vec<Span>,
     /// Words between the source and the cue that qualify it ("reportedly").
     pub modifiers: Vec<Span>,
-    /// Intermediaries the text names: "said to Newsweek", the outlet of a "Reuters:" block.
+    /// Intermediaries the text names, nearest to the speaker first: "said to Newsweek", the
+    /// speaker of an enclosing report ("the FSB reported ..., Reuters said"), the outlet of a
+    /// "Reuters:" block.
     pub via: Vec<Span>,
+    /// An organisation the text ties the speaker to, in an appositive or a sentence such as
+    /// "Mara Lind is the editor of the Lowland Herald".
+    pub affiliation: Option<Span>,
+    /// True when the content only passes on another attribution of the same sentence ("...,
+    /// Reuters said" around "The FSB reported ..."): that attribution lists this one's
+    /// speaker among its intermediaries, and no claim of its own is made from this one.
+    pub relays: bool,
 }

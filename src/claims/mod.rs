@@ -7,7 +7,7 @@ pub mod time;
 pub use hedges::Hedge;
 pub use time::TimeRef;
 
-use crate::attribution::{Attribution, AttributionKind, Stance};
+use crate::attribution::{quote_regions, Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
 use crate::sources::{MatchRule, Registry, Source, SourceKind};
 use crate::text::{tokens::content_keys, Span};
@@ -73,6 +73,9 @@ pub struct Claim {
     pub content: Vec<Span>,
     /// The content as text (fragments joined by " … ").
     pub text: String,
+    /// The words the content gives verbatim: the quotations inside it, from mark to mark
+    /// (the whole content of a direct quote, "“highly unusual”" in a partial one).
+    pub quotes: Vec<Span>,
     /// How the content is given.
     pub kind: AttributionKind,
     /// Who said it.
@@ -184,7 +187,8 @@ pub fn build(
     let text = article.text.as_str();
     let mut out: Vec<Claim> = Vec::new();
     let article_outlet = article.outlet.as_deref().and_then(|o| registry.resolve(o));
-    for a in attributions {
+    // an attribution that only passes on another one is in that one's chain instead
+    for a in attributions.iter().filter(|a| !a.relays) {
         let sent = article.sentences[a.sentence];
         let via_res: Vec<(Span, Option<crate::sources::Resolution>)> = a
             .via
@@ -222,9 +226,25 @@ pub fn build(
                 },
             }
         } else {
-            let mention = a.source.first().copied();
+            // the name when the mention also describes the speaker ("Mara Lind, the editor
+            // of the Lowland Herald")
+            let mention = a.head.or(a.source.first().copied());
             let target = a.antecedent.or(mention);
-            let resolved = target.and_then(|t| registry.resolve(t.slice(text)));
+            let by_name = target.and_then(|t| registry.resolve(t.slice(text)));
+            let by_affiliation = || {
+                let org = a.affiliation?;
+                let mut r = registry.resolve(org.slice(text))?;
+                if r.person.is_none() {
+                    r.person = target.map(|t| t.slice(text).trim().to_string());
+                }
+                r.rule = MatchRule::Affiliation;
+                Some(r)
+            };
+            let by_phrase = || {
+                let whole = a.source.first().copied().filter(|w| Some(*w) != mention)?;
+                registry.resolve(whole.slice(text))
+            };
+            let resolved = by_name.or_else(by_affiliation).or_else(by_phrase);
             match (mention, resolved) {
                 (_, Some(r)) => Speaker {
                     mention,
@@ -272,7 +292,10 @@ pub fn build(
         }];
         for (span, r) in &via_res {
             let id = r.as_ref().map(|r| r.source.clone());
-            if id.as_deref() == Some(speaker.source.as_str()) {
+            // the speaker itself, or the same intermediary named twice ("The FSB reported
+            // ..., Reuters said" under a "Reuters:" header)
+            let last = via.last().and_then(|v| v.source.clone());
+            if id.is_some() && (id.as_deref() == Some(speaker.source.as_str()) || id == last) {
                 continue;
             }
             let name = id
@@ -308,6 +331,10 @@ pub fn build(
             .map(|c| c.slice(text))
             .collect::<Vec<_>>()
             .join(" … ");
+        let quotes: Vec<Span> = content
+            .iter()
+            .flat_map(|c| quote_regions(text, *c))
+            .collect();
         let mut hedge_spans = content.clone();
         hedge_spans.extend(&a.modifiers);
         let hedges = hedges::find(text, &hedge_spans);
@@ -335,6 +362,7 @@ pub fn build(
             evidence: sent.span,
             content,
             text: content_text,
+            quotes,
             kind: a.kind,
             speaker,
             via,
@@ -350,4 +378,165 @@ pub fn build(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn registry() -> Registry {
+        let text = r#"#![enable(implicit_some)]
+(sources: [
+    (id: "port", name: "Valdera Port Authority", kind: Government,
+     aliases: ["Port Authority"],
+     people: [(name: "Elena Marsh", role: "spokeswoman", aliases: ["Marsh"])]),
+    (id: "ministry", name: "Ministry of Water", kind: Government, aliases: ["the ministry"]),
+    (id: "northwire", name: "Northwire", kind: Wire),
+    (id: "courier", name: "Valdera Courier", kind: Outlet, aliases: ["the Courier"]),
+    (id: "herald", name: "Lowland Herald", kind: Outlet),
+])"#;
+        Registry::from_ron(Path::new("sources.ron"), text).unwrap()
+    }
+
+    fn claims_of(text: &str, published: Option<chrono::NaiveDate>) -> Vec<Claim> {
+        let mut article = Article::new("a", text);
+        article.published = published;
+        let reg = registry();
+        let attrs = crate::attribution::extract(&article, &reg);
+        let mut table = SourceTable::new(&reg);
+        build(&article, &attrs, &reg, &mut table)
+    }
+
+    /// The chain of a claim as (role, source id or name).
+    fn chain(c: &Claim) -> Vec<String> {
+        c.via
+            .iter()
+            .map(|v| match (&v.role, &v.source) {
+                (ViaRole::Article, _) => "article".to_string(),
+                (_, Some(s)) => s.clone(),
+                (_, None) => v.name.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chain_of_a_nested_report_names_the_carrier() {
+        let claims = claims_of(
+            "The ministry reported that two wells were closed, Northwire said.",
+            None,
+        );
+        // the carrier makes no claim of its own
+        assert_eq!(claims.len(), 1, "{claims:#?}");
+        assert_eq!(claims[0].origin(), "ministry");
+        assert_eq!(chain(&claims[0]), ["ministry", "northwire", "article"]);
+    }
+
+    #[test]
+    fn chain_through_said_to_and_a_block_header() {
+        let claims = claims_of(
+            "A Port Authority spokesperson said to the Valdera Courier that ships would wait.\n\
+             Northwire:\n\
+             The ministry reported that two wells were closed, Northwire said.\n\
+             The ministry told the Courier that the wells were safe.",
+            None,
+        );
+        let chains: Vec<Vec<String>> = claims.iter().map(chain).collect();
+        assert_eq!(
+            chains,
+            [
+                vec!["port", "courier", "article"],
+                // named twice, once in the sentence and once by the header: one link
+                vec!["ministry", "northwire", "article"],
+                vec!["ministry", "courier", "northwire", "article"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_the_registry_does_not_know_resolves_through_the_organisation_named() {
+        let claims = claims_of(
+            "Mara Lind is the editor of the Lowland Herald. She said the dam was unsafe.",
+            None,
+        );
+        let c = claims
+            .iter()
+            .find(|c| c.cue_lemma.as_deref() == Some("say"))
+            .unwrap();
+        assert_eq!(c.origin(), "herald");
+        assert_eq!(c.speaker.person.as_deref(), Some("Mara Lind"));
+        assert_eq!(c.speaker.rule, Some(MatchRule::Affiliation));
+        let claims = claims_of(
+            "Mara Lind, the editor of the Lowland Herald, said the dam was unsafe.",
+            None,
+        );
+        assert_eq!(claims[0].origin(), "herald");
+        assert_eq!(claims[0].speaker.text, "Mara Lind");
+        // a person the registry knows resolves by name
+        let claims = claims_of("Elena Marsh, a spokeswoman, said the port was shut.", None);
+        assert_eq!(claims[0].origin(), "port");
+        assert_eq!(claims[0].speaker.rule, Some(MatchRule::Alias));
+    }
+
+    #[test]
+    fn unknown_speakers_stay_unknown() {
+        let claims = claims_of("The post reads: “The dam will not hold.”", None);
+        assert!(claims[0].origin().starts_with("unknown:"));
+        assert_eq!(claims[0].speaker.rule, None);
+        let claims = claims_of("Officials said the dam would not hold.", None);
+        assert!(claims[0].origin().starts_with("unknown:"));
+    }
+
+    #[test]
+    fn quoted_words_stance_hedges_and_times() {
+        let text = "The ministry said the closure was “purely temporary” and would end this week.";
+        let claims = claims_of(text, None);
+        let c = &claims[0];
+        assert_eq!(c.kind, AttributionKind::Mixed);
+        let quotes: Vec<&str> = c.quotes.iter().map(|q| q.slice(text)).collect();
+        assert_eq!(quotes, ["“purely temporary”"]);
+        assert_eq!(c.times.len(), 1);
+        assert_eq!(
+            (c.times[0].start, c.times[0].anchor),
+            (None, time::Anchor::Publication)
+        );
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 3, 8);
+        let claims = claims_of(
+            "The ministry said the closure would end this week.",
+            published,
+        );
+        assert_eq!(
+            claims[0].times[0].start,
+            chrono::NaiveDate::from_ymd_opt(2024, 3, 4)
+        );
+        let claims = claims_of(
+            "The Port Authority warned that the harbour might flood. \
+             The ministry denied that the wells were closed. \
+             The ministry said it had no knowledge of the closure. \
+             The guild reportedly accused the ministry of lying. \
+             The ministry refused to confirm whether the wells were closed. \
+             The guild questioned whether the dam was inspected. \
+             The ministry announced that the dam would close.",
+            None,
+        );
+        let stances: Vec<Stance> = claims.iter().map(|c| c.stance).collect();
+        assert_eq!(
+            stances,
+            [
+                Stance::Warn,
+                Stance::Deny,
+                Stance::Deny,
+                Stance::Accuse,
+                Stance::RefuseToConfirm,
+                Stance::Question,
+                Stance::Announce
+            ]
+        );
+        let hedges: Vec<Vec<String>> = claims
+            .iter()
+            .map(|c| c.hedges.iter().map(|h| h.cue.clone()).collect())
+            .collect();
+        assert_eq!(hedges[0], ["might"]);
+        assert_eq!(hedges[3], ["reportedly"]);
+    }
 }

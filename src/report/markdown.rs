@@ -62,6 +62,10 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
     } else {
         let _ = writeln!(out, "  - says: “{}”", escape(&said));
     }
+    if c.kind == crate::attribution::AttributionKind::Mixed.label() && !c.quotes.is_empty() {
+        let words: Vec<&str> = c.quotes.iter().map(|q| q.text.as_str()).collect();
+        let _ = writeln!(out, "  - quoted words: {}", escape(&words.join(", ")));
+    }
     let _ = writeln!(out, "  - chain: {}", escape(&c.via.join(" → ")));
     if !c.hedges.is_empty() {
         let _ = writeln!(out, "  - hedged: {}", escape(&c.hedges.join(", ")));
@@ -70,6 +74,8 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
         let when = match (&t.start, &t.end) {
             (Some(s), Some(e)) if s == e => s.clone(),
             (Some(s), Some(e)) => format!("{s} to {e}"),
+            _ if t.anchor == "event" => "unresolved: relative to another event".into(),
+            _ if t.anchor == "calendar" => "unresolved: not a valid date".into(),
             _ => "unresolved: publication date unknown".into(),
         };
         let _ = writeln!(out, "  - time: “{}” ({when})", escape(&t.text));

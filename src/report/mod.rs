@@ -139,6 +139,8 @@ pub struct SpeakerInfo {
 pub struct TimeInfo {
     /// As written.
     pub text: String,
+    /// What it is measured from: "calendar", "publication" or "event".
+    pub anchor: String,
     /// First day (YYYY-MM-DD), when resolved.
     pub start: Option<String>,
     /// Last day, when resolved.
@@ -158,6 +160,8 @@ pub struct ClaimInfo {
     pub evidence: Evidence,
     /// What was said.
     pub content: Vec<Evidence>,
+    /// The words given verbatim (quotations inside the content).
+    pub quotes: Vec<Evidence>,
     /// How it is given.
     pub kind: String,
     /// Who said it.
@@ -262,6 +266,7 @@ impl Report {
                     paragraph: c.paragraph + 1,
                     evidence: ev(text, c.evidence),
                     content: c.content.iter().map(|s| ev(text, *s)).collect(),
+                    quotes: c.quotes.iter().map(|s| ev(text, *s)).collect(),
                     kind: c.kind.label().to_string(),
                     speaker: SpeakerInfo {
                         mention: c.speaker.text.clone(),
@@ -284,6 +289,7 @@ impl Report {
                         .iter()
                         .map(|t| TimeInfo {
                             text: t.text.clone(),
+                            anchor: t.anchor.label().to_string(),
                             start: t.start.map(|d| d.to_string()),
                             end: t.end.map(|d| d.to_string()),
                         })

@@ -24,6 +24,9 @@ pub enum MatchRule {
     Contains,
     /// The mention is close in spelling to a name or alias (normalised Levenshtein).
     Fuzzy,
+    /// The speaker is a person the registry does not know, and the text ties them to a source
+    /// it does ("Mara Lind, the editor of the Lowland Herald").
+    Affiliation,
 }
 
 impl MatchRule {
@@ -34,6 +37,7 @@ impl MatchRule {
             MatchRule::Normalized => "normalised form",
             MatchRule::Contains => "name inside the phrase",
             MatchRule::Fuzzy => "fuzzy match",
+            MatchRule::Affiliation => "organisation named with the speaker",
         }
     }
 }

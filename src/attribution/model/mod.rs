@@ -115,7 +115,7 @@ impl Model {
                 };
                 let content: Vec<Span> = runs(&roles, role_tag::BC, role_tag::IC)
                     .into_iter()
-                    .map(|(a, b)| span(a, b))
+                    .map(|(a, b)| span(a, b + stray_last_word(&sheet, wlo + b)))
                     .collect();
                 if content.is_empty() {
                     continue;
@@ -178,6 +178,24 @@ fn cut_at_coordinated_cues(text: &str, found: &mut [Found]) {
             }
         }
     }
+}
+
+/// 1 when the token at `k` is the last word of its sentence, with only marks after it:
+/// a content that stops just before it ("would end this | week.") takes it.
+fn stray_last_word(sheet: &Sheet, k: usize) -> usize {
+    let Some(t) = sheet.toks.get(k) else {
+        return 0;
+    };
+    let (_, end) = sheet.sentences[sheet.sentence_index(t.sentence)];
+    let marks_after = sheet.toks[k + 1..end]
+        .iter()
+        .all(|n| n.mark != sheet::Mark::None);
+    usize::from(
+        t.mark == sheet::Mark::None
+            && k > 0
+            && sheet.toks[k - 1].mark == sheet::Mark::None
+            && marks_after,
+    )
 }
 
 /// Widens a span that starts or ends inside a hyphenated word ("ISIS-Khorasan") to the
