@@ -46,11 +46,7 @@ pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Ve
         if used {
             continue;
         }
-        let named = r.source.iter().chain(&r.antecedent).any(|s| {
-            registry
-                .resolve(s.slice(text))
-                .is_some_and(|res| res.rule != crate::sources::MatchRule::Fuzzy)
-        });
+        let named = named_in(registry, text, r.source.iter().chain(&r.antecedent));
         let strong = r.kind == AttributionKind::Author
             || r.kind == AttributionKind::AccordingTo
             || !r.via.is_empty()
@@ -80,6 +76,19 @@ pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Ve
     out
 }
 
+/// True when the registry knows one of the mentions by name (any rule but a fuzzy match).
+fn named_in<'a>(
+    registry: &Registry,
+    text: &str,
+    spans: impl IntoIterator<Item = &'a Span>,
+) -> bool {
+    spans.into_iter().any(|s| {
+        registry
+            .resolve(s.slice(text))
+            .is_some_and(|r| r.rule != crate::sources::MatchRule::Fuzzy)
+    })
+}
+
 /// A rule attribution with the model's spans. The rule's source stands when the model
 /// has none, or when the registry knows the rule's source by name and the model marks
 /// another; an intermediary the rules found ("said to Newsweek there was ...") is cut
@@ -90,13 +99,6 @@ fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) 
         .source
         .iter()
         .any(|s| rule.source.iter().any(|r| r.overlaps(*s)));
-    let known = |spans: &[Span]| {
-        spans.iter().any(|s| {
-            registry
-                .resolve(s.slice(text))
-                .is_some_and(|r| r.rule != crate::sources::MatchRule::Fuzzy)
-        })
-    };
     let mut a = rule.clone();
     a.cue = vec![f.cue];
     a.content = f.content.clone();
@@ -116,7 +118,9 @@ fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) 
     let head_lost = rule
         .head
         .is_some_and(|h| !f.source.iter().any(|s| s.contains(h)));
-    let keep_rule = f.source.is_empty() || head_lost || (!same_source && known(&rule.source));
+    let keep_rule = f.source.is_empty()
+        || head_lost
+        || (!same_source && named_in(registry, text, &rule.source));
     if !keep_rule {
         if !same_source {
             a.antecedent = None;

@@ -235,46 +235,36 @@ impl Sheet {
         }
     }
 
+    /// The token at `i`, or the edge hash ([`BEFORE`] or [`AFTER`]) when `i` lies outside
+    /// `[lo, hi)`.
+    fn at(&self, i: isize, lo: usize, hi: usize) -> Result<&Tok, u64> {
+        if i < lo as isize {
+            Err(BEFORE)
+        } else if i >= hi as isize {
+            Err(AFTER)
+        } else {
+            Ok(&self.toks[i as usize])
+        }
+    }
+
     /// Hash of the lower-cased word at `i`, or the edge hashes outside `[lo, hi)`.
     pub fn lower_at(&self, i: isize, lo: usize, hi: usize) -> u64 {
-        if i < lo as isize {
-            BEFORE
-        } else if i >= hi as isize {
-            AFTER
-        } else {
-            self.toks[i as usize].lower
-        }
+        self.at(i, lo, hi).map_or_else(|edge| edge, |t| t.lower)
     }
 
     /// Like [`Sheet::lower_at`] for the stem.
     pub fn stem_at(&self, i: isize, lo: usize, hi: usize) -> u64 {
-        if i < lo as isize {
-            BEFORE
-        } else if i >= hi as isize {
-            AFTER
-        } else {
-            self.toks[i as usize].stem
-        }
+        self.at(i, lo, hi).map_or_else(|edge| edge, |t| t.stem)
     }
 
     /// Like [`Sheet::lower_at`] for the shape.
     pub fn shape_at(&self, i: isize, lo: usize, hi: usize) -> u64 {
-        if i < lo as isize {
-            BEFORE
-        } else if i >= hi as isize {
-            AFTER
-        } else {
-            self.toks[i as usize].shape
-        }
+        self.at(i, lo, hi).map_or_else(|edge| edge, |t| t.shape)
     }
 
-    /// Like [`Sheet::lower_at`] for the lexicon class (as a number).
+    /// The lexicon class at `i` (as a number), or 99 outside `[lo, hi)`.
     pub fn lex_at(&self, i: isize, lo: usize, hi: usize) -> u64 {
-        if i < lo as isize || i >= hi as isize {
-            99
-        } else {
-            u64::from(self.toks[i as usize].lex)
-        }
+        self.at(i, lo, hi).map_or(99, |t| u64::from(t.lex))
     }
 
     /// Index into [`Sheet::sentences`] of the article sentence `sentence` (sentences
