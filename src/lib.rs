@@ -19,6 +19,7 @@ pub mod output;
 pub mod report;
 pub mod sources;
 pub mod text;
+pub mod weights;
 
 pub use corpus::{Article, Story};
 pub use error::{Diagnostic, Error, Result};
