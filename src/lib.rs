@@ -8,6 +8,7 @@
 pub mod assess;
 pub mod attribution;
 pub mod bench;
+pub mod check;
 pub mod claims;
 pub mod corpus;
 pub mod error;

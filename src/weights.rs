@@ -2,7 +2,8 @@
 //!
 //! [`link`] decides which claims are compared and what makes two claims agree, contradict,
 //! elaborate or vary a quotation. [`assess`] turns a proposition's claims into an
-//! attribution confidence, an Admiralty credibility digit and a 0–1 confidence.
+//! attribution confidence, an Admiralty credibility digit and a 0–1 confidence. [`check`]
+//! decides how a story's claims bear on a claim a user checks.
 
 /// Linking: candidates and relations between claims.
 ///
@@ -46,6 +47,22 @@ pub mod link {
     pub const DENIAL_DISTANCING: f64 = 0.1;
     /// Least score of a denial against an assertion.
     pub const DENIAL_SCORE: f64 = 0.5;
+}
+
+/// Checking a claim a user types against a story (`claimgraph check`).
+///
+/// The score of a story claim is the share of the checked claim's weighted content it
+/// holds, or [`CLAIM_COVER_SHARE`](check::CLAIM_COVER_SHARE) of the share of its own
+/// content the checked claim holds, whichever is larger.
+pub mod check {
+    /// Below this score a claim is unrelated.
+    pub const RELATED: f64 = 0.25;
+    /// Least score to agree.
+    pub const AGREE: f64 = 0.5;
+    /// Least score to disagree (opposite polarity).
+    pub const DISAGREE: f64 = 0.35;
+    /// Weight of the story claim's own cover in the score.
+    pub const CLAIM_COVER_SHARE: f64 = 0.8;
 }
 
 /// Assessment: attribution confidence, credibility and confidence.
