@@ -12,10 +12,9 @@
 
 use crate::assess::Assessment;
 use crate::attribution::{AttributionKind, Stance};
-use crate::claims::{Claim, Speaker};
+use crate::claims::Claim;
 use crate::eval::stance::Stance as Fnc;
 use crate::link::{ClaimView, KeyWeights};
-use crate::text::{tokens::content_keys, Span};
 use crate::weights::check as w;
 use crate::Analysis;
 use serde::Serialize;
@@ -72,34 +71,7 @@ pub struct CheckResult {
 
 /// The checked claim as a claim of nobody's, so that it can be compared.
 fn query_claim(text: &str) -> Claim {
-    Claim {
-        id: "query".into(),
-        article: String::new(),
-        sentence: usize::MAX,
-        paragraph: 0,
-        evidence: Span::new(0, text.len()),
-        content: vec![Span::new(0, text.len())],
-        text: text.to_string(),
-        quotes: Vec::new(),
-        kind: AttributionKind::Author,
-        speaker: Speaker {
-            mention: None,
-            text: "the claim checked".into(),
-            antecedent: None,
-            source: "query".into(),
-            person: None,
-            rule: None,
-        },
-        via: Vec::new(),
-        cue: None,
-        cue_lemma: None,
-        stance: Stance::Assert,
-        hedges: crate::claims::hedges::find(text, &[Span::new(0, text.len())]),
-        times: Vec::new(),
-        keys: content_keys(text, Span::new(0, text.len())),
-        responds_to: None,
-        affiliation: None,
-    }
+    Claim::plain("query", "query", text)
 }
 
 fn name_of(an: &Analysis, c: &Claim) -> String {

@@ -110,6 +110,40 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// A claim given as plain text, in the voice of `source`: a claim a user checks, or an
+    /// invented case in a test. Its keys, hedges and polarity come from the text.
+    pub fn plain(id: &str, source: &str, text: &str) -> Claim {
+        let all = Span::new(0, text.len());
+        Claim {
+            id: id.to_string(),
+            article: String::new(),
+            sentence: usize::MAX,
+            paragraph: 0,
+            evidence: all,
+            content: vec![all],
+            text: text.to_string(),
+            quotes: Vec::new(),
+            kind: AttributionKind::Author,
+            speaker: Speaker {
+                mention: None,
+                text: source.to_string(),
+                antecedent: None,
+                source: source.to_string(),
+                person: None,
+                rule: None,
+            },
+            via: Vec::new(),
+            cue: None,
+            cue_lemma: None,
+            stance: Stance::Assert,
+            hedges: hedges::find(text, &[all]),
+            times: Vec::new(),
+            keys: content_keys(text, all),
+            responds_to: None,
+            affiliation: None,
+        }
+    }
+
     /// The id of the claim's origin source.
     pub fn origin(&self) -> &str {
         &self.speaker.source
