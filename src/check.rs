@@ -14,6 +14,7 @@ use crate::assess::Assessment;
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::Claim;
 use crate::eval::stance::Stance as Fnc;
+use crate::link::relate::Overlap;
 use crate::link::{ClaimView, KeyWeights};
 use crate::weights::check as w;
 use crate::Analysis;
@@ -105,23 +106,14 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
     let qv = ClaimView::new(&query);
     let views: Vec<ClaimView> = an.claims.iter().map(ClaimView::new).collect();
     let kw = KeyWeights::new(views.iter().chain(std::iter::once(&qv)));
-    let q_total: f64 = qv.keys.iter().map(|k| kw.weight(k)).sum();
     let mut out: Vec<ClaimCheck> = Vec::new();
     for (i, (c, v)) in an.claims.iter().zip(&views).enumerate() {
-        let shared: Vec<&String> = qv.keys.intersection(&v.keys).collect();
-        let s: f64 = shared.iter().map(|k| kw.weight(k)).sum();
-        let c_total: f64 = v.keys.iter().map(|k| kw.weight(k)).sum();
-        let cover_q = if q_total > 0.0 { s / q_total } else { 0.0 };
-        let cover_c = if c_total > 0.0 { s / c_total } else { 0.0 };
-        let score = cover_q.max(cover_c * w::CLAIM_COVER_SHARE);
-        if score < w::RELATED || shared.is_empty() {
+        let ov = Overlap::new(&qv, v, &kw);
+        let score = ov.cover_a.max(ov.cover_b * w::CLAIM_COVER_SHARE);
+        if score < w::RELATED || ov.shared.is_empty() {
             continue;
         }
-        let words = shared
-            .iter()
-            .map(|k| k.trim_start_matches('~'))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let words = ov.words_up_to(usize::MAX);
         let undecided = matches!(c.stance, Stance::RefuseToConfirm | Stance::Question);
         let (stance, reason) = if undecided {
             (

@@ -121,7 +121,7 @@ pub fn same_source_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
     let mut index: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         let src = c.speaker.source.as_str();
-        if src.starts_with("article:") || src.starts_with("unknown:") {
+        if relate::anonymous_source(src) {
             continue;
         }
         for k in &c.keys {

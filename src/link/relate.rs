@@ -277,16 +277,17 @@ impl KeyWeights {
 }
 
 /// How much of two claims' content is shared.
-struct Overlap {
-    shared: Vec<String>,
+pub(crate) struct Overlap {
+    /// The keys both claims hold.
+    pub(crate) shared: Vec<String>,
     /// Cover of the first claim.
-    cover_a: f64,
+    pub(crate) cover_a: f64,
     /// Cover of the second claim.
-    cover_b: f64,
+    pub(crate) cover_b: f64,
 }
 
 impl Overlap {
-    fn new(a: &ClaimView, b: &ClaimView, kw: &KeyWeights) -> Overlap {
+    pub(crate) fn new(a: &ClaimView, b: &ClaimView, kw: &KeyWeights) -> Overlap {
         let shared: Vec<String> = a.keys.intersection(&b.keys).cloned().collect();
         let s: f64 = shared.iter().map(|k| kw.weight(k)).sum();
         let cover = |v: &ClaimView| {
@@ -312,16 +313,20 @@ impl Overlap {
         self.cover_a.min(self.cover_b)
     }
 
-    fn words(&self) -> String {
+    /// The shared keys for a reason, at most `limit` of them, concepts without their `~`.
+    pub(crate) fn words_up_to(&self, limit: usize) -> String {
         let shown: Vec<&str> = self
             .shared
             .iter()
             .map(|k| k.trim_start_matches('~'))
-            .take(8)
+            .take(limit)
             .collect();
         shown.join(", ")
     }
 }
+
+/// Shared words shown in a relation's reasons.
+const SHOWN_WORDS: usize = 8;
 
 /// Stances that take no position on the content: neither agreement nor denial.
 fn undecided(c: &Claim) -> bool {
@@ -334,7 +339,7 @@ fn quoted(c: &Claim) -> bool {
 
 /// A source that stands for the article itself or an unknown speaker: two of its claims
 /// are not known to come from one speaker.
-fn anonymous_source(id: &str) -> bool {
+pub(crate) fn anonymous_source(id: &str) -> bool {
     id.starts_with("article:") || id.starts_with("unknown:")
 }
 
@@ -400,7 +405,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                     format!("{} quoted in two wordings", who(a)),
                     format!(
                         "wording similarity {sim:.2} (normalised Levenshtein); shared words: {}",
-                        ov.words()
+                        ov.words_up_to(SHOWN_WORDS)
                     ),
                     format!("difference: {}", render(&diff)),
                 ],
@@ -433,7 +438,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                     "{} negates what {} asserts; shared words: {}",
                     who(neg),
                     who(pos),
-                    ov.words()
+                    ov.words_up_to(SHOWN_WORDS)
                 ));
             }
             if neg.stance == Stance::Deny && pos.speaker.source != neg.speaker.source {
@@ -442,7 +447,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                     "{} denies what {} asserts; shared words: {}",
                     who(neg),
                     who(pos),
-                    ov.words()
+                    ov.words_up_to(SHOWN_WORDS)
                 )];
                 if neg.responds_to.as_deref() == Some(pos.origin()) {
                     s += w::DENIAL_ANSWERS;
@@ -484,7 +489,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                     vec![format!(
                         "the numbers differ: {na} {ua} against {} {ua}; shared words: {}",
                         same_unit[0],
-                        ov.words()
+                        ov.words_up_to(SHOWN_WORDS)
                     )],
                 ));
             }
@@ -503,7 +508,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                     "the dates differ: {} against {}; shared words: {}",
                     va.dates[0].0,
                     vb.dates[0].0,
-                    ov.words()
+                    ov.words_up_to(SHOWN_WORDS)
                 )],
             ));
         }
@@ -545,7 +550,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                 "the same statement: {:.0}% and {:.0}% of their weighted words shared ({})",
                 ov.cover_a * 100.0,
                 ov.cover_b * 100.0,
-                ov.words()
+                ov.words_up_to(SHOWN_WORDS)
             )],
         ));
     }
@@ -558,7 +563,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                  telling shared ({})",
                 who(a),
                 high * 100.0,
-                ov.words()
+                ov.words_up_to(SHOWN_WORDS)
             )],
         ));
     }
@@ -573,7 +578,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                 who(b),
                 a.affiliation.as_deref().unwrap_or_default(),
                 high * 100.0,
-                ov.words()
+                ov.words_up_to(SHOWN_WORDS)
             )],
         ));
     }
@@ -593,7 +598,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                     _ => "announcement",
                 },
                 who(a),
-                ov.words()
+                ov.words_up_to(SHOWN_WORDS)
             )],
         ));
     }
@@ -611,7 +616,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                 "adds detail: {:.0}% of the shorter claim's weighted words are in the longer one \
                  ({})",
                 high * 100.0,
-                ov.words()
+                ov.words_up_to(SHOWN_WORDS)
             )],
         );
         r.a = more;
