@@ -115,7 +115,7 @@ pub fn read(bytes: &[u8]) -> Result<StanceModel, String> {
     mean.copy_from_slice(&r.f32s(DENSE)?);
     let mut std = [0f32; DENSE];
     std.copy_from_slice(&r.f32s(DENSE)?);
-    let inputs = 2 * tf_size + DENSE;
+    let inputs = tf_size + DENSE;
     let scales = r.f32s(inputs)?;
     let q1: Vec<i8> = r.take(inputs * hidden)?.iter().map(|&b| b as i8).collect();
     let b1 = r.f32s(hidden)?;

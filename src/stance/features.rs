@@ -1,7 +1,7 @@
 //! Features of a headline and a body.
 //!
-//! Two kinds, as in the FNC-1 winners' systems: the term frequencies of headline and body
-//! over a vocabulary of the most frequent training terms (UCL's bag of words, L2
+//! Two kinds, as in the FNC-1 winners' systems: the term frequencies of the body over a
+//! vocabulary of the most frequent training terms (UCL's bag of words, L2
 //! normalised), and a few dozen dense features of the pair (TF-IDF cosine, overlap of
 //! terms and bigrams over the body, its lead and its best sentence, and cue words of
 //! refutation, negation, hedging and confirmation in the headline, in the body and in the

@@ -133,6 +133,7 @@ impl Net {
     }
 
     /// Class probabilities of sparse inputs.
+    #[cfg(test)]
     pub fn predict(&self, x: &[(u32, f32)]) -> [f32; CLASSES] {
         let mut z = vec![0.0; self.hidden];
         self.accumulate(x, &mut z);

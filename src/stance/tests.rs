@@ -19,18 +19,44 @@ const OTHER: &str = "The central bank raised interest rates by a quarter of a po
     Tuesday, citing stubborn inflation in services and a tight labour market. Markets had \
     expected the move, and the currency barely moved after the announcement.";
 
+const MAYOR: &str = "Mayor of Valdera resigns after bribery scandal";
+
+/// Reports the mayor's resignation as fact.
+const RESIGNED: &str = "The mayor of Valdera has resigned. He stepped down on Tuesday, two \
+    weeks after the bribery scandal broke, and the city council accepted his resignation in \
+    the evening. His deputy will run the city until an election in the spring.";
+
+/// Reports it as an unconfirmed rumour.
+const RUMOURED: &str = "The mayor of Valdera may resign over a bribery scandal, according to \
+    unconfirmed reports. Local media reported that the mayor was allegedly considering \
+    stepping down, but his office has not commented on the claims.";
+
+/// Calls it false.
+const DENIED: &str = "Reports that the mayor of Valdera resigned over a bribery scandal are \
+    false. The mayor's office denied the claim on Tuesday, calling it a hoax spread by a fake \
+    account. The mayor has not resigned and remains in office, a spokesman said.";
+
 #[test]
 fn embedded_model_judges_invented_pairs() {
+    // none of these is in FNC-1: a claim and bodies made up for the test
     let m = StanceModel::embedded();
-    let hoax = m.predict(HEADLINE, HOAX);
-    assert_eq!(hoax.stance, Stance::Disagree, "{hoax:?}");
-    let report = m.predict(HEADLINE, REPORT);
-    assert_eq!(report.stance, Stance::Agree, "{report:?}");
-    assert!(report.probability(Stance::Agree) > report.probability(Stance::Disagree));
-    let other = m.predict(HEADLINE, OTHER);
+    let resigned = m.predict(MAYOR, RESIGNED);
+    assert_eq!(resigned.stance, Stance::Agree, "{resigned:?}");
+    let rumoured = m.predict(MAYOR, RUMOURED);
+    assert_eq!(rumoured.stance, Stance::Discuss, "{rumoured:?}");
+    let other = m.predict(MAYOR, OTHER);
     assert_eq!(other.stance, Stance::Unrelated, "{other:?}");
     assert!(other.related() < 0.1, "{other:?}");
-    for p in [hoax, report, other] {
+    // a body that calls the claim false is judged far more likely to disagree than one
+    // that reports it as fact (though on this made-up pair not most likely: see the
+    // README on disagreement)
+    let denied = m.predict(MAYOR, DENIED);
+    assert!(denied.related() > 0.9, "{denied:?}");
+    assert!(
+        denied.probability(Stance::Disagree) > 20.0 * resigned.probability(Stance::Disagree),
+        "{denied:?} vs {resigned:?}"
+    );
+    for p in [resigned, rumoured, other, denied] {
         let sum: f32 = p.probabilities.iter().sum();
         assert!((sum - 1.0).abs() < 1e-4, "{p:?}");
     }
@@ -43,6 +69,7 @@ fn batch_prediction_matches_one_by_one() {
         (HEADLINE, HOAX),
         (HEADLINE, OTHER),
         ("Interest rates rise again", OTHER),
+        (MAYOR, RUMOURED),
         (HEADLINE, HOAX),
         ("", ""),
     ];
@@ -51,7 +78,7 @@ fn batch_prediction_matches_one_by_one() {
     for ((h, b), p) in pairs.iter().zip(&batch) {
         assert_eq!(*p, m.predict(h, b));
     }
-    assert_eq!(batch[0], batch[3]);
+    assert_eq!(batch[0], batch[4]);
     assert!(batch[2].related() > batch[1].related());
 }
 
