@@ -19,6 +19,7 @@ pub mod link;
 pub mod output;
 pub mod report;
 pub mod sources;
+pub mod stance;
 pub mod text;
 pub mod weights;
 

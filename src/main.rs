@@ -111,6 +111,27 @@ enum EvalCommand {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Predict the stance of FNC-1 headline/body pairs and print the figures of the
+    /// reference scorer (fnc_score.py): rows, missing predictions, per-class F1, FNC score
+    /// and macro-F1. Pairs a second go to standard error.
+    Stance {
+        /// Gold stances: a CSV with Headline, Body ID and Stance.
+        #[arg(long)]
+        stances: PathBuf,
+        /// Bodies: a CSV with Body ID and articleBody.
+        #[arg(long)]
+        bodies: PathBuf,
+        /// Predict and score only the pairs whose body id is listed (one a line).
+        #[arg(long)]
+        ids: Option<PathBuf>,
+        /// Also write the predictions as a Headline,Body ID,Stance CSV (whole or not at
+        /// all).
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Use this stance model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -131,6 +152,58 @@ enum TrainCommand {
         #[arg(long, value_name = "K")]
         hold_out: Option<usize>,
     },
+    /// Train the headline/body stance model on FNC-1 files and write the model file. The
+    /// same data and options give the same bytes.
+    Stance {
+        /// Gold stances: a CSV with Headline, Body ID and Stance.
+        #[arg(long)]
+        stances: PathBuf,
+        /// Bodies: a CSV with Body ID and articleBody.
+        #[arg(long)]
+        bodies: PathBuf,
+        /// Train only on the pairs whose body id is listed (one a line).
+        #[arg(long)]
+        ids: Option<PathBuf>,
+        /// Where to write the model (needed unless --folds is given).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Cross-validate first: split the bodies into K folds, train on K-1 and score the
+        /// one left out, and print each fold's figures and all folds' together.
+        #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(2..))]
+        folds: Option<u32>,
+        /// With --folds, split by topic instead of by body: headlines and bodies linked by
+        /// a related pair stay in one fold, so every held-out claim is new.
+        #[arg(long)]
+        by_topic: bool,
+        #[command(flatten)]
+        settings: StanceSettings,
+    },
+}
+
+/// Settings of stance training, for choosing them by cross-validation.
+#[derive(clap::Args)]
+struct StanceSettings {
+    /// Passes over the training pairs.
+    #[arg(long, default_value_t = claimgraph::stance::TrainOptions::default().epochs)]
+    epochs: usize,
+    /// Hidden units.
+    #[arg(long, default_value_t = claimgraph::stance::TrainOptions::default().hidden)]
+    hidden: usize,
+    /// Bag-of-words vocabulary size.
+    #[arg(long, default_value_t = claimgraph::stance::TrainOptions::default().vocabulary)]
+    vocabulary: usize,
+    /// Weight of the loss of disagree pairs.
+    #[arg(long, default_value_t = claimgraph::stance::TrainOptions::default().disagree_weight)]
+    disagree_weight: f32,
+    /// Probability of keeping a hidden unit during training.
+    #[arg(long, default_value_t = claimgraph::stance::TrainOptions::default().keep)]
+    keep: f32,
+    /// Adam's step size.
+    #[arg(long, default_value_t = claimgraph::stance::TrainOptions::default().learning_rate)]
+    learning_rate: f32,
+    /// Seed of initialisation, shuffling and dropout.
+    #[arg(long, default_value_t = claimgraph::stance::TrainOptions::default().seed)]
+    seed: u64,
 }
 
 #[derive(Subcommand)]
@@ -311,6 +384,147 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &format!("held out: {} documents\n{scores}\n", held.len()),
                     None,
                 )?;
+            }
+            Ok(())
+        }
+        Command::Eval {
+            what:
+                EvalCommand::Stance {
+                    stances,
+                    bodies,
+                    ids,
+                    predictions,
+                    model,
+                },
+        } => {
+            use claimgraph::eval::stance as es;
+            use claimgraph::stance::StanceModel;
+            let gold = es::read_stance_lines(&stances).map_err(anyhow::Error::msg)?;
+            let texts = es::read_bodies(&bodies).map_err(anyhow::Error::msg)?;
+            let ids = ids
+                .as_deref()
+                .map(es::read_ids)
+                .transpose()
+                .map_err(anyhow::Error::msg)?;
+            let loaded;
+            let model = match model {
+                Some(path) => {
+                    let bytes = std::fs::read(&path)
+                        .with_context(|| format!("reading {}", path.display()))?;
+                    loaded = StanceModel::from_bytes(&bytes)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                    &loaded
+                }
+                None => StanceModel::embedded(),
+            };
+            let mut pairs = Vec::new();
+            for (line, row) in &gold {
+                if ids.as_ref().is_some_and(|ids| !ids.contains(&row.body_id)) {
+                    continue;
+                }
+                let body = texts.get(&row.body_id).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{}:{line}: body id {} is not in {}",
+                        stances.display(),
+                        row.body_id,
+                        bodies.display()
+                    )
+                })?;
+                pairs.push((row, body.as_str()));
+            }
+            let start = std::time::Instant::now();
+            let found = model.predict_batch(
+                &pairs
+                    .iter()
+                    .map(|(r, b)| (r.headline.as_str(), *b))
+                    .collect::<Vec<_>>(),
+            );
+            let secs = start.elapsed().as_secs_f64();
+            eprintln!(
+                "predicted {} pairs in {secs:.2} s ({:.0} pairs/s, {} threads)",
+                pairs.len(),
+                pairs.len() as f64 / secs.max(1e-9),
+                rayon::current_num_threads()
+            );
+            let pred: Vec<es::StanceRow> = pairs
+                .iter()
+                .zip(found)
+                .map(|((r, _), p)| es::StanceRow {
+                    headline: r.headline.clone(),
+                    body_id: r.body_id,
+                    stance: p.stance.as_str().to_string(),
+                })
+                .collect();
+            if let Some(p) = predictions {
+                es::write_predictions(&p, &pred).map_err(anyhow::Error::msg)?;
+            }
+            let gold: Vec<es::StanceRow> = gold.into_iter().map(|(_, r)| r).collect();
+            let scores = es::score(&gold, &pred, ids.as_ref());
+            emit(&format!("{scores}\n"), None)
+        }
+        Command::Train {
+            what:
+                TrainCommand::Stance {
+                    stances,
+                    bodies,
+                    ids,
+                    output,
+                    folds,
+                    by_topic,
+                    settings,
+                },
+        } => {
+            use claimgraph::stance::{self, StanceData, TrainOptions};
+            if output.is_none() && folds.is_none() {
+                anyhow::bail!("give -o FILE for the model, or --folds K to cross-validate");
+            }
+            let data =
+                StanceData::load(&stances, &bodies, ids.as_deref()).map_err(anyhow::Error::msg)?;
+            if data.pairs.is_empty() {
+                anyhow::bail!("{}: no pairs to train on", stances.display());
+            }
+            let opts = TrainOptions {
+                epochs: settings.epochs,
+                hidden: settings.hidden.max(1),
+                vocabulary: settings.vocabulary,
+                disagree_weight: settings.disagree_weight,
+                keep: settings.keep.clamp(0.01, 1.0),
+                learning_rate: settings.learning_rate,
+                seed: settings.seed,
+                ..TrainOptions::default()
+            };
+            eprintln!("{} pairs, {} bodies", data.pairs.len(), data.bodies.len());
+            if let Some(k) = folds {
+                let start = std::time::Instant::now();
+                let split = if by_topic {
+                    stance::Split::Topics
+                } else {
+                    stance::Split::Bodies
+                };
+                let cv =
+                    stance::cross_validate(&data, &opts, k as usize, split, |l| eprintln!("{l}"));
+                let mut out = String::new();
+                for (i, s) in cv.folds.iter().enumerate() {
+                    out.push_str(&format!("fold {} of {k}:\n{s}\n", i + 1));
+                }
+                out.push_str(&format!("all folds:\n{}\n", cv.pooled));
+                emit(&out, None)?;
+                eprintln!(
+                    "cross-validation took {:.1} s",
+                    start.elapsed().as_secs_f64()
+                );
+            }
+            if let Some(output) = output {
+                let start = std::time::Instant::now();
+                let m = stance::train(&data, &opts, |line| eprintln!("{line}"));
+                let bytes = m.to_bytes();
+                claimgraph::output::write_atomic(&output, &bytes)?;
+                eprintln!(
+                    "trained in {:.1} s; wrote {} ({} bytes)",
+                    start.elapsed().as_secs_f64(),
+                    output.display(),
+                    bytes.len()
+                );
             }
             Ok(())
         }

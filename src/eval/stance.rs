@@ -361,6 +361,15 @@ impl Table {
 /// Reads a stances CSV with the columns `Headline`, `Body ID` and `Stance`
 /// (in any order; other columns are ignored). Errors name the file and line.
 pub fn read_stances(path: &Path) -> Result<Vec<StanceRow>, String> {
+    Ok(read_stance_lines(path)?
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect())
+}
+
+/// Like [`read_stances`], with the line each row starts on (1-based), so that
+/// later checks of a row can name its place in the file.
+pub fn read_stance_lines(path: &Path) -> Result<Vec<(usize, StanceRow)>, String> {
     let table = Table::read(path)?;
     for col in ["Headline", "Body ID", "Stance"] {
         table.require(path, col)?;
@@ -369,11 +378,14 @@ pub fn read_stances(path: &Path) -> Result<Vec<StanceRow>, String> {
         .rows
         .iter()
         .map(|row| {
-            Ok(StanceRow {
-                headline: table.get(path, row, "Headline")?.to_string(),
-                body_id: table.body_id(path, row)?,
-                stance: table.get(path, row, "Stance")?.to_string(),
-            })
+            Ok((
+                row.line,
+                StanceRow {
+                    headline: table.get(path, row, "Headline")?.to_string(),
+                    body_id: table.body_id(path, row)?,
+                    stance: table.get(path, row, "Stance")?.to_string(),
+                },
+            ))
         })
         .collect()
 }
