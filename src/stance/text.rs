@@ -1,11 +1,11 @@
 //! Words, sentences and cue lexicons of the stance model.
 //!
 //! A text becomes a sequence of terms: the project's word tokens, lower-cased, function
-//! words dropped, stemmed with [`crate::text::tokens::stem`], and each term hashed to 64
+//! words ([`crate::text::tokens::FUNCTION_WORDS`]) dropped, stemmed with [`crate::text::tokens::stem`], and each term hashed to 64
 //! bits (FNV-1a) so that sets and tables do not hold strings. Cue words are looked up on
 //! the lower-cased word before stemming.
 
-use crate::text::tokens::{is_stopword, normalize_word, stem, words};
+use crate::text::tokens::{is_function_word, normalize_word, stem, words};
 use crate::text::Span;
 
 /// The cue groups counted in headlines and bodies, in feature order.
@@ -192,7 +192,7 @@ pub fn analyse(text: &str) -> Vec<Word> {
         let norm = normalize_word(t.text);
         let groups = groups_of(&norm);
         let baseline_refute = BASELINE_REFUTE.binary_search(&norm.as_str()).is_ok();
-        let (term, stem) = if is_stopword(&norm) {
+        let (term, stem) = if is_function_word(&norm) {
             (None, None)
         } else {
             let s = stem(&norm);

@@ -126,140 +126,55 @@ pub fn stem(word: &str) -> String {
     w
 }
 
-/// Function words that carry no content for matching.
-pub const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
+/// Function words: pronouns, articles, auxiliaries and the commonest prepositions and
+/// conjunctions. The stance model's terms leave these out (changing the list changes its
+/// features, so retrain it).
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "but", "by", "can", "cannot", "could", "did", "do", "does", "for",
+    "from", "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "just", "may", "me", "might", "more", "most", "much", "must",
+    "my", "no", "nor", "not", "of", "on", "once", "only", "or", "other", "our", "out", "over",
+    "own", "said", "same", "says", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "you", "your",
+];
+
+/// Prepositions and connectives that add nothing when matching claims with one another,
+/// though words such as "against", "despite" and "without" carry stance: claim linking
+/// drops them as well as the [`FUNCTION_WORDS`], the stance model keeps them.
+pub const LINK_STOPWORDS: &[&str] = &[
     "across",
-    "after",
     "against",
-    "all",
     "along",
-    "also",
-    "am",
     "amid",
     "amidst",
     "among",
-    "an",
-    "and",
-    "any",
-    "are",
     "around",
-    "as",
-    "at",
-    "be",
-    "been",
-    "before",
-    "being",
     "between",
     "beyond",
-    "but",
-    "by",
-    "can",
-    "cannot",
-    "could",
     "despite",
-    "did",
-    "do",
-    "does",
     "during",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "of",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "out",
-    "over",
-    "own",
     "per",
     "regarding",
-    "said",
-    "same",
-    "says",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
     "toward",
     "towards",
-    "under",
-    "until",
-    "up",
     "upon",
-    "very",
     "via",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
     "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
     "within",
     "without",
-    "would",
-    "you",
-    "your",
 ];
 
-/// True for a function word (see [`STOPWORDS`]).
+/// True for a word claim linking ignores: a [`FUNCTION_WORDS`] or [`LINK_STOPWORDS`] entry.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+    is_function_word(word) || LINK_STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// True for one of the [`FUNCTION_WORDS`].
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&word).is_ok()
 }
 
 /// The content keys of a piece of text: stems of its content words, in order, without
@@ -306,9 +221,13 @@ mod tests {
 
     #[test]
     fn stopwords_are_sorted() {
-        let mut s = STOPWORDS.to_vec();
-        s.sort_unstable();
-        assert_eq!(s, STOPWORDS);
+        for list in [FUNCTION_WORDS, LINK_STOPWORDS] {
+            let mut s = list.to_vec();
+            s.sort_unstable();
+            assert_eq!(s, list);
+        }
+        assert!(is_stopword("against") && !is_function_word("against"));
+        assert!(is_stopword("the") && is_function_word("the"));
     }
 
     #[test]
