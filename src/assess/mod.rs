@@ -124,29 +124,103 @@ fn round3(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
 
-struct UnionFind(Vec<usize>);
+/// Claims grouped into propositions: a union-find whose groups never take in two claims
+/// that contradict each other.
+struct Groups {
+    parent: Vec<usize>,
+    /// Members of each root's group.
+    members: Vec<Vec<usize>>,
+    /// Claims that contradict some member of each root's group.
+    against: Vec<BTreeSet<usize>>,
+}
 
-impl UnionFind {
+impl Groups {
+    fn new(n: usize, relations: &[Relation]) -> Groups {
+        let mut against = vec![BTreeSet::new(); n];
+        for r in relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Contradicts)
+        {
+            against[r.a].insert(r.b);
+            against[r.b].insert(r.a);
+        }
+        Groups {
+            parent: (0..n).collect(),
+            members: (0..n).map(|i| vec![i]).collect(),
+            against,
+        }
+    }
     fn find(&mut self, i: usize) -> usize {
         let mut r = i;
-        while self.0[r] != r {
-            r = self.0[r];
+        while self.parent[r] != r {
+            r = self.parent[r];
         }
         let mut i = i;
-        while self.0[i] != r {
-            let next = self.0[i];
-            self.0[i] = r;
+        while self.parent[i] != r {
+            let next = self.parent[i];
+            self.parent[i] = r;
             i = next;
         }
         r
     }
-    fn union(&mut self, a: usize, b: usize) {
+    /// Joins the groups of `a` and `b` unless a member of one contradicts a member of the
+    /// other; true when they are (now) one group.
+    fn join(&mut self, a: usize, b: usize) -> bool {
         let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            let (lo, hi) = (a.min(b), a.max(b));
-            self.0[hi] = lo;
+        if a == b {
+            return true;
+        }
+        let (big, small) = if self.members[a].len() >= self.members[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if self.members[small]
+            .iter()
+            .any(|m| self.against[big].contains(m))
+        {
+            return false;
+        }
+        let moved = std::mem::take(&mut self.members[small]);
+        let moved_against = std::mem::take(&mut self.against[small]);
+        self.members[big].extend(moved);
+        self.against[big].extend(moved_against);
+        self.parent[small] = big;
+        true
+    }
+}
+
+/// Sources that cite one another in a circle among a proposition's claims: each claim's
+/// chain says who passed it on to whom (origin, intermediaries, then the outlet of the
+/// article), and a circle ("the Gazette, citing the Courier" beside "the Courier, citing
+/// the Gazette") means neither shows where the claim began. Each circle is returned as
+/// its sorted source ids.
+fn citation_circles(g: &[usize], claims: &[Claim]) -> Vec<Vec<String>> {
+    let mut graph: petgraph::graphmap::DiGraphMap<&str, ()> = petgraph::graphmap::DiGraphMap::new();
+    for &i in g {
+        let ids: Vec<&str> = claims[i]
+            .via
+            .iter()
+            .filter_map(|v| v.source.as_deref())
+            .collect();
+        for w in ids.windows(2) {
+            if w[0] != w[1] {
+                // the later link cites the earlier one
+                graph.add_edge(w[1], w[0], ());
+            }
         }
     }
+    let mut circles: Vec<Vec<String>> = petgraph::algo::tarjan_scc(&graph)
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .map(|c| {
+            let mut c: Vec<String> = c.into_iter().map(str::to_string).collect();
+            c.sort();
+            c
+        })
+        .collect();
+    circles.sort();
+    circles
 }
 
 fn names(ids: &[String], table: &SourceTable) -> String {
@@ -200,11 +274,20 @@ fn statement_claim(g: &[usize], claims: &[Claim], conf: &[AttributionConfidence]
 
 /// Groups agreeing claims into propositions and assesses each.
 pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> Vec<Assessment> {
-    let mut uf = UnionFind((0..claims.len()).collect());
-    for r in relations {
-        if matches!(r.kind, RelationKind::Agrees | RelationKind::QuoteVariant) {
-            uf.union(r.a, r.b);
-        }
+    // strongest agreements first, so that where a chain of agreements would bring two
+    // contradicting claims together, the weakest link is the one left out
+    let mut joining: Vec<&Relation> = relations
+        .iter()
+        .filter(|r| matches!(r.kind, RelationKind::Agrees | RelationKind::QuoteVariant))
+        .collect();
+    joining.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut uf = Groups::new(claims.len(), relations);
+    for r in joining {
+        uf.join(r.a, r.b);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut root_of = std::collections::HashMap::new();
@@ -250,14 +333,17 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             .filter(|o| any_named && !named(o) && !retold(o))
             .cloned()
             .collect();
+        let circles = citation_circles(&g, claims);
+        let circle_of = |o: &str| circles.iter().find(|c| c.iter().any(|m| m == o));
         let independent: BTreeSet<String> = origins
             .iter()
             .filter(|o| !retold(o) && !unverifiable.contains(o))
-            .map(|o| {
-                table
+            .map(|o| match circle_of(o) {
+                Some(c) => format!("{}, which cite one another", names(c, table)),
+                None => table
                     .get(o)
                     .map_or(o.as_str(), |s| s.independence_key())
-                    .to_string()
+                    .to_string(),
             })
             .collect();
         let independent: Vec<String> = independent.into_iter().collect();
@@ -354,12 +440,14 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
                     "rests on one origin, {}, {told}",
                     names(&only, table)
                 ));
-            } else {
+            } else if circles.is_empty() {
                 reasons.push(format!(
                     "rests on one origin, {} ({}), {told}",
                     independent[0],
                     names(&only, table)
                 ));
+            } else {
+                reasons.push(format!("rests on one origin, {}, {told}", independent[0]));
             }
         } else if independent.len() < origins.len() {
             reasons.push(format!(
@@ -389,8 +477,52 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
                 names(&unverifiable, table)
             ));
         }
+        let mut circular_only = !circles.is_empty();
+        for c in &circles {
+            let cites: Vec<String> = g
+                .iter()
+                .flat_map(|&i| {
+                    let ids: Vec<&str> = claims[i]
+                        .via
+                        .iter()
+                        .filter_map(|v| v.source.as_deref())
+                        .collect();
+                    ids.windows(2)
+                        .filter(|w| {
+                            w[0] != w[1]
+                                && c.iter().any(|m| m == w[0])
+                                && c.iter().any(|m| m == w[1])
+                        })
+                        .map(|w| {
+                            format!(
+                                "{} cites {}",
+                                names(&[w[1].to_string()], table),
+                                names(&[w[0].to_string()], table)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<BTreeSet<String>>()
+                .into_iter()
+                .collect();
+            reasons.push(format!(
+                "circular reporting: {}; they count as one origin, and none of them shows where the claim began",
+                cites.join(", ")
+            ));
+        }
+        for o in origins
+            .iter()
+            .filter(|o| !retold(o) && !unverifiable.contains(o))
+        {
+            if circle_of(o).is_none() {
+                circular_only = false;
+            }
+        }
         let mut credibility = if undecided {
             reasons.push("the speaker neither confirms nor denies it".into());
+            6
+        } else if circular_only {
+            reasons.push("no origin outside the circle stands behind it".into());
             6
         } else if all_unknown {
             reasons.push("no identified source stands behind it".into());
@@ -409,10 +541,20 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
                 _ => 3,
             }
         };
-        if !against.is_empty() && independent_against == 0 {
+        // a source that is an origin of the proposition and contradicts one of its
+        // claims: the claims grouped here may not all say the same thing
+        let (own, affiliated): (Vec<String>, Vec<String>) =
+            against.iter().cloned().partition(|o| origins.contains(o));
+        if !own.is_empty() {
+            reasons.push(format!(
+                "{} also contradicts one of these claims: they may not all say the same thing",
+                names(&own, table)
+            ));
+        }
+        if !affiliated.is_empty() && independent_against == 0 {
             reasons.push(format!(
                 "disputed only by affiliated sources ({})",
-                names(&against, table)
+                names(&affiliated, table)
             ));
         }
         if hedged && credibility < 6 {
@@ -454,4 +596,123 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             .then_with(|| a.claims[0].cmp(&b.claims[0]))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::ViaLink;
+    use crate::sources::Source;
+
+    fn outlet(id: &str, name: &str) -> Source {
+        Source {
+            id: id.into(),
+            name: name.into(),
+            kind: SourceKind::Outlet,
+            ..Source::unknown(name)
+        }
+    }
+
+    fn link(role: ViaRole, source: &str) -> ViaLink {
+        ViaLink {
+            role,
+            source: Some(source.into()),
+            name: source.into(),
+            span: None,
+        }
+    }
+
+    /// A claim from `origin`, as carried by an article of `outlet`.
+    fn carried(id: &str, origin: &str, outlet: &str, text: &str) -> Claim {
+        let mut c = Claim::plain(id, origin, text);
+        c.via = vec![
+            link(ViaRole::Origin, origin),
+            link(ViaRole::Article, outlet),
+        ];
+        c
+    }
+
+    fn relation(a: usize, b: usize, kind: RelationKind, score: f64) -> Relation {
+        Relation {
+            a,
+            b,
+            kind,
+            score,
+            reasons: Vec::new(),
+            diff: Vec::new(),
+        }
+    }
+
+    fn table() -> SourceTable {
+        SourceTable {
+            sources: vec![
+                outlet("north-herald", "North Herald"),
+                outlet("south-star", "South Star"),
+                outlet("east-echo", "East Echo"),
+            ],
+        }
+    }
+
+    #[test]
+    fn two_papers_citing_each_other_are_one_origin_and_cannot_be_judged() {
+        let text = "the mill's owner sold the river rights";
+        let claims = vec![
+            carried("a", "south-star", "north-herald", text),
+            carried("b", "north-herald", "south-star", text),
+        ];
+        let relations = [relation(0, 1, RelationKind::Agrees, 1.0)];
+        let props = assess(&claims, &relations, &table());
+        assert_eq!(props.len(), 1);
+        let p = &props[0];
+        assert_eq!(p.origins.len(), 2);
+        assert_eq!(p.independent_origins.len(), 1, "{p:?}");
+        assert_eq!(p.credibility, 6, "{p:?}");
+        assert!(
+            p.reasons.iter().any(|r| r.starts_with(
+                "circular reporting: North Herald cites South Star, South Star cites North Herald"
+            )),
+            "{:?}",
+            p.reasons
+        );
+    }
+
+    #[test]
+    fn two_papers_citing_a_third_are_not_a_circle() {
+        let text = "the mill's owner sold the river rights";
+        let claims = vec![
+            carried("a", "east-echo", "north-herald", text),
+            carried("b", "east-echo", "south-star", text),
+            carried("c", "south-star", "north-herald", text),
+        ];
+        let relations = [
+            relation(0, 1, RelationKind::Agrees, 1.0),
+            relation(1, 2, RelationKind::Agrees, 1.0),
+        ];
+        let props = assess(&claims, &relations, &table());
+        assert_eq!(props.len(), 1);
+        assert_eq!(props[0].independent_origins.len(), 2, "{:?}", props[0]);
+        assert!(props[0].reasons.iter().all(|r| !r.contains("circular")));
+        assert!(props[0].credibility < 6);
+    }
+
+    #[test]
+    fn a_proposition_never_holds_two_claims_that_contradict_each_other() {
+        let claims = vec![
+            Claim::plain("x", "north-herald", "forty barrels spilled at the mill"),
+            Claim::plain("y", "south-star", "barrels spilled at the mill"),
+            Claim::plain("z", "east-echo", "four hundred barrels spilled at the mill"),
+        ];
+        // x and y agree strongly, y and z weakly, and x contradicts z: the weak link goes
+        let relations = [
+            relation(0, 1, RelationKind::Agrees, 0.9),
+            relation(1, 2, RelationKind::Agrees, 0.5),
+            relation(0, 2, RelationKind::Contradicts, 0.8),
+        ];
+        let props = assess(&claims, &relations, &table());
+        let groups: BTreeSet<Vec<usize>> = props.iter().map(|p| p.claims.clone()).collect();
+        assert_eq!(groups, BTreeSet::from([vec![0, 1], vec![2]]));
+        // without the contradiction, the chain of agreements makes one proposition
+        let props = assess(&claims, &relations[..2], &table());
+        assert_eq!(props.len(), 1);
+    }
 }

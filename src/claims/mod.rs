@@ -377,9 +377,17 @@ pub fn build(
                 span: Some(*span),
             });
         }
+        // "Kerel told the Courier" in the Courier's own article: the outlet is named once
+        let outlet_id = article_outlet.as_ref().map(|r| r.source.clone());
+        if outlet_id.is_some()
+            && via.len() > 1
+            && via.last().and_then(|v| v.source.as_ref()) == outlet_id.as_ref()
+        {
+            via.pop();
+        }
         via.push(ViaLink {
             role: ViaRole::Article,
-            source: article_outlet.as_ref().map(|r| r.source.clone()),
+            source: outlet_id,
             name: match (&article.outlet, &article.title) {
                 (Some(o), _) => format!("{o}: article {}", article.id),
                 (None, _) => format!("article {} (outlet unknown)", article.id),
