@@ -1,6 +1,9 @@
 //! Reports: everything a renderer needs, serialisable, and the renderers.
 
+pub mod dot;
 pub mod markdown;
+mod picture;
+pub mod svg;
 
 use crate::assess::{attribution_confidence, credibility_label};
 use crate::claims::ViaRole;
