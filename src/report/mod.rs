@@ -1,5 +1,6 @@
 //! Reports: everything a renderer needs, serialisable, and the renderers.
 
+pub mod html;
 pub mod markdown;
 
 use crate::assess::{attribution_confidence, credibility_label};
