@@ -18,6 +18,7 @@ pub mod graph;
 pub mod link;
 pub mod output;
 pub mod report;
+pub mod review;
 pub mod sources;
 pub mod stance;
 pub mod text;

@@ -22,7 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse a story and print its fact-check report.
+    /// Analyse a story and print its fact-check report (Markdown by default), its data,
+    /// its graph or its ClaimReview markup.
     Report {
         /// Story folder (default: the embedded default story).
         story: Option<PathBuf>,
@@ -32,6 +33,33 @@ enum Command {
         /// Write to FILE instead of standard output (whole or not at all).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// The organisation publishing the reviews (ClaimReview `author`; needed by
+        /// --format claimreview).
+        #[arg(long)]
+        publisher: Option<String>,
+        /// The publisher's web address (ClaimReview).
+        #[arg(long)]
+        publisher_url: Option<String>,
+        /// The reviews' publication date, YYYY-MM-DD (ClaimReview; default: today).
+        #[arg(long)]
+        review_date: Option<String>,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+    /// Store the story's current analysis as its accepted snapshot
+    /// (`STORY/accepted.report.json`), the baseline `review` compares with.
+    Accept {
+        /// Story folder.
+        story: PathBuf,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+    /// Show what changed in a story's analysis since it was last accepted: claims,
+    /// relations, confidence and credibility, sources. Exits 1 while there are unreviewed
+    /// changes, 0 (printing nothing) when there are none.
+    Review {
+        /// Story folder.
+        story: PathBuf,
         #[command(flatten)]
         load: LoadArgs,
     },
@@ -233,8 +261,20 @@ struct LoadArgs {
 enum Format {
     /// Markdown fact-check report.
     Md,
-    /// JSON with a schema version field.
+    /// JSON with a schema version field (src/report/SCHEMA.md).
     Json,
+    /// RON, the same content as the JSON.
+    Ron,
+    /// One row per claim.
+    Csv,
+    /// The claim graph in Graphviz DOT.
+    Dot,
+    /// The claim graph as an SVG picture.
+    Svg,
+    /// One self-contained HTML page: report, graph and filters.
+    Html,
+    /// schema.org ClaimReview JSON-LD, one per proposition.
+    Claimreview,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -295,15 +335,73 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             story,
             format,
             output,
+            publisher,
+            publisher_url,
+            review_date,
             load: args,
         } => {
+            use claimgraph::report::{claimreview, csv, dot, html, markdown, svg};
+            let publisher = match format {
+                Format::Claimreview => {
+                    let Some(name) = publisher.filter(|p| !p.trim().is_empty()) else {
+                        return Err(Usage(
+                            "--format claimreview needs --publisher NAME: the organisation that \
+                             publishes the reviews"
+                                .into(),
+                        )
+                        .into());
+                    };
+                    let date = match review_date {
+                        Some(d) => chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                            .map_err(|e| Usage(format!("--review-date {d}: {e}")))?,
+                        None => chrono::Local::now().date_naive(),
+                    };
+                    Some(claimreview::Publisher {
+                        name,
+                        url: publisher_url,
+                        date: date.to_string(),
+                    })
+                }
+                _ => None,
+            };
             let story = load(story.as_deref(), &args)?;
             let report = claimgraph::analyze(&story, &Options::default());
-            let text = match format {
-                Format::Md => claimgraph::report::markdown::render(&report),
-                Format::Json => report.to_json(),
+            let text = match (format, &publisher) {
+                (Format::Md, _) => markdown::render(&report),
+                (Format::Json, _) => report.to_json(),
+                (Format::Ron, _) => report.to_ron(),
+                (Format::Csv, _) => csv::render(&report),
+                (Format::Dot, _) => dot::render(&report),
+                (Format::Svg, _) => svg::render(&report),
+                (Format::Html, _) => html::page(&report),
+                (Format::Claimreview, Some(p)) => claimreview::render(&report, p),
+                (Format::Claimreview, None) => unreachable!("checked above"),
             };
             emit(&text, output.as_deref())
+        }
+        Command::Accept { story, load: args } => {
+            let loaded = load(Some(&story), &args)?;
+            let report = claimgraph::analyze(&loaded, &Options::default());
+            let path = claimgraph::review::accept(&story, &report)?;
+            eprintln!(
+                "accepted: {} claims, {} relations, {} propositions in {}",
+                report.summary.claims,
+                report.summary.relations,
+                report.summary.propositions,
+                path.display()
+            );
+            Ok(())
+        }
+        Command::Review { story, load: args } => {
+            let loaded = load(Some(&story), &args)?;
+            let report = claimgraph::analyze(&loaded, &Options::default());
+            let accepted = claimgraph::review::accepted(&story)?;
+            let changes = claimgraph::review::compare(&accepted, &report);
+            if changes.is_empty() {
+                return Ok(());
+            }
+            emit(&claimgraph::review::render(&changes), None)?;
+            Err(Unreviewed.into())
         }
         Command::Check {
             claim,
@@ -666,11 +764,41 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // the changes are printed; the exit status says they wait for review
+        Err(e) if e.is::<Unreviewed>() => ExitCode::from(1),
+        Err(e) if e.is::<Usage>() => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
-            // bad input is 1; anything else (a failed write) too, usage errors are 2 above
+            // bad input is 1; anything else (a failed write) too
             let _ = e.downcast_ref::<Error>();
             ExitCode::from(1)
         }
     }
 }
+
+/// A command line that parses but asks for something impossible (exit status 2).
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// `review` found changes not yet accepted (exit status 1, nothing more to say).
+#[derive(Debug)]
+struct Unreviewed;
+
+impl std::fmt::Display for Unreviewed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("unreviewed changes")
+    }
+}
+
+impl std::error::Error for Unreviewed {}

@@ -75,6 +75,9 @@ fn claim(
         attribution_confidence: 0.9,
         attribution_reasons: vec![],
         proposition: "p1".into(),
+        confidence: 0.5,
+        grade: "3".into(),
+        contradicted_by: vec![],
     }
 }
 
@@ -180,6 +183,8 @@ fn hostile_report() -> Report {
         claims,
         relations,
         propositions: vec![],
+        timeline: vec![],
+        unresolved: vec![],
         diagnostics: vec![],
     }
 }
@@ -191,6 +196,7 @@ fn relation(a: &str, b: &str, kind: &str) -> RelationInfo {
         kind: kind.into(),
         score: 0.5,
         reasons: vec!["shared words \"x\" & <y>".into()],
+        diff: vec![],
     }
 }
 

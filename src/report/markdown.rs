@@ -8,7 +8,7 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '\\' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -101,13 +101,96 @@ pub fn render(r: &Report) -> String {
     if let Some(d) = &r.story.description {
         let _ = writeln!(out, "{}\n", escape(d));
     }
+    summary(&mut out, r);
+    articles(&mut out, r);
+    sources(&mut out, r);
+    propositions(&mut out, r);
+    contradictions(&mut out, r);
+    quote_drift(&mut out, r);
+    other_relations(&mut out, r);
+    let _ = writeln!(out, "## Claims\n");
+    for a in &r.articles {
+        let _ = writeln!(out, "### Article {}\n", escape(&a.id));
+        for c in r.claims.iter().filter(|c| c.article == a.id) {
+            claim_line(&mut out, c);
+        }
+    }
+    timeline(&mut out, r);
+    let _ = writeln!(out, "## Unresolved speakers\n");
+    if r.unresolved.is_empty() {
+        let _ = writeln!(out, "None.\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "The registry knows none of these speakers: check who they are before relying on their claims.\n"
+        );
+        for u in &r.unresolved {
+            let _ = writeln!(
+                out,
+                "- “{}” in `{}` (article {}, paragraph {})",
+                escape(&u.mention),
+                u.claim,
+                escape(&u.article),
+                u.paragraph
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if !r.diagnostics.is_empty() {
+        let _ = writeln!(out, "## Load problems\n");
+        for d in &r.diagnostics {
+            let _ = writeln!(out, "- {}", escape(d));
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out, "---\nschema {}", r.schema);
+    out
+}
+
+fn summary(out: &mut String, r: &Report) {
     let s = &r.summary;
+    let variants = r
+        .relations
+        .iter()
+        .filter(|x| x.kind == "quote-variant")
+        .count();
     let _ = writeln!(out, "## Summary\n");
     let _ = writeln!(
         out,
-        "{} articles, {} sources, {} claims, {} relations ({} contradictions), {} propositions of which {} rest on a single origin.\n",
-        s.articles, s.sources, s.claims, s.relations, s.contradictions, s.propositions, s.single_origin
+        "- {} articles, {} sources, {} claims",
+        s.articles, s.sources, s.claims
     );
+    let _ = writeln!(
+        out,
+        "- {} propositions, {} of them resting on a single independent origin",
+        s.propositions, s.single_origin
+    );
+    let _ = writeln!(
+        out,
+        "- {} contradiction{}, {} quotation{} reworded between tellings",
+        s.contradictions,
+        if s.contradictions == 1 { "" } else { "s" },
+        variants,
+        if variants == 1 { "" } else { "s" }
+    );
+    let _ = writeln!(
+        out,
+        "- {} claims from speakers the registry does not know",
+        r.unresolved.len()
+    );
+    if let Some(top) = r.propositions.first() {
+        let _ = writeln!(
+            out,
+            "- best supported: “{}” (credibility {}, confidence {:.2})",
+            escape(&truncate(&top.statement, 90)),
+            top.grade,
+            top.confidence
+        );
+    }
+    let _ = writeln!(out);
+}
+
+fn articles(out: &mut String, r: &Report) {
     let _ = writeln!(out, "## Articles\n");
     let _ = writeln!(out, "| id | title | outlet | published | claims |");
     let _ = writeln!(out, "|---|---|---|---|---|");
@@ -122,19 +205,24 @@ pub fn render(r: &Report) -> String {
             a.claims
         );
     }
-    let _ = writeln!(out, "\n## Sources\n");
+    let _ = writeln!(out);
+}
+
+fn sources(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "## Sources\n");
     let _ = writeln!(
         out,
-        "| source | kind | affiliation | claims | reported via |"
+        "| source | kind | affiliation | reliability | claims | reported through |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
     for src in &r.sources {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             escape(&src.name),
             src.kind,
             escape(src.affiliation.as_deref().unwrap_or("")),
+            src.reliability.as_deref().unwrap_or(""),
             if src.passed_on > 0 {
                 format!("{} (passed on {})", src.claims, src.passed_on)
             } else {
@@ -143,16 +231,22 @@ pub fn render(r: &Report) -> String {
             escape(&src.reported_via.join(", "))
         );
     }
-    let _ = writeln!(out, "\n## Propositions\n");
-    let _ = writeln!(out, "Most confident first. Credibility on the Admiralty scale (1 confirmed … 5 improbable, 6 cannot be judged).\n");
-    for p in &r.propositions {
+    let _ = writeln!(out);
+}
+
+fn propositions(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "## Propositions\n");
+    let _ = writeln!(out, "Most confident first. Credibility on the Admiralty scale (1 confirmed … 5 improbable, 6 cannot be judged), after the source's reliability letter where the registry gives one.\n");
+    for (n, p) in r.propositions.iter().enumerate() {
+        let denied = if p.stance == "deny" { " (denied)" } else { "" };
         let _ = writeln!(
             out,
-            "### {} — confidence {:.2}, credibility {} ({})\n",
+            "### {}. {}{denied} — credibility {} ({}), confidence {:.2}\n",
+            n + 1,
             escape(&truncate(&p.statement, 90)),
-            p.confidence,
             p.grade,
-            p.credibility_label
+            p.credibility_label,
+            p.confidence
         );
         let _ = writeln!(
             out,
@@ -181,54 +275,176 @@ pub fn render(r: &Report) -> String {
         }
         let _ = writeln!(out);
     }
-    if !r.relations.is_empty() {
-        let _ = writeln!(out, "## Relations\n");
-        for rel in &r.relations {
-            let _ = writeln!(
-                out,
-                "- `{}` {} `{}` ({:.2}): {}",
-                rel.a,
-                rel.kind,
-                rel.b,
-                rel.score,
-                escape(&rel.reasons.join("; "))
-            );
-        }
-        let _ = writeln!(out);
+}
+
+/// "speaker in article, paragraph n".
+fn place(r: &Report, id: &str) -> String {
+    match r.claims.iter().find(|c| c.id == id) {
+        Some(c) => format!(
+            "{} in {}, paragraph {}",
+            escape(&c.speaker.name),
+            escape(&c.article),
+            c.paragraph
+        ),
+        None => format!("`{id}`"),
     }
-    let _ = writeln!(out, "## Claims\n");
-    for a in &r.articles {
-        let _ = writeln!(out, "### Article {}\n", escape(&a.id));
-        for c in r.claims.iter().filter(|c| c.article == a.id) {
-            claim_line(&mut out, c);
-        }
-    }
-    let unresolved: Vec<&ClaimInfo> = r
-        .claims
+}
+
+/// What a claim says; a denial's words come after "denies:" and the like.
+fn said(r: &Report, id: &str) -> String {
+    r.claims
         .iter()
-        .filter(|c| c.speaker.rule.is_none() && !c.speaker.source.starts_with("article:"))
+        .find(|c| c.id == id)
+        .map(|c| {
+            let words = c
+                .content
+                .iter()
+                .map(|e| e.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" … ");
+            let verb = match c.stance.as_str() {
+                "assert" => return words,
+                "deny" => "denies",
+                "refuse-to-confirm" => "refuses to confirm",
+                "accuse" => "accuses",
+                "warn" => "warns",
+                "announce" => "announces",
+                "question" => "asks",
+                other => other,
+            };
+            format!("({verb}) {words}")
+        })
+        .unwrap_or_default()
+}
+
+fn contradictions(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "## Contradictions\n");
+    let list: Vec<_> = r
+        .relations
+        .iter()
+        .filter(|x| x.kind == "contradicts")
         .collect();
-    let _ = writeln!(out, "## Unresolved speakers\n");
-    if unresolved.is_empty() {
-        let _ = writeln!(out, "None.\n");
+    if list.is_empty() {
+        let _ = writeln!(out, "None found.\n");
+        return;
     }
-    for c in unresolved {
+    for x in list {
         let _ = writeln!(
             out,
-            "- “{}” in `{}` (paragraph {})",
-            escape(&c.speaker.mention),
-            c.id,
-            c.paragraph
+            "- {} (`{}`): “{}”\n  against {} (`{}`): “{}”\n  - score {:.2}: {}",
+            place(r, &x.a),
+            x.a,
+            escape(&truncate(&said(r, &x.a), 120)),
+            place(r, &x.b),
+            x.b,
+            escape(&truncate(&said(r, &x.b), 120)),
+            x.score,
+            escape(&x.reasons.join("; "))
         );
     }
-    if !r.diagnostics.is_empty() {
-        let _ = writeln!(out, "\n## Load problems\n");
-        for d in &r.diagnostics {
-            let _ = writeln!(out, "- {}", escape(d));
-        }
+    let _ = writeln!(out);
+}
+
+fn quote_drift(out: &mut String, r: &Report) {
+    use crate::link::diff::DiffOp;
+    let _ = writeln!(out, "## Quote drift\n");
+    let list: Vec<_> = r
+        .relations
+        .iter()
+        .filter(|x| x.kind == "quote-variant")
+        .collect();
+    if list.is_empty() {
+        let _ = writeln!(out, "No quotation is worded differently in two places.\n");
+        return;
     }
-    let _ = writeln!(out, "\n---\nschema {}", r.schema);
-    out
+    let _ = writeln!(
+        out,
+        "The same speaker quoted in two wordings. In the difference, ~~struck~~ words are only in the first telling and **bold** ones only in the second.\n"
+    );
+    for x in list {
+        let _ = writeln!(out, "- first: {} (`{}`)", place(r, &x.a), x.a);
+        let _ = writeln!(out, "  > {}", escape(&said(r, &x.a)));
+        let _ = writeln!(out, "- then: {} (`{}`)", place(r, &x.b), x.b);
+        let _ = writeln!(out, "  > {}", escape(&said(r, &x.b)));
+        let diff: Vec<String> = x
+            .diff
+            .iter()
+            .map(|d| match d.op {
+                DiffOp::Same => escape(&d.text),
+                DiffOp::Removed => format!("~~{}~~", escape(&d.text)),
+                DiffOp::Added => format!("**{}**", escape(&d.text)),
+            })
+            .collect();
+        if !diff.is_empty() {
+            let _ = writeln!(out, "- difference: {}", diff.join(" "));
+        }
+        let reasons: Vec<&str> = x
+            .reasons
+            .iter()
+            .map(String::as_str)
+            .filter(|r| !r.starts_with("difference:"))
+            .collect();
+        let _ = writeln!(out, "- {}\n", escape(&reasons.join("; ")));
+    }
+}
+
+fn other_relations(out: &mut String, r: &Report) {
+    let list: Vec<_> = r
+        .relations
+        .iter()
+        .filter(|x| x.kind != "contradicts" && x.kind != "quote-variant")
+        .collect();
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Agreements and elaborations\n");
+    for x in list {
+        let _ = writeln!(
+            out,
+            "- `{}` {} `{}` ({:.2}): {}",
+            x.a,
+            x.kind,
+            x.b,
+            x.score,
+            escape(&x.reasons.join("; "))
+        );
+    }
+    let _ = writeln!(out);
+}
+
+fn timeline(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "## Timeline\n");
+    if r.timeline.is_empty() {
+        let _ = writeln!(
+            out,
+            "No dates: neither publication dates nor time references.\n"
+        );
+        return;
+    }
+    let _ = writeln!(out, "| when | what | article | claim |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    for t in &r.timeline {
+        let when = match (&t.start, &t.end, &t.unresolved) {
+            (Some(s), Some(e), _) if s != e => format!("{s} to {e}"),
+            (Some(s), _, _) => s.clone(),
+            (None, _, Some(why)) => format!("unresolved ({why})"),
+            _ => "unresolved".into(),
+        };
+        let what = match (&t.what[..], &t.content) {
+            ("published", _) => format!("published: {}", escape(&t.text)),
+            (_, Some(c)) => format!("“{}”: {}", escape(&t.text), escape(&truncate(c, 80))),
+            _ => format!("“{}”", escape(&t.text)),
+        };
+        let _ = writeln!(
+            out,
+            "| {when} | {what} | {} | {} |",
+            escape(&t.article),
+            t.claim
+                .as_deref()
+                .map_or(String::new(), |c| format!("`{c}`"))
+        );
+    }
+    let _ = writeln!(out);
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -1,6 +1,9 @@
 //! Reports: everything a renderer needs, serialisable, and the renderers.
 
+pub mod claimreview;
+pub mod csv;
 pub mod dot;
+pub mod html;
 pub mod markdown;
 mod picture;
 pub mod svg;
@@ -12,7 +15,7 @@ use crate::Analysis;
 use serde::{Deserialize, Serialize};
 
 /// The schema version of [`Report`]; bumped whenever a field changes meaning or goes.
-pub const SCHEMA: &str = "claimgraph.report/1";
+pub const SCHEMA: &str = "claimgraph.report/2";
 
 /// A story's analysis, ready to render.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -33,8 +36,47 @@ pub struct Report {
     pub relations: Vec<RelationInfo>,
     /// Propositions, most confident first.
     pub propositions: Vec<PropositionInfo>,
+    /// Publication dates and resolved time references, earliest first; references that
+    /// could not be placed on the calendar come last, in story order.
+    pub timeline: Vec<TimelineEntry>,
+    /// Speakers the registry does not know, one entry per claim.
+    pub unresolved: Vec<UnresolvedSpeaker>,
     /// Problems met loading the story, one line each.
     pub diagnostics: Vec<String>,
+}
+
+/// One entry of the story's timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// First day (YYYY-MM-DD); `None` for a reference that could not be resolved.
+    pub start: Option<String>,
+    /// Last day.
+    pub end: Option<String>,
+    /// "published" for an article's date, "mentioned" for a time reference in a claim.
+    pub what: String,
+    /// The words: the article's title, or the time reference as written.
+    pub text: String,
+    /// Why a reference stays unresolved ("publication date unknown"), if it does.
+    pub unresolved: Option<String>,
+    /// The article.
+    pub article: String,
+    /// The claim that makes the reference, for "mentioned".
+    pub claim: Option<String>,
+    /// That claim's content, for "mentioned".
+    pub content: Option<String>,
+}
+
+/// A claim whose speaker the registry does not know.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnresolvedSpeaker {
+    /// The mention as written ("(unnamed)" when the text names nobody).
+    pub mention: String,
+    /// The claim.
+    pub claim: String,
+    /// The article.
+    pub article: String,
+    /// Paragraph, 1-based.
+    pub paragraph: usize,
 }
 
 /// The story's id, title and description.
@@ -185,6 +227,12 @@ pub struct ClaimInfo {
     pub attribution_reasons: Vec<String>,
     /// The proposition it belongs to.
     pub proposition: String,
+    /// That proposition's confidence, 0 to 1.
+    pub confidence: f64,
+    /// That proposition's grade ("B2" or "3").
+    pub grade: String,
+    /// Ids of the claims that contradict it.
+    pub contradicted_by: Vec<String>,
 }
 
 /// A relation as reports show it.
@@ -200,6 +248,9 @@ pub struct RelationInfo {
     pub score: f64,
     /// Why.
     pub reasons: Vec<String>,
+    /// For a quote variant, the word-level difference from `a`'s wording to `b`'s.
+    #[serde(default)]
+    pub diff: Vec<crate::link::diff::DiffPart>,
 }
 
 /// A proposition as reports show it.
@@ -209,6 +260,8 @@ pub struct PropositionInfo {
     pub id: String,
     /// The proposition in words.
     pub statement: String,
+    /// The stance of the claim whose words give the statement ("assert", "deny", ...).
+    pub stance: String,
     /// Its claims (ids).
     pub claims: Vec<String>,
     /// Origin sources (names).
@@ -239,6 +292,60 @@ fn ev(text: &str, s: crate::text::Span) -> Evidence {
     }
 }
 
+/// The timeline: articles' publication dates and the claims' time references, by date.
+fn timeline(articles: &[ArticleInfo], claims: &[ClaimInfo]) -> Vec<TimelineEntry> {
+    let mut out: Vec<TimelineEntry> = articles
+        .iter()
+        .filter(|a| a.published.is_some())
+        .map(|a| TimelineEntry {
+            start: a.published.clone(),
+            end: a.published.clone(),
+            what: "published".into(),
+            text: a.title.clone().unwrap_or_else(|| a.id.clone()),
+            unresolved: None,
+            article: a.id.clone(),
+            claim: None,
+            content: None,
+        })
+        .collect();
+    for c in claims {
+        for t in &c.times {
+            let unresolved = t.start.is_none().then(|| {
+                match t.anchor.as_str() {
+                    "event" => "relative to another event",
+                    "calendar" => "not a valid date",
+                    _ => "publication date unknown",
+                }
+                .to_string()
+            });
+            out.push(TimelineEntry {
+                start: t.start.clone(),
+                end: t.end.clone(),
+                what: "mentioned".into(),
+                text: t.text.clone(),
+                unresolved,
+                article: c.article.clone(),
+                claim: Some(c.id.clone()),
+                content: Some(
+                    c.content
+                        .iter()
+                        .map(|e| e.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" … "),
+                ),
+            });
+        }
+    }
+    // stable: equal dates keep story order, publications before the claims of that day
+    out.sort_by(|x, y| match (&x.start, &y.start) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    out
+}
+
 impl Report {
     /// Builds the report of an analysis.
     pub fn new(an: &Analysis) -> Report {
@@ -249,10 +356,10 @@ impl Report {
                 .get(id)
                 .map_or_else(|| id.to_string(), |s| s.name.clone())
         };
-        let mut prop_of = vec![String::new(); an.claims.len()];
+        let mut prop_of = vec![(String::new(), 0.0, String::new()); an.claims.len()];
         for p in &an.assessments {
             for &i in &p.claims {
-                prop_of[i] = p.id.clone();
+                prop_of[i] = (p.id.clone(), p.confidence, p.grade.clone());
             }
         }
         let claims: Vec<ClaimInfo> = an
@@ -299,7 +406,19 @@ impl Report {
                         .collect(),
                     attribution_confidence: conf.value,
                     attribution_reasons: conf.reasons,
-                    proposition: prop_of[i].clone(),
+                    proposition: prop_of[i].0.clone(),
+                    confidence: prop_of[i].1,
+                    grade: prop_of[i].2.clone(),
+                    contradicted_by: an
+                        .relations
+                        .iter()
+                        .filter(|r| r.kind == RelationKind::Contradicts)
+                        .filter_map(|r| match (r.a == i, r.b == i) {
+                            (true, _) => Some(an.claims[r.b].id.clone()),
+                            (_, true) => Some(an.claims[r.a].id.clone()),
+                            _ => None,
+                        })
+                        .collect(),
                 }
             })
             .collect();
@@ -344,6 +463,7 @@ impl Report {
                 kind: r.kind.label().to_string(),
                 score: (r.score * 1000.0).round() / 1000.0,
                 reasons: r.reasons.clone(),
+                diff: r.diff.clone(),
             })
             .collect();
         let propositions: Vec<PropositionInfo> = an
@@ -352,6 +472,13 @@ impl Report {
             .map(|p| PropositionInfo {
                 id: p.id.clone(),
                 statement: p.statement.clone(),
+                stance: p
+                    .claims
+                    .iter()
+                    .map(|&i| &an.claims[i])
+                    .find(|c| c.text == p.statement)
+                    .map_or("assert", |c| c.stance.label())
+                    .to_string(),
                 claims: p.claims.iter().map(|&i| an.claims[i].id.clone()).collect(),
                 origins: p
                     .origins
@@ -388,6 +515,20 @@ impl Report {
                 .filter(|p| p.independent_origins.len() == 1)
                 .count(),
         };
+        let articles: Vec<ArticleInfo> = story
+            .articles
+            .iter()
+            .map(|a| ArticleInfo {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                outlet: a.outlet.clone(),
+                url: a.url.clone(),
+                published: a.published.map(|d| d.to_string()),
+                byline: a.byline.clone(),
+                path: a.path.to_string_lossy().replace('\\', "/"),
+                claims: an.claims.iter().filter(|c| c.article == a.id).count(),
+            })
+            .collect();
         Report {
             schema: SCHEMA.to_string(),
             story: StoryInfo {
@@ -396,26 +537,46 @@ impl Report {
                 description: story.meta.description.clone(),
             },
             summary,
-            articles: story
-                .articles
+
+            timeline: timeline(&articles, &claims),
+            unresolved: claims
                 .iter()
-                .map(|a| ArticleInfo {
-                    id: a.id.clone(),
-                    title: a.title.clone(),
-                    outlet: a.outlet.clone(),
-                    url: a.url.clone(),
-                    published: a.published.map(|d| d.to_string()),
-                    byline: a.byline.clone(),
-                    path: a.path.to_string_lossy().replace('\\', "/"),
-                    claims: an.claims.iter().filter(|c| c.article == a.id).count(),
+                .filter(|c| c.speaker.rule.is_none() && !c.speaker.source.starts_with("article:"))
+                .map(|c| UnresolvedSpeaker {
+                    mention: c.speaker.mention.clone(),
+                    claim: c.id.clone(),
+                    article: c.article.clone(),
+                    paragraph: c.paragraph,
                 })
                 .collect(),
+            articles,
             sources,
             claims,
             relations,
             propositions,
             diagnostics: story.diagnostics.iter().map(|d| d.to_string()).collect(),
         }
+    }
+
+    /// The report as RON (the same content and field names as the JSON).
+    pub fn to_ron(&self) -> String {
+        let config = ron::ser::PrettyConfig::new()
+            .struct_names(false)
+            .indentor("  ".to_string());
+        let mut s =
+            ron::ser::to_string_pretty(self, config).unwrap_or_else(|e| format!("// error: {e}"));
+        s.push('\n');
+        s
+    }
+
+    /// Reads a report back from its JSON.
+    pub fn from_json(s: &str) -> serde_json::Result<Report> {
+        serde_json::from_str(s)
+    }
+
+    /// Reads a report back from its RON.
+    pub fn from_ron(s: &str) -> Result<Report, ron::error::SpannedError> {
+        ron::from_str(s)
     }
 
     /// The report as pretty-printed JSON.

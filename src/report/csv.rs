@@ -1,0 +1,122 @@
+//! One row per claim, for spreadsheets: RFC 4180 quoting, a header row, CRLF line ends.
+
+use super::Report;
+
+/// The header row, in column order.
+pub const COLUMNS: &[&str] = &[
+    "claim",
+    "article",
+    "outlet",
+    "published",
+    "paragraph",
+    "speaker",
+    "source",
+    "source_kind",
+    "via",
+    "kind",
+    "cue",
+    "stance",
+    "hedged",
+    "content",
+    "evidence",
+    "attribution_confidence",
+    "proposition",
+    "confidence",
+    "credibility",
+    "contradicted_by",
+];
+
+/// One field, quoted when it holds a comma, a double quote, a line break or leading or
+/// trailing white space (RFC 4180: a quote inside is doubled). A field that a spreadsheet
+/// would read as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe.
+pub fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) || s.trim() != s {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// Renders a report's claims as CSV.
+pub fn render(r: &Report) -> String {
+    let mut out = String::new();
+    push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    for c in &r.claims {
+        let article = r.articles.iter().find(|a| a.id == c.article);
+        let source = r.sources.iter().find(|s| s.id == c.speaker.source);
+        let via: Vec<&str> = match c.via.len() {
+            // origin first, the article last: the ones in between passed it on
+            n if n > 2 => c.via[1..n - 1].iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        };
+        push_row(
+            &mut out,
+            [
+                c.id.clone(),
+                c.article.clone(),
+                article.and_then(|a| a.outlet.clone()).unwrap_or_default(),
+                article
+                    .and_then(|a| a.published.clone())
+                    .unwrap_or_default(),
+                c.paragraph.to_string(),
+                c.speaker.mention.clone(),
+                c.speaker.name.clone(),
+                source
+                    .map_or(
+                        if c.speaker.source.starts_with("article:") {
+                            "article"
+                        } else {
+                            "unknown"
+                        },
+                        |s| s.kind.as_str(),
+                    )
+                    .to_string(),
+                via.join(" > "),
+                c.kind.clone(),
+                c.cue.clone().unwrap_or_default(),
+                c.stance.clone(),
+                c.hedges.join("; "),
+                c.content
+                    .iter()
+                    .map(|e| e.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" … "),
+                c.evidence.text.clone(),
+                format!("{:.2}", c.attribution_confidence),
+                c.proposition.clone(),
+                format!("{:.2}", c.confidence),
+                c.grade.clone(),
+                c.contradicted_by.join(" "),
+            ]
+            .into_iter(),
+        );
+    }
+    out
+}
+
+fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
+    let row: Vec<String> = fields.map(|f| field(&f)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_they_must_be() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"no\""), "\"say \"\"no\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field(" padded"), "\" padded\"");
+        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(field("-0.5"), "-0.5");
+    }
+}
