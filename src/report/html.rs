@@ -678,6 +678,69 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
     }
     out.push_str("</section>\n");
 
+    // quote drift
+    out.push_str("<section id=\"quote-drift\">\n<h2>Quote drift</h2>\n");
+    let drift: Vec<_> = r
+        .relations
+        .iter()
+        .filter(|x| x.kind == crate::link::RelationKind::QuoteVariant.label())
+        .collect();
+    if drift.is_empty() {
+        out.push_str("<p>No quotation is worded differently in two places.</p>\n");
+    } else {
+        out.push_str("<p>The same speaker quoted in two wordings: <del>struck</del> words are only in the first telling, <ins>underlined</ins> ones only in the second.</p>\n<ul>\n");
+        for x in drift {
+            let words: Vec<String> = x
+                .diff
+                .iter()
+                .map(|d| match d.op {
+                    crate::link::diff::DiffOp::Same => escape(&d.text),
+                    crate::link::diff::DiffOp::Removed => format!("<del>{}</del>", escape(&d.text)),
+                    crate::link::diff::DiffOp::Added => format!("<ins>{}</ins>", escape(&d.text)),
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "<li>{} → {}: {}</li>",
+                claim_link(&x.a),
+                claim_link(&x.b),
+                words.join(" ")
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+
+    // timeline
+    out.push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
+    if r.timeline.is_empty() {
+        out.push_str("<p>No dates.</p>\n");
+    } else {
+        out.push_str("<table>\n<thead><tr><th>when</th><th>what</th><th>article</th><th>claim</th></tr></thead>\n<tbody>\n");
+        for t in &r.timeline {
+            let when = match (&t.start, &t.end, &t.unresolved) {
+                (Some(s), Some(e), _) if s != e => format!("{s} to {e}"),
+                (Some(s), _, _) => s.clone(),
+                (None, _, Some(why)) => format!("unresolved ({why})"),
+                _ => "unresolved".into(),
+            };
+            let what = match &t.content {
+                Some(c) if t.what != "published" => format!("“{}”: {}", t.text, c),
+                _ => format!("{}: {}", t.what, t.text),
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&when),
+                escape(&what),
+                escape(&t.article),
+                t.claim.as_deref().map_or(String::new(), claim_link)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</section>\n");
+
     // graph
     out.push_str("<section id=\"graph\">\n<h2>Graph</h2>\n");
     let svg = inline_svg(graph_svg);
