@@ -4,14 +4,27 @@
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::Claim;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+
+pub mod blocking;
+
+pub use blocking::candidates;
 
 /// Thresholds of the linking stage, in one place.
 pub mod thresholds {
-    /// Least number of shared keys for two claims to be compared at all.
+    /// Least number of shared keys for two claims to be compared at all (keys over
+    /// [`MAX_KEY_FREQUENCY`] not counted).
     pub const MIN_SHARED_KEYS: usize = 2;
-    /// A key shared by more claims than this is too common to block on.
+    /// A key carried by more claims than this is too common to make pairs: it says little
+    /// about whether two claims match ("government", "official"), and the pairs among the `df`
+    /// claims of a key cost `df²` to find, so keys without a cap would make the work
+    /// quadratic. With it, finding candidates costs at most this many steps per key of a
+    /// claim. Such keys still count in the overlap of a pair found through other keys.
     pub const MAX_KEY_FREQUENCY: usize = 64;
+    /// Most partners one claim keeps, the best by the summed inverse document frequency of
+    /// the shared keys; a pair is compared when either of its claims keeps it. This bounds
+    /// the pairs, and the work of [`link`](super::link), by this many times the number of
+    /// claims.
+    pub const MAX_CANDIDATES_PER_CLAIM: usize = 50;
     /// Least key overlap (shared keys over the smaller key set) for agreement.
     pub const AGREE_OVERLAP: f64 = 0.5;
     /// Least number of shared keys for agreement.
@@ -61,33 +74,6 @@ pub struct Relation {
     pub score: f64,
     /// Why, in words.
     pub reasons: Vec<String>,
-}
-
-/// Pairs of claims that share at least [`thresholds::MIN_SHARED_KEYS`] keys, found through
-/// an inverted index of keys; keys shared by very many claims are skipped.
-pub fn candidates(claims: &[Claim]) -> Vec<(usize, usize, Vec<String>)> {
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        for k in &c.keys {
-            index.entry(k.as_str()).or_default().push(i);
-        }
-    }
-    let mut shared: BTreeMap<(usize, usize), BTreeSet<&str>> = BTreeMap::new();
-    for (k, list) in &index {
-        if list.len() > thresholds::MAX_KEY_FREQUENCY {
-            continue;
-        }
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                shared.entry((i, j)).or_default().insert(k);
-            }
-        }
-    }
-    shared
-        .into_iter()
-        .filter(|(_, ks)| ks.len() >= thresholds::MIN_SHARED_KEYS)
-        .map(|((i, j), ks)| (i, j, ks.into_iter().map(String::from).collect()))
-        .collect()
 }
 
 fn overlap(shared: usize, a: &Claim, b: &Claim) -> f64 {
