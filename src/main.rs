@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Counts heap bytes so that `bench link` can report the memory of each run; the cost is
-/// two atomic operations per allocation.
+/// an atomic addition and an atomic load per allocation.
 #[global_allocator]
 static ALLOCATOR: claimgraph::bench::memory::CountingAllocator =
     claimgraph::bench::memory::CountingAllocator;
@@ -143,8 +143,14 @@ enum BenchCommand {
     /// Candidate generation and linking on generated claims: time, claims/s and peak heap
     /// memory at each size, with the growth factor per tenfold step.
     Link {
-        /// Numbers of claims, separated by commas.
-        #[arg(long, value_delimiter = ',', default_values_t = claimgraph::bench::link::DEFAULT_SIZES, value_parser = claim_count)]
+        /// Numbers of claims, separated by commas [default: 10000,100000,1000000].
+        #[arg(
+            long,
+            value_delimiter = ',',
+            value_parser = claim_count,
+            default_values_t = claimgraph::bench::link::DEFAULT_SIZES,
+            hide_default_value = true
+        )]
         sizes: Vec<usize>,
         /// Runs of each stage at each size (the best and the median are shown).
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]

@@ -13,13 +13,13 @@
 //! - half of an event's claims retell one of its statements (each key dropped with
 //!   probability 0.15, one in ten replaced by another word; the statement's speaker or
 //!   another one): the near-duplicates that linking should find agree. The other half are
-//!   other claims about the event: its names, some of its topic words and 3 to 12 words
-//!   of their own;
+//!   other claims about the event: its names and numbers, some of its topic words and 3
+//!   to 12 words of their own;
 //! - words are drawn from a vocabulary of 200,000 stems by Zipf's law (exponent 1, as word
 //!   frequencies in text are); names from a pool of one per ten claims, numbers from 1 to
 //!   10,000 and speakers from one per 200 claims, each by Zipf's law too, so that a few
-//!   names, numbers and speakers are very common and most are rare; quotations use words
-//!   from the rarer 180,000 stems;
+//!   names, numbers and speakers are very common and most are rare; quotations draw their
+//!   words evenly from the rarer 180,000 stems;
 //! - every claim has 5 to 25 keys; one in twenty denies; quoted statements are told as
 //!   direct or partial quotes, the others as paraphrases;
 //! - the claims are shuffled, so that an event's claims are spread over the input, and
@@ -679,8 +679,10 @@ impl fmt::Display for LinkReport {
             .any(|s| s.candidates.peak().is_some() || s.input_bytes.is_some());
         writeln!(
             f,
-            "input: generated claims, seed {}; {} runs per stage and size, generation not timed",
-            self.settings.seed, self.settings.repeat
+            "input: generated claims, seed {}; {} run{} per stage and size, generation not timed",
+            self.settings.seed,
+            self.settings.repeat,
+            if self.settings.repeat == 1 { "" } else { "s" }
         )?;
         if counting {
             writeln!(

@@ -16,7 +16,7 @@
 //! claims take more memory than linking them) out of the figure, lets one process measure
 //! run after run (the resident high-water mark never goes down), and gives the same figure
 //! on every run, whatever the allocator keeps cached. It leaves out the allocator's own
-//! overhead and fragmentation. The cost is two atomic operations per allocation.
+//! overhead and fragmentation. The cost is an atomic addition and an atomic load per allocation.
 //!
 //! Without the allocator installed (a library user, the tests) nothing is counted and
 //! [`is_counting`] is false.

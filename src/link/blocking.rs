@@ -4,12 +4,13 @@
 //!
 //! The keys of a claim ([`Claim::keys`]: stems, names, numbers, quoted words) are interned
 //! to dense `u32` ids, numbered in the keys' lexicographic order so that sorting ids sorts
-//! the keys. An inverted index lists, for every key, the claims that carry it. Then, for
-//! each claim, a counter array is filled by walking the posting lists of its keys: the
-//! number of keys it shares with every other claim, and their summed inverse document
-//! frequency (IDF). No pair that shares a single key is ever stored, and no map keyed by
-//! pairs is built; the memory is the index, one counter array per thread and the pairs
-//! kept.
+//! the keys. An inverted index lists, for every key, the claims that carry it; both the
+//! claims' keys and the keys' claims are flat arrays with offsets. Then, for each claim
+//! (claims in parallel), the claims met in the posting lists of its keys are gathered with
+//! the key's inverse document frequency (IDF) and sorted: each partner's shared keys form
+//! a run, which gives their number and summed IDF. No pair that shares a single key is
+//! stored and no map keyed by pairs is built; the memory is the index, a small buffer per
+//! thread and the pairs kept.
 //!
 //! Three limits, all in [`super::thresholds`], decide what is kept:
 //!
