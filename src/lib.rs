@@ -8,6 +8,7 @@
 pub mod assess;
 pub mod attribution;
 pub mod bench;
+pub mod check;
 pub mod claims;
 pub mod corpus;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod output;
 pub mod report;
 pub mod sources;
 pub mod text;
+pub mod weights;
 
 pub use corpus::{Article, Story};
 pub use error::{Diagnostic, Error, Result};

@@ -59,6 +59,19 @@ enum Command {
         #[command(flatten)]
         load: LoadArgs,
     },
+    /// Check a claim against a story: every article and claim that bears on it, with its
+    /// stance (agree, disagree, discuss, unrelated), the evidence, and a summary line.
+    Check {
+        /// The claim to check, in words.
+        claim: String,
+        /// Story folder (default: the embedded default story).
+        story: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
     /// Measure claimgraph against gold data.
     Eval {
         #[command(subcommand)]
@@ -185,6 +198,14 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// Text for a terminal.
+    Text,
+    /// JSON.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
     /// Aligned text table, one row per attribution.
     Table,
@@ -243,6 +264,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Format::Json => report.to_json(),
             };
             emit(&text, output.as_deref())
+        }
+        Command::Check {
+            claim,
+            story,
+            format,
+            load: args,
+        } => {
+            if claim.trim().is_empty() {
+                anyhow::bail!("the claim to check is empty");
+            }
+            let story = load(story.as_deref(), &args)?;
+            let an = claimgraph::analysis(&story, &Options::default());
+            let result = claimgraph::check::check(&an, &claim);
+            let text = match format {
+                CheckFormat::Text => claimgraph::check::render_text(&result),
+                CheckFormat::Json => {
+                    serde_json::to_string_pretty(&result).context("writing JSON")? + "\n"
+                }
+            };
+            emit(&text, None)
         }
         Command::Eval {
             what:

@@ -1,7 +1,7 @@
 //! Assessment: propositions (clusters of agreeing claims), their origins and independence,
 //! credibility on the Admiralty scale and a 0–1 confidence, with the reasons in words.
 
-pub mod weights;
+pub use crate::weights::assess as weights;
 
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::{Claim, SourceTable, ViaRole};
@@ -164,6 +164,40 @@ fn names(ids: &[String], table: &SourceTable) -> String {
     }
 }
 
+/// "told once", "told twice", "told 3 times".
+fn times(n: usize) -> String {
+    match n {
+        1 => "told once".into(),
+        2 => "told twice".into(),
+        n => format!("told {n} times"),
+    }
+}
+
+/// The claim whose words state a proposition best: one that does not open with a pronoun,
+/// then the most confidently attributed, then the first.
+fn statement_claim(g: &[usize], claims: &[Claim], conf: &[AttributionConfidence]) -> usize {
+    let opens_with_pronoun = |i: usize| {
+        let first = claims[i]
+            .text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        matches!(
+            first.as_str(),
+            "he" | "she" | "it" | "they" | "them" | "him" | "her" | "this" | "these"
+        )
+    };
+    let mut best = g[0];
+    for &i in g {
+        let key = |k: usize| (!opens_with_pronoun(k), conf[k].value);
+        if key(i) > key(best) {
+            best = i;
+        }
+    }
+    best
+}
+
 /// Groups agreeing claims into propositions and assesses each.
 pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> Vec<Assessment> {
     let mut uf = UnionFind((0..claims.len()).collect());
@@ -202,9 +236,23 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
                 })
             })
         };
+        // an unidentified speaker cannot be shown to be independent of the named origins
+        // beside it: it may be one of them ("The post reads: ...")
+        let named = |o: &String| {
+            !o.starts_with("article:")
+                && table
+                    .get(o)
+                    .is_some_and(|s| !matches!(s.kind, SourceKind::Unknown | SourceKind::Anonymous))
+        };
+        let any_named = origins.iter().any(named);
+        let unverifiable: Vec<String> = origins
+            .iter()
+            .filter(|o| any_named && !named(o) && !retold(o))
+            .cloned()
+            .collect();
         let independent: BTreeSet<String> = origins
             .iter()
-            .filter(|o| !retold(o))
+            .filter(|o| !retold(o) && !unverifiable.contains(o))
             .map(|o| {
                 table
                     .get(o)
@@ -256,28 +304,89 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
                 )
             })
         });
-        let told = if tellings == 1 {
-            "told once".to_string()
-        } else {
-            format!("told {tellings} times")
-        };
+        let through: BTreeSet<String> = g
+            .iter()
+            .flat_map(|&i| {
+                claims[i]
+                    .via
+                    .iter()
+                    .filter(|v| v.role == ViaRole::Intermediary)
+                    .map(|v| v.name.clone())
+            })
+            .collect();
+        let relayed = g
+            .iter()
+            .filter(|&&i| {
+                claims[i]
+                    .via
+                    .iter()
+                    .any(|v| v.role == ViaRole::Intermediary)
+            })
+            .count();
+        let mut told = times(tellings);
+        if relayed > 0 {
+            let names: Vec<String> = through.into_iter().collect();
+            let via = names.join(" and ");
+            if relayed == tellings {
+                told.push_str(&format!(", through {via}"));
+            } else if relayed == 1 {
+                told.push_str(&format!(" (once through {via})"));
+            } else {
+                told.push_str(&format!(" ({relayed} of them through {via})"));
+            }
+        }
+        // affiliated origins, by affiliation, named
+        let mut by_affiliation: std::collections::BTreeMap<&str, Vec<String>> =
+            std::collections::BTreeMap::new();
+        for o in origins.iter().filter(|o| !retold(o)) {
+            if let Some(aff) = table.get(o).and_then(|s| s.affiliation.as_deref()) {
+                by_affiliation.entry(aff).or_default().push(o.clone());
+            }
+        }
         if independent.len() == 1 {
-            reasons.push(format!(
-                "rests on one origin, {}, {told}",
-                names(&origins, table)
-            ));
+            let only = origins
+                .iter()
+                .filter(|o| !retold(o) && !unverifiable.contains(o))
+                .cloned()
+                .collect::<Vec<_>>();
+            if only.len() == 1 {
+                reasons.push(format!(
+                    "rests on one origin, {}, {told}",
+                    names(&only, table)
+                ));
+            } else {
+                reasons.push(format!(
+                    "rests on one origin, {} ({}), {told}",
+                    independent[0],
+                    names(&only, table)
+                ));
+            }
         } else if independent.len() < origins.len() {
             reasons.push(format!(
-                "{} origins ({}) but only {} independent: affiliated sources count once",
+                "{} origins ({}) but only {} independent, {told}",
                 origins.len(),
                 names(&origins, table),
                 independent.len()
             ));
         } else {
             reasons.push(format!(
-                "{} independent origins: {}",
+                "{} independent origins: {}, {told}",
                 independent.len(),
                 names(&origins, table)
+            ));
+        }
+        for (aff, members) in &by_affiliation {
+            if members.len() > 1 {
+                reasons.push(format!(
+                    "{} are all {aff}: they count as one origin",
+                    names(members, table)
+                ));
+            }
+        }
+        if !unverifiable.is_empty() {
+            reasons.push(format!(
+                "{} cannot be shown to be independent of the named origins",
+                names(&unverifiable, table)
             ));
         }
         let mut credibility = if undecided {
@@ -288,10 +397,10 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             6
         } else if independent_against > 0 {
             reasons.push(format!("contradicted by {}", names(&against, table)));
-            if independent_against >= independent.len() {
-                5
-            } else {
-                4
+            match independent_against.cmp(&independent.len()) {
+                std::cmp::Ordering::Greater => 5,
+                std::cmp::Ordering::Equal => 4,
+                std::cmp::Ordering::Less => 3,
             }
         } else {
             match independent.len() {
@@ -327,7 +436,7 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
         ));
         out.push(Assessment {
             id: format!("p:{}", claims[g[0]].id),
-            statement: claims[g[0]].text.clone(),
+            statement: claims[statement_claim(&g, claims, &conf)].text.clone(),
             claims: g,
             origins,
             independent_origins: independent,

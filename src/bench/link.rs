@@ -133,6 +133,8 @@ impl ClaimSpec {
             times: Vec::new(),
             keys: self.keys,
             text,
+            responds_to: None,
+            affiliation: None,
         }
     }
 }

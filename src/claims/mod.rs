@@ -10,7 +10,10 @@ pub use time::TimeRef;
 use crate::attribution::{quote_regions, Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
 use crate::sources::{MatchRule, Registry, Source, SourceKind};
-use crate::text::{tokens::content_keys, Span};
+use crate::text::{
+    tokens::{content_keys, words},
+    Span,
+};
 use serde::{Deserialize, Serialize};
 
 /// Who a claim is from: the mention in the text and the source it resolved to.
@@ -92,14 +95,79 @@ pub struct Claim {
     pub hedges: Vec<Hedge>,
     /// Time expressions in the content.
     pub times: Vec<TimeRef>,
-    /// Content keys for matching (stems of content words).
+    /// Content keys for matching (stems of content words and their concepts; for content
+    /// that opens with a pronoun, also the names the sentence gives around it).
     pub keys: Vec<String>,
+    /// For a denial or dismissal, the source whose statements it answers, when the text
+    /// points to them ("the Kremlin's response to these warnings", "rejected the
+    /// ministry's claims").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responds_to: Option<String>,
+    /// The affiliation of the speaker's source, when the registry gives one: claims of
+    /// one affiliation are not independent of one another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
 }
 
 impl Claim {
+    /// A claim given as plain text, in the voice of `source`: a claim a user checks, or an
+    /// invented case in a test. Its keys, hedges and polarity come from the text.
+    pub fn plain(id: &str, source: &str, text: &str) -> Claim {
+        let all = Span::new(0, text.len());
+        Claim {
+            id: id.to_string(),
+            article: String::new(),
+            sentence: usize::MAX,
+            paragraph: 0,
+            evidence: all,
+            content: vec![all],
+            text: text.to_string(),
+            quotes: Vec::new(),
+            kind: AttributionKind::Author,
+            speaker: Speaker {
+                mention: None,
+                text: source.to_string(),
+                antecedent: None,
+                source: source.to_string(),
+                person: None,
+                rule: None,
+            },
+            via: Vec::new(),
+            cue: None,
+            cue_lemma: None,
+            stance: Stance::Assert,
+            hedges: hedges::find(text, &[all]),
+            times: Vec::new(),
+            keys: content_keys(text, all),
+            responds_to: None,
+            affiliation: None,
+        }
+    }
+
     /// The id of the claim's origin source.
     pub fn origin(&self) -> &str {
         &self.speaker.source
+    }
+
+    /// The text of each quotation in the content (see [`Claim::quotes`]), taken from
+    /// [`Claim::text`], marks included.
+    pub fn quote_texts(&self) -> Vec<&str> {
+        const JOIN: usize = " … ".len();
+        let mut out = Vec::new();
+        for q in &self.quotes {
+            let mut at = 0;
+            for c in &self.content {
+                if q.start >= c.start && q.end <= c.end {
+                    let from = at + (q.start - c.start);
+                    if let Some(t) = self.text.get(from..from + q.len()) {
+                        out.push(t);
+                    }
+                    break;
+                }
+                at += c.len() + JOIN;
+            }
+        }
+        out
     }
 }
 
@@ -347,6 +415,24 @@ pub fn build(
                 }
             }
         }
+        if let Some(first) = content.first() {
+            for k in pronoun_names(text, sent.span, *first, speaker.mention) {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+        let responds_to = if matches!(a.stance, Stance::Deny) {
+            let before = a
+                .sentence
+                .checked_sub(1)
+                .map(|i| article.sentences[i])
+                .filter(|p| p.paragraph == sent.paragraph);
+            answered_source(text, sent.span, before.map(|p| p.span), registry, &out)
+                .filter(|s| *s != speaker.source)
+        } else {
+            None
+        };
         let h = fnv1a(format!("{}\u{0}{}", speaker.text, content_text).as_bytes());
         let mut id = format!("{}#{:08x}", article.id, h >> 32);
         let mut n = 2;
@@ -364,7 +450,6 @@ pub fn build(
             text: content_text,
             quotes,
             kind: a.kind,
-            speaker,
             via,
             cue: a
                 .cue
@@ -375,9 +460,124 @@ pub fn build(
             hedges,
             times,
             keys,
+            responds_to,
+            affiliation: table
+                .get(&speaker.source)
+                .and_then(|s| s.affiliation.clone()),
+            speaker,
         });
     }
     out
+}
+
+/// Object and subject pronouns that stand for names given elsewhere in the sentence.
+const PRONOUN_OPENERS: &[&str] = &["he", "her", "him", "it", "she", "them", "they"];
+
+/// When the content opens with a pronoun ("accused them of a false-flag attack"), the keys
+/// of the names the sentence gives outside the speaker's mention and the content ("the
+/// U.S., Great Britain, and ISIS"), which the pronoun most likely stands for.
+fn pronoun_names(text: &str, sentence: Span, content: Span, mention: Option<Span>) -> Vec<String> {
+    let opener = words(text, content)
+        .first()
+        .map(|w| w.text.to_lowercase())
+        .unwrap_or_default();
+    if !PRONOUN_OPENERS.contains(&opener.as_str()) {
+        return Vec::new();
+    }
+    let names: Vec<&str> = words(text, sentence)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            *i > 0
+                && w.text.starts_with(|c: char| c.is_uppercase())
+                && !(w.span.start >= content.start && w.span.end <= content.end)
+                && mention.is_none_or(|m| w.span.end <= m.start || w.span.start >= m.end)
+        })
+        .map(|(_, w)| w.text)
+        .collect();
+    let joined = names.join(" ");
+    content_keys(&joined, Span::new(0, joined.len()))
+}
+
+/// Nouns by which a text points back to statements it reported earlier, and the stance
+/// those statements must have to be the ones meant (`None`: any).
+const STATEMENT_NOUNS: &[(&str, Option<Stance>)] = &[
+    ("accusation", Some(Stance::Accuse)),
+    ("accusations", Some(Stance::Accuse)),
+    ("advisories", Some(Stance::Warn)),
+    ("advisory", Some(Stance::Warn)),
+    ("alert", Some(Stance::Warn)),
+    ("alerts", Some(Stance::Warn)),
+    ("allegation", None),
+    ("allegations", None),
+    ("announcement", None),
+    ("announcements", None),
+    ("claim", None),
+    ("claims", None),
+    ("report", None),
+    ("reports", None),
+    ("statement", None),
+    ("statements", None),
+    ("warning", Some(Stance::Warn)),
+    ("warnings", Some(Stance::Warn)),
+];
+
+/// The source whose statements a denial answers: a registry source named as their owner
+/// ("the embassy's warnings"), or, for "these warnings" and the like, the speaker of the
+/// latest earlier claim of the article with a fitting stance.
+fn answered_source(
+    text: &str,
+    sentence: Span,
+    before: Option<Span>,
+    registry: &Registry,
+    earlier: &[Claim],
+) -> Option<String> {
+    for span in std::iter::once(sentence).chain(before) {
+        let ws = words(text, span);
+        for (i, w) in ws.iter().enumerate() {
+            let low = w.text.to_lowercase();
+            let Some((_, stance)) = STATEMENT_NOUNS.iter().find(|(n, _)| *n == low) else {
+                continue;
+            };
+            let Some(prev) = i.checked_sub(1).map(|p| &ws[p]) else {
+                continue;
+            };
+            let prev_low = prev.text.to_lowercase().replace('’', "'");
+            if prev_low.ends_with("'s") || prev_low.ends_with("s'") {
+                // the owner's name may have words before it ("the U.S. Embassy's")
+                let from = ws[..i - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|w| w.text.starts_with(|c: char| c.is_uppercase()))
+                    .last()
+                    .map_or(prev.span.start, |w| w.span.start);
+                let name = &text[from..prev.span.end];
+                let name = name
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .trim_end_matches(['\'', '’']);
+                if let Some(r) = registry.resolve(name) {
+                    return Some(r.source);
+                }
+                continue;
+            }
+            if !matches!(
+                prev_low.as_str(),
+                "these" | "those" | "the" | "such" | "this" | "that"
+            ) {
+                continue;
+            }
+            let found = earlier.iter().rev().find(|c| {
+                c.evidence.end <= sentence.start
+                    && c.kind != AttributionKind::Author
+                    && stance.is_none_or(|s| c.stance == s)
+            });
+            if let Some(c) = found {
+                return Some(c.speaker.source.clone());
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -1,39 +1,25 @@
-//! Links between claims: agreement, contradiction and quote variants, found through
-//! blocking on content keys so that not every pair is compared.
-
-use crate::attribution::{AttributionKind, Stance};
-use crate::claims::Claim;
-use serde::{Deserialize, Serialize};
+//! Links between claims: agreement, contradiction, elaboration and quote variants, found
+//! through blocking on content keys so that not every pair is compared.
+//!
+//! Three kinds of candidate pairs are compared: claims that share content keys
+//! ([`candidates`]), claims of one article in neighbouring paragraphs (a denial often
+//! answers the paragraph before in other words), and claims of one source that share a key
+//! (a source retold in two articles). [`relate::relate`] decides each pair.
 
 pub mod blocking;
+pub mod diff;
+pub mod relate;
 
 pub use blocking::candidates;
+pub use diff::{DiffOp, DiffPart};
+pub use relate::{ClaimView, KeyWeights};
 
-/// Thresholds of the linking stage, in one place.
-pub mod thresholds {
-    /// Least number of shared keys for two claims to be compared at all (keys over
-    /// [`MAX_KEY_FREQUENCY`] not counted).
-    pub const MIN_SHARED_KEYS: usize = 2;
-    /// A key carried by more claims than this is too common to make pairs: it says little
-    /// about whether two claims match ("government", "official"), and the pairs among the `df`
-    /// claims of a key cost `df²` to find, so keys without a cap would make the work
-    /// quadratic. With it, finding candidates costs at most this many steps per key of a
-    /// claim. Such keys still count in the overlap of a pair found through other keys.
-    pub const MAX_KEY_FREQUENCY: usize = 64;
-    /// Most partners one claim keeps, the best by the summed inverse document frequency of
-    /// the shared keys; a pair is compared when either of its claims keeps it. This bounds
-    /// the pairs, and the work of [`link`](super::link), by this many times the number of
-    /// claims.
-    pub const MAX_CANDIDATES_PER_CLAIM: usize = 50;
-    /// Least key overlap (shared keys over the smaller key set) for agreement.
-    pub const AGREE_OVERLAP: f64 = 0.5;
-    /// Least number of shared keys for agreement.
-    pub const AGREE_SHARED: usize = 3;
-    /// Least key overlap for a quote variant of the same speaker.
-    pub const VARIANT_OVERLAP: f64 = 0.4;
-    /// Least key overlap for a denial to contradict an assertion.
-    pub const CONTRADICT_OVERLAP: f64 = 0.25;
-}
+use crate::claims::Claim;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Thresholds of the linking stage (they live with all the others in [`crate::weights`]).
+pub use crate::weights::link as thresholds;
 
 /// The kind of a relation between two claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -64,7 +50,8 @@ impl RelationKind {
 /// A relation between two claims, with a score and the reasons that produced it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
-    /// Index of the first claim (the lower one).
+    /// Index of the first claim: the lower one, except for [`RelationKind::Elaborates`],
+    /// where it is the claim that adds detail.
     pub a: usize,
     /// Index of the second claim.
     pub b: usize,
@@ -74,89 +61,84 @@ pub struct Relation {
     pub score: f64,
     /// Why, in words.
     pub reasons: Vec<String>,
+    /// For a quote variant, the word-level difference from `a`'s wording to `b`'s.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diff: Vec<DiffPart>,
 }
 
-fn overlap(shared: usize, a: &Claim, b: &Claim) -> f64 {
-    let small = a.keys.len().min(b.keys.len()).max(1);
-    shared as f64 / small as f64
-}
-
-fn is_negative(c: &Claim) -> bool {
-    c.stance == Stance::Deny
-        || c.keys
-            .iter()
-            .any(|k| k == "lack" || k == "deni" || k == "deny" || k == "false")
-}
-
-/// Links the claims of a story.
-pub fn link(claims: &[Claim]) -> Vec<Relation> {
+/// Pairs of claims of one article at most [`thresholds::NEIGHBOUR_PARAGRAPHS`] paragraphs
+/// apart, each claim paired with at most [`thresholds::MAX_KEY_FREQUENCY`] later ones.
+pub fn neighbours(claims: &[Claim]) -> Vec<(usize, usize)> {
+    let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_article.entry(c.article.as_str()).or_default().push(i);
+    }
     let mut out = Vec::new();
-    for (i, j, shared) in candidates(claims) {
-        let (a, b) = (&claims[i], &claims[j]);
-        if a.article == b.article && a.sentence == b.sentence {
-            continue;
-        }
-        let ov = overlap(shared.len(), a, b);
-        let shown = shared
-            .iter()
-            .take(6)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        let same_speaker = a.speaker.source == b.speaker.source;
-        let quoted = |c: &Claim| matches!(c.kind, AttributionKind::Direct | AttributionKind::Mixed);
-        if same_speaker
-            && quoted(a)
-            && quoted(b)
-            && ov >= thresholds::VARIANT_OVERLAP
-            && a.text != b.text
-        {
-            let sim =
-                strsim::normalized_levenshtein(&a.text.to_lowercase(), &b.text.to_lowercase());
-            out.push(Relation {
-                a: i,
-                b: j,
-                kind: RelationKind::QuoteVariant,
-                score: sim,
-                reasons: vec![
-                    "the same speaker quoted in two wordings".into(),
-                    format!("wording similarity {sim:.2}; shared words: {shown}"),
-                ],
-            });
-            continue;
-        }
-        let neg = (is_negative(a), is_negative(b));
-        if neg.0 != neg.1 && ov >= thresholds::CONTRADICT_OVERLAP && !same_speaker {
-            if a.stance == Stance::RefuseToConfirm || b.stance == Stance::RefuseToConfirm {
-                continue;
-            }
-            out.push(Relation {
-                a: i,
-                b: j,
-                kind: RelationKind::Contradicts,
-                score: ov,
-                reasons: vec![
-                    "one denies what the other asserts".into(),
-                    format!("shared words: {shown}"),
-                ],
-            });
-            continue;
-        }
-        if neg.0 == neg.1
-            && ov >= thresholds::AGREE_OVERLAP
-            && shared.len() >= thresholds::AGREE_SHARED
-        {
-            out.push(Relation {
-                a: i,
-                b: j,
-                kind: RelationKind::Agrees,
-                score: ov,
-                reasons: vec![format!(
-                    "{:.0}% of the shorter claim's words shared: {shown}",
-                    ov * 100.0
-                )],
-            });
+    for list in by_article.values() {
+        for (x, &i) in list.iter().enumerate() {
+            let near = list[x + 1..]
+                .iter()
+                .filter(|&&j| {
+                    claims[j].paragraph.abs_diff(claims[i].paragraph)
+                        <= thresholds::NEIGHBOUR_PARAGRAPHS
+                })
+                .take(thresholds::MAX_KEY_FREQUENCY);
+            out.extend(near.map(|&j| (i.min(j), i.max(j))));
         }
     }
+    out
+}
+
+/// Pairs of claims of the same named source that share at least one content key; a
+/// (source, key) pair held by more than [`thresholds::MAX_KEY_FREQUENCY`] claims is
+/// skipped. Claims of an article's own voice or of an unknown speaker are left out.
+pub fn same_source_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
+    let mut index: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let src = c.speaker.source.as_str();
+        if relate::anonymous_source(src) {
+            continue;
+        }
+        for k in &c.keys {
+            index.entry((src, k.as_str())).or_default().push(i);
+        }
+    }
+    let mut out = BTreeSet::new();
+    for list in index.values() {
+        if list.len() > thresholds::MAX_KEY_FREQUENCY {
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            out.extend(list[x + 1..].iter().map(|&j| (i, j)));
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Links the claims of a story: every candidate pair (see the module documentation) is
+/// decided by [`relate::relate`]. Relations come sorted by their claims.
+pub fn link(claims: &[Claim]) -> Vec<Relation> {
+    let views: Vec<ClaimView> = claims.iter().map(ClaimView::new).collect();
+    let weights = KeyWeights::new(&views);
+    let mut pairs: BTreeSet<(usize, usize)> = candidates(claims)
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    pairs.extend(neighbours(claims));
+    pairs.extend(same_source_pairs(claims));
+    let mut out: Vec<Relation> = pairs
+        .into_iter()
+        .filter_map(|(i, j)| {
+            relate::relate(
+                &relate::Pair {
+                    claims: (&claims[i], &claims[j]),
+                    views: (&views[i], &views[j]),
+                    index: (i, j),
+                },
+                &weights,
+            )
+        })
+        .collect();
+    out.sort_by_key(|r| (r.a.min(r.b), r.a.max(r.b)));
     out
 }

@@ -1,5 +1,6 @@
 //! Text handling: spans, paragraphs, sentences, tokens and matching keys.
 
+pub mod concepts;
 pub mod sentences;
 pub mod span;
 pub mod tokens;

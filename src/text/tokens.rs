@@ -128,15 +128,133 @@ pub fn stem(word: &str) -> String {
 
 /// Function words that carry no content for matching.
 pub const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "being", "but", "by", "can", "cannot", "could", "did", "do", "does", "for",
-    "from", "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "i", "if",
-    "in", "into", "is", "it", "its", "just", "may", "me", "might", "more", "most", "much", "must",
-    "my", "no", "nor", "not", "of", "on", "once", "only", "or", "other", "our", "out", "over",
-    "own", "said", "same", "says", "she", "should", "so", "some", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
-    "who", "whom", "why", "will", "with", "would", "you", "your",
+    "a",
+    "about",
+    "across",
+    "after",
+    "against",
+    "all",
+    "along",
+    "also",
+    "am",
+    "amid",
+    "amidst",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "beyond",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "during",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "regarding",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "you",
+    "your",
 ];
 
 /// True for a function word (see [`STOPWORDS`]).
@@ -145,17 +263,38 @@ pub fn is_stopword(word: &str) -> bool {
 }
 
 /// The content keys of a piece of text: stems of its content words, in order, without
-/// repeats.
+/// repeats, each followed by its concept key when it has one (see
+/// [`super::concepts`]: "threats" gives `threat` and `~attack`, "Great Britain" `~uk`).
 pub fn content_keys(text: &str, within: Span) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for t in words(text, within) {
+    let push = |k: String, out: &mut Vec<String>| {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    };
+    let ws = words(text, within);
+    let mut skip = false;
+    for (i, t) in ws.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        if let Some(c) = ws
+            .get(i + 1)
+            .and_then(|n| super::concepts::concept_of_pair(t.text, n.text))
+        {
+            push(c.to_string(), &mut out);
+            skip = true;
+            continue;
+        }
         let n = normalize_word(t.text);
         if is_stopword(&n) {
             continue;
         }
         let k = stem(&n);
-        if !out.contains(&k) {
-            out.push(k);
+        let concept = super::concepts::concept_of_word(t.text, &k);
+        push(k, &mut out);
+        if let Some(c) = concept {
+            push(c.to_string(), &mut out);
         }
     }
     out
@@ -192,5 +331,27 @@ mod tests {
         assert_eq!(stem("Putin's"), "putin");
         assert_eq!(stem("warnings"), "warn");
         assert_eq!(stem("warning"), "warn");
+    }
+
+    #[test]
+    fn keys_carry_concepts() {
+        let t = "extremists told us Great Britain planned threats";
+        let k = content_keys(t, Span::new(0, t.len()));
+        assert_eq!(
+            k,
+            [
+                "extremist",
+                "~militant",
+                "told",
+                "us",
+                "~uk",
+                "plan",
+                "threat",
+                "~attack"
+            ]
+        );
+        let t = "the U.S. warned";
+        let k = content_keys(t, Span::new(0, t.len()));
+        assert_eq!(k, ["us", "~us", "warn", "~alert"]);
     }
 }

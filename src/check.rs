@@ -1,0 +1,304 @@
+//! Checking a claim a user types against a story: which articles and claims bear on it,
+//! with what stance, on what evidence, and a summary line.
+//!
+//! Each claim of the story is compared with the checked claim as the linking stage compares
+//! two claims: weighted content overlap with concepts standing in for their words (see
+//! [`crate::link::relate`]), polarity, hedges and the claim's stance. The stance follows
+//! FNC-1's four classes: *agree*, *disagree*, *discuss* (bears on it without taking a
+//! side: hedged, refusing to confirm, asking, or only touching the matter) and
+//! *unrelated*. An article takes the stance of its claims: disagree when some disagree and
+//! none agree, agree when some agree and none disagree, discuss when they are mixed or
+//! only discuss.
+
+use crate::assess::Assessment;
+use crate::attribution::{AttributionKind, Stance};
+use crate::claims::Claim;
+use crate::eval::stance::Stance as Fnc;
+use crate::link::relate::Overlap;
+use crate::link::{ClaimView, KeyWeights};
+use crate::weights::check as w;
+use crate::Analysis;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// How one claim of the story bears on the checked claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimCheck {
+    /// Index of the claim in the analysis.
+    pub index: usize,
+    /// Its id.
+    pub id: String,
+    /// Its article.
+    pub article: String,
+    /// Its paragraph (0-based).
+    pub paragraph: usize,
+    /// Who said it.
+    pub speaker: String,
+    /// What it does to the checked claim.
+    pub stance: Fnc,
+    /// How much of the checked claim's weighted content it shares, 0 to 1.
+    pub score: f64,
+    /// The claim's words (the evidence).
+    pub evidence: String,
+    /// Why this stance.
+    pub reason: String,
+    /// The proposition the claim belongs to, and its grade.
+    pub proposition: Option<(String, String)>,
+}
+
+/// How one article bears on the checked claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleCheck {
+    /// The article id.
+    pub article: String,
+    /// Its stance, from its claims.
+    pub stance: Fnc,
+    /// How many of its claims agree, disagree and discuss.
+    pub counts: [usize; 3],
+}
+
+/// The result of checking a claim against a story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckResult {
+    /// The claim as the user gave it.
+    pub claim: String,
+    /// One line that sums it up.
+    pub summary: String,
+    /// Every article, in story order.
+    pub articles: Vec<ArticleCheck>,
+    /// The claims that bear on it (not unrelated), most relevant first.
+    pub claims: Vec<ClaimCheck>,
+}
+
+/// The checked claim as a claim of nobody's, so that it can be compared.
+fn query_claim(text: &str) -> Claim {
+    Claim::plain("query", "query", text)
+}
+
+fn name_of(an: &Analysis, c: &Claim) -> String {
+    an.sources
+        .get(&c.speaker.source)
+        .map_or_else(|| c.speaker.text.clone(), |s| s.name.clone())
+        .replace("article:", "the article ")
+}
+
+/// The checked claim as the pipeline reads it: when it says who said it ("The Kremlin
+/// denied ..."), the content and the speaker's source apart; else the whole text.
+fn read_query(an: &Analysis, text: &str) -> Claim {
+    let article = crate::corpus::Article::new("query", text);
+    let attrs = crate::extract_attributions(&article, &an.story.registry);
+    let mut table = an.sources.clone();
+    let claims = crate::claims::build(&article, &attrs, &an.story.registry, &mut table);
+    claims
+        .into_iter()
+        .find(|c| c.kind != AttributionKind::Author && c.speaker.rule.is_some())
+        .unwrap_or_else(|| query_claim(text))
+}
+
+/// Checks `claim` against the analysed story.
+///
+/// When the claim names its speaker ("The U.S. Embassy warned of ..."), only claims of
+/// that speaker can agree: others that say the same discuss it, since they do not show
+/// the speaker said it.
+pub fn check(an: &Analysis, claim: &str) -> CheckResult {
+    let query = read_query(an, claim.trim());
+    let speaker = (query.kind != AttributionKind::Author).then(|| query.speaker.source.clone());
+    let qv = ClaimView::new(&query);
+    let views: Vec<ClaimView> = an.claims.iter().map(ClaimView::new).collect();
+    let kw = KeyWeights::new(views.iter().chain(std::iter::once(&qv)));
+    let mut out: Vec<ClaimCheck> = Vec::new();
+    for (i, (c, v)) in an.claims.iter().zip(&views).enumerate() {
+        let ov = Overlap::new(&qv, v, &kw);
+        let score = ov.cover_a.max(ov.cover_b * w::CLAIM_COVER_SHARE);
+        if score < w::RELATED || ov.shared.is_empty() {
+            continue;
+        }
+        let words = ov.words_up_to(usize::MAX);
+        let undecided = matches!(c.stance, Stance::RefuseToConfirm | Stance::Question);
+        let (stance, reason) = if undecided {
+            (
+                Fnc::Discuss,
+                format!("{} takes no side ({})", name_of(an, c), c.stance.label()),
+            )
+        } else if v.negative != qv.negative && score >= w::DISAGREE {
+            let r = if v.negative {
+                format!("{} denies or negates it", name_of(an, c))
+            } else {
+                format!("{} asserts what the checked claim negates", name_of(an, c))
+            };
+            (Fnc::Disagree, r)
+        } else if v.hedged && !qv.hedged {
+            (Fnc::Discuss, format!("{} only hedges", name_of(an, c)))
+        } else if v.negative == qv.negative
+            && score >= w::AGREE
+            && speaker.as_ref().is_some_and(|s| *s != c.speaker.source)
+        {
+            (
+                Fnc::Discuss,
+                format!(
+                    "{} says the same, but the claim is about what {} said",
+                    name_of(an, c),
+                    an.sources
+                        .get(speaker.as_deref().unwrap_or_default())
+                        .map_or("another source", |s| s.name.as_str())
+                ),
+            )
+        } else if v.negative == qv.negative && score >= w::AGREE {
+            (Fnc::Agree, format!("{} says the same", name_of(an, c)))
+        } else {
+            (
+                Fnc::Discuss,
+                format!("{} touches the matter", name_of(an, c)),
+            )
+        };
+        let proposition = an
+            .assessments
+            .iter()
+            .find(|p: &&Assessment| p.claims.contains(&i))
+            .map(|p| (p.id.clone(), p.grade.clone()));
+        out.push(ClaimCheck {
+            index: i,
+            id: c.id.clone(),
+            article: c.article.clone(),
+            paragraph: c.paragraph,
+            speaker: name_of(an, c),
+            stance,
+            score: (score * 1000.0).round() / 1000.0,
+            evidence: c.text.clone(),
+            reason: format!("{reason}; shared words: {words}"),
+            proposition,
+        });
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+    let articles: Vec<ArticleCheck> = an
+        .story
+        .articles
+        .iter()
+        .map(|a| {
+            let mine = out.iter().filter(|c| c.article == a.id);
+            let mut counts = [0usize; 3];
+            for c in mine {
+                match c.stance {
+                    Fnc::Agree => counts[0] += 1,
+                    Fnc::Disagree => counts[1] += 1,
+                    _ => counts[2] += 1,
+                }
+            }
+            let stance = match counts {
+                [0, 0, 0] => Fnc::Unrelated,
+                [a, 0, _] if a > 0 => Fnc::Agree,
+                [0, d, _] if d > 0 => Fnc::Disagree,
+                _ => Fnc::Discuss,
+            };
+            ArticleCheck {
+                article: a.id.clone(),
+                stance,
+                counts,
+            }
+        })
+        .collect();
+    let summary = summarize(an, &out, &articles);
+    CheckResult {
+        claim: claim.trim().to_string(),
+        summary,
+        articles,
+        claims: out,
+    }
+}
+
+/// The summary line: support and dispute counted by independent origin.
+fn summarize(an: &Analysis, claims: &[ClaimCheck], articles: &[ArticleCheck]) -> String {
+    let origins = |stance: Fnc| {
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for c in claims.iter().filter(|c| c.stance == stance) {
+            let claim = &an.claims[c.index];
+            let key = an
+                .sources
+                .get(&claim.speaker.source)
+                .map_or(claim.speaker.source.as_str(), |s| s.independence_key());
+            keys.insert(key.to_string());
+            names.insert(c.speaker.clone());
+        }
+        (keys.len(), names.into_iter().collect::<Vec<_>>().join(", "))
+    };
+    let count = |s: Fnc| claims.iter().filter(|c| c.stance == s).count();
+    let bearing = articles
+        .iter()
+        .filter(|a| a.stance != Fnc::Unrelated)
+        .count();
+    if claims.is_empty() {
+        return format!(
+            "no claim of the story bears on it ({} articles read)",
+            articles.len()
+        );
+    }
+    let (na, wa) = origins(Fnc::Agree);
+    let (nd, wd) = origins(Fnc::Disagree);
+    let mut parts = Vec::new();
+    if count(Fnc::Agree) > 0 {
+        parts.push(format!(
+            "supported by {} claim{} from {na} independent origin{} ({wa})",
+            count(Fnc::Agree),
+            if count(Fnc::Agree) == 1 { "" } else { "s" },
+            if na == 1 { "" } else { "s" }
+        ));
+    } else {
+        parts.push("no claim supports it".into());
+    }
+    if count(Fnc::Disagree) > 0 {
+        parts.push(format!(
+            "disputed by {} claim{} from {nd} independent origin{} ({wd})",
+            count(Fnc::Disagree),
+            if count(Fnc::Disagree) == 1 { "" } else { "s" },
+            if nd == 1 { "" } else { "s" }
+        ));
+    } else {
+        parts.push("none disputes it".into());
+    }
+    if count(Fnc::Discuss) > 0 {
+        parts.push(format!("{} more discuss it", count(Fnc::Discuss)));
+    }
+    format!(
+        "{}; {bearing} of {} articles bear on it",
+        parts.join("; "),
+        articles.len()
+    )
+}
+
+/// The result as text for a terminal: the summary, the articles, then the claims.
+pub fn render_text(r: &CheckResult) -> String {
+    let mut s = format!("claim: “{}”\n{}\n\narticles:\n", r.claim, r.summary);
+    for a in &r.articles {
+        s.push_str(&format!(
+            "  {:<9} {}  ({} agree, {} disagree, {} discuss)\n",
+            a.stance.as_str(),
+            a.article,
+            a.counts[0],
+            a.counts[1],
+            a.counts[2]
+        ));
+    }
+    s.push_str("\nclaims:\n");
+    for c in &r.claims {
+        s.push_str(&format!(
+            "  {:<9} {:.2}  {} (paragraph {})  {}\n            “{}”\n            {}{}\n",
+            c.stance.as_str(),
+            c.score,
+            c.id,
+            c.paragraph + 1,
+            c.speaker,
+            c.evidence,
+            c.reason,
+            c.proposition
+                .as_ref()
+                .map_or_else(String::new, |(id, g)| format!(
+                    "; proposition {id}, grade {g}"
+                ))
+        ));
+    }
+    if r.claims.is_empty() {
+        s.push_str("  (none)\n");
+    }
+    s
+}
