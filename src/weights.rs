@@ -20,10 +20,11 @@ pub mod link {
     /// quadratic. With it, finding candidates costs at most this many steps per key of a
     /// claim. Such keys still count in the overlap of a pair found through other keys.
     pub const MAX_KEY_FREQUENCY: usize = 64;
-    /// Most partners one claim keeps among the pairs found through shared keys, the best by
-    /// the summed inverse document frequency of the shared keys; a pair is compared when
-    /// either of its claims keeps it. This bounds those pairs, and the work of linking, by
-    /// this many times the number of claims.
+    /// Most partners one claim keeps among the claims that share keys with it, the best by
+    /// the summed inverse document frequency of the shared keys, and as many among the
+    /// claims of its source that share a key with it; a pair is compared when either of its
+    /// claims keeps it. This bounds those pairs, and the work of linking, by twice this
+    /// many times the number of claims.
     pub const MAX_CANDIDATES_PER_CLAIM: usize = 50;
     /// Claims of one article within this many paragraphs of each other are always
     /// compared: a denial often answers the paragraph before it in other words.
