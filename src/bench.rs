@@ -1,3 +1,6 @@
+//! Benchmarks. This module times extraction; [`link`] times candidate generation and
+//! linking on generated claims, and [`memory`] counts heap memory for it.
+//!
 //! Extraction throughput: how fast attributions are extracted from article texts, on one
 //! core and on several.
 //!
@@ -8,6 +11,9 @@
 //! PolNeAR evaluation does. Each pass (one thread, then `threads` threads with rayon) is
 //! repeated and reported by its best and its median run. Megabytes are 10^6 bytes of
 //! article text (UTF-8), not of the file.
+
+pub mod link;
+pub mod memory;
 
 use crate::corpus::{self, Article, LoadOptions};
 use crate::error::{Diagnostic, Error, Result};

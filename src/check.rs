@@ -110,7 +110,7 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
     for (i, (c, v)) in an.claims.iter().zip(&views).enumerate() {
         let ov = Overlap::new(&qv, v, &kw);
         let score = ov.cover_a.max(ov.cover_b * w::CLAIM_COVER_SHARE);
-        if score < w::RELATED || ov.shared.is_empty() {
+        if score < w::RELATED || ov.shared == 0 {
             continue;
         }
         let words = ov.words_up_to(usize::MAX);

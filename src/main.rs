@@ -8,6 +8,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Counts heap bytes so that `bench link` can report the memory of each run; the cost is
+/// an atomic addition and an atomic load per allocation.
+#[global_allocator]
+static ALLOCATOR: claimgraph::bench::memory::CountingAllocator =
+    claimgraph::bench::memory::CountingAllocator;
+
 /// Attributed claims, sourcing chains and confidence for the coverage of a news story.
 ///
 /// A story is a folder with story.ron, sources.ron and articles/. Without a STORY argument
@@ -248,6 +254,33 @@ enum BenchCommand {
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
         repeat: u32,
     },
+    /// Candidate generation and linking on generated claims: time, claims/s and peak heap
+    /// memory at each size, with the growth factor per tenfold step.
+    Link {
+        /// Numbers of claims, separated by commas [default: 10000,100000,1000000].
+        #[arg(
+            long,
+            value_delimiter = ',',
+            value_parser = claim_count,
+            default_values_t = claimgraph::bench::link::DEFAULT_SIZES,
+            hide_default_value = true
+        )]
+        sizes: Vec<usize>,
+        /// Runs of each stage at each size (the best and the median are shown).
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        repeat: u32,
+        /// Seed of the claim generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// A number of claims: a whole number of at least 1.
+fn claim_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("'{s}' is not a number of claims (1 or more)")),
+    }
 }
 
 #[derive(clap::Args)]
@@ -700,6 +733,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
             let report = bench::run(&texts, &settings)?;
             emit(&format!("file: {}\n{report}\n", path.display()), None)
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Link {
+                    sizes,
+                    repeat,
+                    seed,
+                },
+        } => {
+            use claimgraph::bench::link;
+            let settings = link::LinkSettings {
+                sizes,
+                repeat: repeat as usize,
+                seed,
+            };
+            let report = link::run(&settings, |what| eprintln!("{what}"))?;
+            emit(&format!("{report}\n"), None)
         }
         Command::Articles { story, load: args } => {
             let story = load(story.as_deref(), &args)?;

@@ -14,8 +14,18 @@
 pub mod link {
     /// Least number of shared keys for two claims to be compared at all.
     pub const MIN_SHARED_KEYS: usize = 2;
-    /// A key shared by more claims than this is too common to block on.
+    /// A key shared by more claims than this is too common to block on: it says little
+    /// about whether two claims match ("government", "official"), and the pairs among the
+    /// `df` claims of a key cost `df²` to find, so keys without a cap would make the work
+    /// quadratic. With it, finding candidates costs at most this many steps per key of a
+    /// claim. Such keys still count in the overlap of a pair found through other keys.
     pub const MAX_KEY_FREQUENCY: usize = 64;
+    /// Most partners one claim keeps among the claims that share keys with it, the best by
+    /// the summed inverse document frequency of the shared keys, and as many among the
+    /// claims of its source that share a key with it; a pair is compared when either of its
+    /// claims keeps it. This bounds those pairs, and the work of linking, by twice this
+    /// many times the number of claims.
+    pub const MAX_CANDIDATES_PER_CLAIM: usize = 50;
     /// Claims of one article within this many paragraphs of each other are always
     /// compared: a denial often answers the paragraph before it in other words.
     pub const NEIGHBOUR_PARAGRAPHS: usize = 1;

@@ -181,21 +181,54 @@ fn actors_differ(a: &ClaimView, b: &ClaimView) -> bool {
         && xa.is_disjoint(&xb)
 }
 
+/// True when key `k` of a claim is one of its view's keys: content (not a word of
+/// [`NOT_CONTENT`] or [`NEGATIONS`]), and not a stem that a concept the claim also holds
+/// (`claim_has`) stands in for.
+pub(crate) fn is_view_key(k: &str, claim_has: impl Fn(&str) -> bool) -> bool {
+    is_content_key(k) && !covering_concept(k).is_some_and(claim_has)
+}
+
+/// The concept that stands in for key `k` when a claim holds both, if any: see
+/// [`is_view_key`].
+pub(crate) fn covering_concept(k: &str) -> Option<&'static str> {
+    if is_concept(k) {
+        None
+    } else {
+        concept_of(k)
+    }
+}
+
+/// True when key `k` is content: not a word of [`NOT_CONTENT`] or [`NEGATIONS`].
+pub(crate) fn is_content_key(k: &str) -> bool {
+    !not_content_stems().contains(k)
+}
+
 impl ClaimView {
     /// The view of a claim.
     pub fn new(c: &Claim) -> ClaimView {
-        let mut keys: BTreeSet<String> = BTreeSet::new();
-        for k in &c.keys {
-            if not_content_stems().contains(k) {
-                continue;
-            }
-            // a concept stands in for its stems
-            let covered =
-                !is_concept(k) && concept_of(k).is_some_and(|con| c.keys.iter().any(|x| x == con));
-            if !covered {
-                keys.insert(k.clone());
-            }
+        let has = |con: &str| c.keys.iter().any(|x| x == con);
+        ClaimView {
+            keys: c
+                .keys
+                .iter()
+                .filter(|k| is_view_key(k, has))
+                .cloned()
+                .collect(),
+            ..ClaimView::lean(c)
         }
+    }
+
+    /// The view of a claim with only the keys [`ClaimView::actors`] reads (actor concepts),
+    /// for [`decide`] with an overlap computed from key ids: every claim's key strings held
+    /// once more would double the memory of linking a large story.
+    pub(crate) fn lean(c: &Claim) -> ClaimView {
+        let has = |con: &str| c.keys.iter().any(|x| x == con);
+        let keys = c
+            .keys
+            .iter()
+            .filter(|k| ACTOR_CONCEPTS.contains(&k.as_str()) && is_view_key(k, has))
+            .cloned()
+            .collect();
         let text = c.text.as_str();
         let ws = words(text, Span::new(0, text.len()));
         let lows: Vec<String> = ws.iter().map(|t| normalize_word(t.text)).collect();
@@ -219,6 +252,7 @@ impl ClaimView {
             };
             numbers.push((digits, unit));
         }
+        numbers.shrink_to_fit();
         let mut names = BTreeSet::new();
         for (i, t) in ws.iter().enumerate().skip(1) {
             if !t.text.starts_with(|ch: char| ch.is_uppercase()) || lows[i] == "i" {
@@ -277,31 +311,99 @@ impl KeyWeights {
 }
 
 /// How much of two claims' content is shared.
-pub(crate) struct Overlap {
-    /// The keys both claims hold.
-    pub(crate) shared: Vec<String>,
+pub(crate) struct Overlap<'a> {
+    /// Where the shared keys are read from, when a reason names them.
+    keys: SharedKeys<'a>,
+    /// How many keys both claims hold.
+    pub(crate) shared: usize,
     /// Cover of the first claim.
     pub(crate) cover_a: f64,
     /// Cover of the second claim.
     pub(crate) cover_b: f64,
 }
 
-impl Overlap {
-    pub(crate) fn new(a: &ClaimView, b: &ClaimView, kw: &KeyWeights) -> Overlap {
-        let shared: Vec<String> = a.keys.intersection(&b.keys).cloned().collect();
-        let s: f64 = shared.iter().map(|k| kw.weight(k)).sum();
-        let cover = |v: &ClaimView| {
-            let t = kw.total(&v.keys);
-            if t > 0.0 {
-                s / t
-            } else {
-                0.0
+/// The two claims' keys, from which an [`Overlap`] lists the shared ones.
+enum SharedKeys<'a> {
+    /// As strings.
+    Strings(&'a BTreeSet<String>, &'a BTreeSet<String>),
+    /// As ascending ids into a table of keys sorted as strings.
+    Ids(&'a [u32], &'a [u32], &'a [&'a str]),
+}
+
+/// The values both ascending slices hold, ascending.
+fn common<'x>(x: &'x [u32], y: &'x [u32]) -> impl Iterator<Item = u32> + 'x {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(x[i - 1]);
+                }
             }
-        };
-        Overlap {
-            cover_a: cover(a),
-            cover_b: cover(b),
+        }
+        None
+    })
+}
+
+impl<'a> Overlap<'a> {
+    pub(crate) fn new(a: &'a ClaimView, b: &'a ClaimView, kw: &KeyWeights) -> Overlap<'a> {
+        let mut shared = 0;
+        let s: f64 = a
+            .keys
+            .intersection(&b.keys)
+            .map(|k| {
+                shared += 1;
+                kw.weight(k)
+            })
+            .sum();
+        Overlap::with_covers(
+            SharedKeys::Strings(&a.keys, &b.keys),
             shared,
+            s,
+            kw.total(&a.keys),
+            kw.total(&b.keys),
+        )
+    }
+
+    /// The overlap of two claims whose view keys are given as ascending ids into `keys`
+    /// (sorted as strings, so that ids and strings come in the same order), with each key
+    /// id's weight and each claim's total weight. For claims that share a key, the same as
+    /// [`Overlap::new`] on the views to the last bit: the same weights are added in the same
+    /// order.
+    pub(crate) fn from_ids(
+        a: &'a [u32],
+        b: &'a [u32],
+        keys: &'a [&'a str],
+        weights: &[f64],
+        totals: (f64, f64),
+    ) -> Overlap<'a> {
+        // a merge that steps without branching on which list is behind; the weights are
+        // positive, so that adding them to 0 in order gives the sum of `Overlap::new`
+        let (mut shared, mut s) = (0, 0.0);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            let (x, y) = (a[i], b[j]);
+            if x == y {
+                shared += 1;
+                s += weights[x as usize];
+            }
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        Overlap::with_covers(SharedKeys::Ids(a, b, keys), shared, s, totals.0, totals.1)
+    }
+
+    fn with_covers(keys: SharedKeys<'a>, shared: usize, s: f64, ta: f64, tb: f64) -> Overlap<'a> {
+        let cover = |t: f64| if t > 0.0 { s / t } else { 0.0 };
+        Overlap {
+            keys,
+            shared,
+            cover_a: cover(ta),
+            cover_b: cover(tb),
         }
     }
 
@@ -313,11 +415,19 @@ impl Overlap {
         self.cover_a.min(self.cover_b)
     }
 
+    /// The keys both claims hold, in the keys' order.
+    pub(crate) fn shared_keys(&self) -> Vec<&'a str> {
+        match self.keys {
+            SharedKeys::Strings(a, b) => a.intersection(b).map(String::as_str).collect(),
+            SharedKeys::Ids(a, b, keys) => common(a, b).map(|k| keys[k as usize]).collect(),
+        }
+    }
+
     /// The shared keys for a reason, at most `limit` of them, concepts without their `~`.
     pub(crate) fn words_up_to(&self, limit: usize) -> String {
         let shown: Vec<&str> = self
-            .shared
-            .iter()
+            .shared_keys()
+            .into_iter()
             .map(|k| k.trim_start_matches('~'))
             .take(limit)
             .collect();
@@ -329,8 +439,8 @@ impl Overlap {
 const SHOWN_WORDS: usize = 8;
 
 /// Stances that take no position on the content: neither agreement nor denial.
-fn undecided(c: &Claim) -> bool {
-    matches!(c.stance, Stance::RefuseToConfirm | Stance::Question)
+fn undecided(stance: Stance) -> bool {
+    matches!(stance, Stance::RefuseToConfirm | Stance::Question)
 }
 
 fn quoted(c: &Claim) -> bool {
@@ -369,20 +479,101 @@ fn who(c: &Claim) -> String {
         .map_or_else(|| c.speaker.text.clone(), |v| v.name.clone())
 }
 
+/// What the rules read of a claim and its view for every pair they decide, in a few
+/// bytes: claims of one article, one source or one affiliation have the same number for
+/// it. The rest of a claim and of its view is read only on the way to a relation, so that
+/// deciding the many pairs that come to none reads little memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Traits {
+    /// The article, as a number.
+    pub(crate) article: u32,
+    /// The sentence's index in the article.
+    pub(crate) sentence: usize,
+    /// The speaker's source, as a number.
+    pub(crate) source: u32,
+    /// The source is named: not an article's own voice or an unknown speaker
+    /// ([`anonymous_source`]).
+    pub(crate) named: bool,
+    /// The source's affiliation, as a number, when there is one.
+    pub(crate) affiliation: Option<u32>,
+    /// [`Claim::stance`].
+    pub(crate) stance: Stance,
+    /// The claim quotes its speaker's words.
+    pub(crate) quoted: bool,
+    /// [`ClaimView::negative`].
+    pub(crate) negative: bool,
+    /// [`ClaimView::hedged`].
+    pub(crate) hedged: bool,
+}
+
+impl Traits {
+    /// The traits of a claim and its view, given the numbers of its article, source and
+    /// affiliation.
+    pub(crate) fn new(
+        c: &Claim,
+        v: &ClaimView,
+        article: u32,
+        source: u32,
+        affiliation: Option<u32>,
+    ) -> Traits {
+        Traits {
+            article,
+            sentence: c.sentence,
+            source,
+            named: !anonymous_source(c.origin()),
+            affiliation,
+            stance: c.stance,
+            quoted: quoted(c),
+            negative: v.negative,
+            hedged: v.hedged,
+        }
+    }
+
+    /// The traits of the two claims of a pair, numbered by comparing the two.
+    fn of_pair(p: &Pair) -> (Traits, Traits) {
+        let (a, b) = p.claims;
+        let (va, vb) = p.views;
+        let same = |x: bool| if x { 0 } else { 1 };
+        let b_affiliation = b
+            .affiliation
+            .as_ref()
+            .map(|x| same(a.affiliation.as_ref() == Some(x)));
+        (
+            Traits::new(a, va, 0, 0, a.affiliation.as_ref().map(|_| 0)),
+            Traits::new(
+                b,
+                vb,
+                same(a.article == b.article),
+                same(a.origin() == b.origin()),
+                b_affiliation,
+            ),
+        )
+    }
+}
+
 /// The relation between two claims, if there is one, with its score and reasons.
 pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
+    let (ta, tb) = Traits::of_pair(p);
+    decide(p, (&ta, &tb), &Overlap::new(p.views.0, p.views.1, kw))
+}
+
+/// The relation between two claims given their [`Traits`] and the overlap of their keys:
+/// [`relate`] once those are known. Of the views' keys it reads only the actor concepts
+/// (see [`ClaimView::actors`]), so it can be given lean views ([`ClaimView::lean`]) and an
+/// overlap computed from key ids ([`Overlap::from_ids`]).
+pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Relation> {
     let (a, b) = p.claims;
     let (va, vb) = p.views;
+    let (ta, tb) = t;
     let (i, j) = p.index;
-    if a.article == b.article && a.sentence == b.sentence {
+    if ta.article == tb.article && ta.sentence == tb.sentence {
         return None;
     }
-    let ov = Overlap::new(va, vb, kw);
-    if ov.shared.is_empty() {
+    if ov.shared == 0 {
         return None;
     }
-    let same_source = a.speaker.source == b.speaker.source && !anonymous_source(a.origin());
-    let affiliated = !same_source && a.affiliation.is_some() && a.affiliation == b.affiliation;
+    let same_source = ta.source == tb.source && ta.named;
+    let affiliated = !same_source && ta.affiliation.is_some() && ta.affiliation == tb.affiliation;
     let make = |kind, score: f64, reasons: Vec<String>| Relation {
         a: i,
         b: j,
@@ -393,9 +584,9 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
     };
 
     // the same speaker's words, quoted twice in different wording
-    if same_source && quoted(a) && quoted(b) {
+    if same_source && ta.quoted && tb.quoted && ov.high() >= w::VARIANT_COVER {
         let (qa, qb) = (quote_text(a), quote_text(b));
-        if !qa.eq_ignore_ascii_case(&qb) && ov.high() >= w::VARIANT_COVER {
+        if !qa.eq_ignore_ascii_case(&qb) {
             let sim = strsim::normalized_levenshtein(&qa.to_lowercase(), &qb.to_lowercase());
             let diff = word_diff(&qa, &qb);
             let mut r = make(
@@ -414,25 +605,25 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
             return Some(r);
         }
     }
-    if undecided(a) || undecided(b) {
+    if undecided(ta.stance) || undecided(tb.stance) {
         return None;
     }
 
     // contradiction: a denial or negation against an assertion
-    if va.negative != vb.negative {
-        let (neg, negv, pos, posv) = if va.negative {
-            (a, va, b, vb)
+    if ta.negative != tb.negative {
+        let (neg, negv, negt, pos, post) = if ta.negative {
+            (a, va, ta, b, tb)
         } else {
-            (b, vb, a, va)
+            (b, vb, tb, a, ta)
         };
         // a hedged statement on either side is no plain contradiction ("may not" against
         // "possible"), though a denial may still answer a hedged assertion
-        let plain = !negv.hedged && !posv.hedged;
+        let plain = !negt.hedged && !post.hedged;
         {
-            let neg_cover = if va.negative { ov.cover_a } else { ov.cover_b };
+            let neg_cover = if ta.negative { ov.cover_a } else { ov.cover_b };
             let mut reasons = Vec::new();
             let mut score = 0.0;
-            if plain && ov.high() >= w::CONTRADICT_COVER && ov.shared.len() >= 2 {
+            if plain && ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 {
                 score = ov.high();
                 reasons.push(format!(
                     "{} negates what {} asserts; shared words: {}",
@@ -441,7 +632,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                     ov.words_up_to(SHOWN_WORDS)
                 ));
             }
-            if neg.stance == Stance::Deny && pos.speaker.source != neg.speaker.source {
+            if negt.stance == Stance::Deny && post.source != negt.source {
                 let mut s = w::DENIAL_COVER_SHARE * neg_cover;
                 let mut why = vec![format!(
                     "{} denies what {} asserts; shared words: {}",
@@ -453,7 +644,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
                     s += w::DENIAL_ANSWERS;
                     why.push(format!("the text presents it as an answer to {}", who(pos)));
                 }
-                if neg.article == pos.article && pos.evidence.end <= neg.evidence.start {
+                if negt.article == post.article && pos.evidence.end <= neg.evidence.start {
                     s += w::DENIAL_EARLIER;
                     why.push("the assertion comes first in the same article".into());
                 }
@@ -474,7 +665,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
     }
 
     // contradiction: the same statement with other numbers, dates or actors
-    if ov.high() >= w::CONTRADICT_COVER && ov.shared.len() >= 2 && !va.hedged && !vb.hedged {
+    if ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 && !ta.hedged && !tb.hedged {
         for (na, ua) in &va.numbers {
             let same_unit: Vec<&String> = vb
                 .numbers
@@ -513,9 +704,9 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
             ));
         }
         let plain_shared = ov
-            .shared
-            .iter()
-            .filter(|k| !va.names.contains(*k) && !vb.names.contains(*k))
+            .shared_keys()
+            .into_iter()
+            .filter(|&k| !va.names.contains(k) && !vb.names.contains(k))
             .count();
         if !same_source
             && plain_shared >= 2
@@ -540,7 +731,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
     let high = ov.high();
     if high >= w::AGREE_COVER
         && ov.low() >= w::AGREE_OTHER_COVER
-        && ov.shared.len() >= 2
+        && ov.shared >= 2
         && (same_source || !actors_differ(va, vb))
     {
         return Some(make(
@@ -567,7 +758,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
             )],
         ));
     }
-    if affiliated && high >= w::SAME_SOURCE_COVER && ov.shared.len() >= 2 {
+    if affiliated && high >= w::SAME_SOURCE_COVER && ov.shared >= 2 {
         return Some(make(
             RelationKind::Agrees,
             high,
@@ -583,9 +774,9 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
         ));
     }
     if same_source
-        && a.article != b.article
-        && a.stance == b.stance
-        && matches!(a.stance, Stance::Warn | Stance::Accuse | Stance::Announce)
+        && ta.article != tb.article
+        && ta.stance == tb.stance
+        && matches!(ta.stance, Stance::Warn | Stance::Accuse | Stance::Announce)
     {
         return Some(make(
             RelationKind::Agrees,
@@ -602,7 +793,7 @@ pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
             )],
         ));
     }
-    if high >= w::ELABORATE_COVER && ov.shared.len() >= w::ELABORATE_SHARED {
+    if high >= w::ELABORATE_COVER && ov.shared >= w::ELABORATE_SHARED {
         // the claim less covered says more
         let (more, less) = if ov.cover_a < ov.cover_b {
             (i, j)

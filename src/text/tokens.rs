@@ -15,33 +15,54 @@ pub struct Token<'a> {
 /// apostrophes, hyphens, periods and commas between digits ("Putin's", "48-hour", "2.5").
 pub fn words(text: &str, within: Span) -> Vec<Token<'_>> {
     let body = within.slice(text);
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    if body.is_ascii() {
+        // a byte is a character: no table of characters needed
+        let bytes = body.as_bytes();
+        split_words(text, within, bytes.len(), bytes.len(), |k| {
+            (k, char::from(bytes[k]))
+        })
+    } else {
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        split_words(text, within, body.len(), chars.len(), |k| chars[k])
+    }
+}
+
+/// [`words`] over the `len` characters of `within` (where the text is `body_len` bytes
+/// long), the `k`-th given by `at(k)` as its byte offset in `within` and the character.
+fn split_words(
+    text: &str,
+    within: Span,
+    body_len: usize,
+    len: usize,
+    at: impl Fn(usize) -> (usize, char),
+) -> Vec<Token<'_>> {
+    let ch = |k: usize| at(k).1;
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (s, c) = chars[i];
+    while i < len {
+        let (s, c) = at(i);
         if !c.is_alphanumeric() {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+        while j < len {
+            let c = ch(j);
             if c.is_alphanumeric() {
                 j += 1;
                 continue;
             }
-            let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-            let prev = chars[j - 1].1;
+            let next_alnum = j + 1 < len && ch(j + 1).is_alphanumeric();
+            let prev = ch(j - 1);
             let joiner = match c {
                 '\'' | '’' | '-' => next_alnum,
-                '.' | ',' if next_alnum && prev.is_ascii_digit() => chars[j + 1].1.is_ascii_digit(),
+                '.' | ',' if next_alnum && prev.is_ascii_digit() => ch(j + 1).is_ascii_digit(),
                 // "U.S", "U.K": single capitals joined by periods
                 '.' => {
                     next_alnum
                         && prev.is_uppercase()
-                        && (j < 2 || !chars[j - 2].1.is_alphanumeric())
-                        && chars[j + 1].1.is_uppercase()
+                        && (j < 2 || !ch(j - 2).is_alphanumeric())
+                        && ch(j + 1).is_uppercase()
                 }
                 _ => false,
             };
@@ -51,7 +72,7 @@ pub fn words(text: &str, within: Span) -> Vec<Token<'_>> {
                 break;
             }
         }
-        let e = chars.get(j).map_or(body.len(), |(p, _)| *p);
+        let e = if j < len { at(j).0 } else { body_len };
         let span = Span::new(within.start + s, within.start + e);
         out.push(Token {
             text: span.slice(text),
@@ -64,6 +85,13 @@ pub fn words(text: &str, within: Span) -> Vec<Token<'_>> {
 
 /// Lower-cases a word and drops a possessive ending ("Putin's" → "putin").
 pub fn normalize_word(word: &str) -> String {
+    // most words are already lower-case letters and digits: nothing to change
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return word.to_string();
+    }
     let w = word.to_lowercase().replace('’', "'").replace('.', "");
     let w = w
         .strip_suffix("'s")
@@ -218,6 +246,40 @@ pub fn content_keys(text: &str, within: Span) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`words`] through the table of characters, as for any text.
+    fn words_by_chars(text: &str, within: Span) -> Vec<Token<'_>> {
+        let body = within.slice(text);
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        split_words(text, within, body.len(), chars.len(), |k| chars[k])
+    }
+
+    /// [`normalize_word`] without the shortcut for words that need no change.
+    fn normalize_in_full(word: &str) -> String {
+        let w = word.to_lowercase().replace('’', "'").replace('.', "");
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix('\''))
+            .unwrap_or(&w);
+        w.to_string()
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_words_are_split_as_any_text(
+            text in "[a-zA-Z0-9 .,'\\-]{0,40}",
+            from in 0..8usize,
+        ) {
+            let within = Span::new(from.min(text.len()), text.len());
+            prop_assert_eq!(words(&text, within), words_by_chars(&text, within));
+        }
+
+        #[test]
+        fn the_shortcut_normalises_as_in_full(word in "[a-zA-Z0-9.'’]{0,12}") {
+            prop_assert_eq!(normalize_word(&word), normalize_in_full(&word));
+        }
+    }
 
     #[test]
     fn stopwords_are_sorted() {
