@@ -34,8 +34,7 @@
 //! [`LinkSettings::repeat`] times. A run's time is the wall-clock time of the call; its
 //! memory is the most heap memory it held at once beyond what was in use before it (its
 //! working memory and its output; see [`super::memory`]), measured when the binary
-//! installs the counting allocator. Candidate generation uses all cores (rayon); the rest
-//! of linking one.
+//! installs the counting allocator. Both stages use all cores (rayon).
 
 use super::memory;
 use super::Machine;
@@ -532,7 +531,7 @@ pub struct LinkReport {
     pub machine: Machine,
     /// Whether the code was built with optimisations (debug assertions off).
     pub optimized: bool,
-    /// Threads of rayon's pool (candidate generation).
+    /// Threads of rayon's pool (both stages).
     pub threads: usize,
     /// The settings.
     pub settings: LinkSettings,
@@ -662,7 +661,7 @@ impl fmt::Display for LinkReport {
         let m = &self.machine;
         writeln!(
             f,
-            "machine: {} core{} available, CPU {}; candidate generation on {} thread{}",
+            "machine: {} core{} available, CPU {}; both stages on {} thread{}",
             m.cores,
             if m.cores == 1 { "" } else { "s" },
             m.cpu.as_deref().unwrap_or("unknown"),
@@ -701,7 +700,7 @@ impl fmt::Display for LinkReport {
         writeln!(f)?;
         writeln!(
             f,
-            "{:>10} {:>11} {:>10} {:>9} {:>10} {:>7} {:>10} {:>8} {:>10}",
+            "{:>10} {:>11} {:>10} {:>9} {:>10} {:>7} {:>10} {:>8} {:>10} {:>8}",
             "claims",
             "keys",
             "distinct",
@@ -710,12 +709,13 @@ impl fmt::Display for LinkReport {
             "found",
             "agrees",
             "contra",
-            "q-variants"
+            "q-variants",
+            "elab"
         )?;
         for s in &self.sizes {
             writeln!(
                 f,
-                "{:>10} {:>11} {:>10} {:>9} {:>10} {:>6.1}% {:>10} {:>8} {:>10}",
+                "{:>10} {:>11} {:>10} {:>9} {:>10} {:>6.1}% {:>10} {:>8} {:>10} {:>8}",
                 s.claims,
                 s.keys,
                 s.distinct_keys,
@@ -730,6 +730,7 @@ impl fmt::Display for LinkReport {
                 s.relations.agrees,
                 s.relations.contradicts,
                 s.relations.quote_variants,
+                s.relations.elaborates,
             )?;
         }
         for (title, out_label, stage) in [
@@ -793,6 +794,23 @@ impl fmt::Display for LinkReport {
             }
         }
         writeln!(f)?;
+        let ratios: Vec<String> = self
+            .sizes
+            .iter()
+            .filter(|s| s.candidates.best() > 0.0)
+            .map(|s| {
+                format!(
+                    "{:.1}× at {} claims",
+                    s.link.best() / s.candidates.best(),
+                    s.claims
+                )
+            })
+            .collect();
+        writeln!(
+            f,
+            "whole linking stage over candidate generation, best runs: {}",
+            ratios.join(", ")
+        )?;
         writeln!(
             f,
             "retellings: pairs of claims generated as retellings of one statement; found: the \
