@@ -145,12 +145,7 @@ fn line(c: &ClaimInfo) -> ClaimLine {
     ClaimLine {
         id: c.id.clone(),
         speaker: c.speaker.name.clone(),
-        content: c
-            .content
-            .iter()
-            .map(|e| e.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" … "),
+        content: c.content_text(),
     }
 }
 

@@ -81,11 +81,7 @@ pub fn render(r: &Report) -> String {
                 c.cue.clone().unwrap_or_default(),
                 c.stance.clone(),
                 c.hedges.join("; "),
-                c.content
-                    .iter()
-                    .map(|e| e.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" … "),
+                c.content_text(),
                 c.evidence.text.clone(),
                 format!("{:.2}", c.attribution_confidence),
                 c.proposition.clone(),

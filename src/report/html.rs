@@ -163,12 +163,7 @@ fn claim_html(out: &mut String, c: &ClaimInfo) {
         speaker_html(c),
         escape(&c.stance)
     );
-    let said = c
-        .content
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" … ");
+    let said = c.content_text();
     let _ = writeln!(out, "<p class=\"said\">{}</p>", escape(&said));
     out.push_str("<dl>\n");
     let how = match &c.cue {
@@ -718,12 +713,7 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
     } else {
         out.push_str("<table>\n<thead><tr><th>when</th><th>what</th><th>article</th><th>claim</th></tr></thead>\n<tbody>\n");
         for t in &r.timeline {
-            let when = match (&t.start, &t.end, &t.unresolved) {
-                (Some(s), Some(e), _) if s != e => format!("{s} to {e}"),
-                (Some(s), _, _) => s.clone(),
-                (None, _, Some(why)) => format!("unresolved ({why})"),
-                _ => "unresolved".into(),
-            };
+            let when = t.when();
             let what = match &t.content {
                 Some(c) if t.what != "published" => format!("“{}”: {}", t.text, c),
                 _ => format!("{}: {}", t.what, t.text),

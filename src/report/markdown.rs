@@ -51,12 +51,7 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
             .map_or("no cue".to_string(), |q| format!("cue “{}”", escape(q))),
         c.stance
     );
-    let said = c
-        .content
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" … ");
+    let said = c.content_text();
     if said.starts_with(['“', '"']) && said.ends_with(['”', '"']) {
         let _ = writeln!(out, "  - says: {}", escape(&said));
     } else {
@@ -74,9 +69,7 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
         let when = match (&t.start, &t.end) {
             (Some(s), Some(e)) if s == e => s.clone(),
             (Some(s), Some(e)) => format!("{s} to {e}"),
-            _ if t.anchor == "event" => "unresolved: relative to another event".into(),
-            _ if t.anchor == "calendar" => "unresolved: not a valid date".into(),
-            _ => "unresolved: publication date unknown".into(),
+            _ => format!("unresolved: {}", t.anchor_reason()),
         };
         let _ = writeln!(out, "  - time: “{}” ({when})", escape(&t.text));
     }
@@ -296,12 +289,7 @@ fn said(r: &Report, id: &str) -> String {
         .iter()
         .find(|c| c.id == id)
         .map(|c| {
-            let words = c
-                .content
-                .iter()
-                .map(|e| e.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" … ");
+            let words = c.content_text();
             let verb = match c.stance.as_str() {
                 "assert" => return words,
                 "deny" => "denies",
@@ -424,12 +412,7 @@ fn timeline(out: &mut String, r: &Report) {
     let _ = writeln!(out, "| when | what | article | claim |");
     let _ = writeln!(out, "|---|---|---|---|");
     for t in &r.timeline {
-        let when = match (&t.start, &t.end, &t.unresolved) {
-            (Some(s), Some(e), _) if s != e => format!("{s} to {e}"),
-            (Some(s), _, _) => s.clone(),
-            (None, _, Some(why)) => format!("unresolved ({why})"),
-            _ => "unresolved".into(),
-        };
+        let when = t.when();
         let what = match (&t.what[..], &t.content) {
             ("published", _) => format!("published: {}", escape(&t.text)),
             (_, Some(c)) => format!("“{}”: {}", escape(&t.text), escape(&truncate(c, 80))),

@@ -284,6 +284,45 @@ pub struct PropositionInfo {
     pub reasons: Vec<String>,
 }
 
+impl ClaimInfo {
+    /// What was said: the content's parts joined by " … ".
+    pub fn content_text(&self) -> String {
+        self.content
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    }
+}
+
+impl TimeInfo {
+    /// Why a reference measured from this anchor may stay without dates, in words.
+    pub fn anchor_reason(&self) -> &'static str {
+        match self.anchor.as_str() {
+            "event" => "relative to another event",
+            "calendar" => "not a valid date",
+            _ => "publication date unknown",
+        }
+    }
+
+    /// Why the reference has no dates, in words; `None` when it has them.
+    pub fn unresolved_reason(&self) -> Option<&'static str> {
+        self.start.is_none().then(|| self.anchor_reason())
+    }
+}
+
+impl TimelineEntry {
+    /// When, as reports show it: a day, "first to last", or "unresolved (why)".
+    pub fn when(&self) -> String {
+        match (&self.start, &self.end, &self.unresolved) {
+            (Some(s), Some(e), _) if s != e => format!("{s} to {e}"),
+            (Some(s), _, _) => s.clone(),
+            (None, _, Some(why)) => format!("unresolved ({why})"),
+            _ => "unresolved".into(),
+        }
+    }
+}
+
 fn ev(text: &str, s: crate::text::Span) -> Evidence {
     Evidence {
         start: s.start,
@@ -310,14 +349,7 @@ fn timeline(articles: &[ArticleInfo], claims: &[ClaimInfo]) -> Vec<TimelineEntry
         .collect();
     for c in claims {
         for t in &c.times {
-            let unresolved = t.start.is_none().then(|| {
-                match t.anchor.as_str() {
-                    "event" => "relative to another event",
-                    "calendar" => "not a valid date",
-                    _ => "publication date unknown",
-                }
-                .to_string()
-            });
+            let unresolved = t.unresolved_reason().map(str::to_string);
             out.push(TimelineEntry {
                 start: t.start.clone(),
                 end: t.end.clone(),
@@ -326,13 +358,7 @@ fn timeline(articles: &[ArticleInfo], claims: &[ClaimInfo]) -> Vec<TimelineEntry
                 unresolved,
                 article: c.article.clone(),
                 claim: Some(c.id.clone()),
-                content: Some(
-                    c.content
-                        .iter()
-                        .map(|e| e.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" … "),
-                ),
+                content: Some(c.content_text()),
             });
         }
     }

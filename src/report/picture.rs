@@ -269,11 +269,10 @@ pub(crate) struct Picture<'r> {
 
 /// The words of a claim: its content parts joined, or the sentence when it has none.
 pub(crate) fn said(c: &ClaimInfo) -> String {
-    let parts: Vec<&str> = c.content.iter().map(|e| e.text.as_str()).collect();
-    if parts.is_empty() {
+    if c.content.is_empty() {
         c.evidence.text.clone()
     } else {
-        parts.join(" … ")
+        c.content_text()
     }
 }
 
