@@ -743,22 +743,17 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
 
     // unresolved speakers
     out.push_str("<section id=\"unresolved\">\n<h2>Unresolved speakers</h2>\n");
-    let unresolved: Vec<&ClaimInfo> = r
-        .claims
-        .iter()
-        .filter(|c| c.speaker.rule.is_none() && !c.speaker.source.starts_with("article:"))
-        .collect();
-    if unresolved.is_empty() {
+    if r.unresolved.is_empty() {
         out.push_str("<p>None.</p>\n");
     } else {
         out.push_str("<ul>\n");
-        for c in unresolved {
+        for u in &r.unresolved {
             let _ = writeln!(
                 out,
                 "<li>“{}” in {} (paragraph {})</li>",
-                escape(&c.speaker.mention),
-                claim_link(&c.id),
-                c.paragraph
+                escape(&u.mention),
+                claim_link(&u.claim),
+                u.paragraph
             );
         }
         out.push_str("</ul>\n");
