@@ -19,7 +19,7 @@ fn placeholder_svg(r: &Report) -> String {
     for (i, c) in r.claims.iter().enumerate() {
         s.push_str(&format!(
             "<g class=\"claim\" data-source=\"{}\" data-stance=\"{}\"><circle cx=\"{}\" cy=\"5\" r=\"2\"/></g>",
-            html::escape(&c.speaker.source),
+            html::escape(c.speaker.source.as_str()),
             html::escape(&c.stance),
             2 + i * 2
         ));

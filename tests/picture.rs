@@ -247,7 +247,7 @@ fn expected_edges(r: &Report) -> BTreeMap<String, BTreeSet<(String, String)>> {
 fn expected_source_keys(r: &Report) -> BTreeSet<String> {
     let mut keys: BTreeSet<String> = r.sources.iter().map(|s| s.id.clone()).collect();
     for c in &r.claims {
-        keys.insert(c.speaker.source.clone());
+        keys.insert(c.speaker.source.to_string());
         for name in intermediaries(c) {
             keys.insert(intermediary_key(r, name));
         }

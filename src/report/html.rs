@@ -119,7 +119,7 @@ fn evidence_html(c: &ClaimInfo) -> String {
 fn speaker_html(c: &ClaimInfo) -> String {
     let sp = &c.speaker;
     let mut out = format!("<strong>{}</strong>", escape(&sp.name));
-    if sp.rule.is_none() && !sp.source.starts_with("article:") {
+    if sp.rule.is_none() && !sp.source.is_article_voice() {
         return format!(
             "<strong class=\"unresolved\">unresolved:</strong> “{}”",
             escape(&sp.mention)
@@ -153,7 +153,7 @@ fn claim_html(out: &mut String, c: &ClaimInfo) {
         "<article class=\"claim\" id=\"{}\" data-claim=\"{}\" data-source=\"{}\" data-stance=\"{}\">",
         claim_anchor(&c.id),
         escape(&c.id),
-        escape(&c.speaker.source),
+        escape(c.speaker.source.as_str()),
         escape(&c.stance)
     );
     let _ = writeln!(
@@ -291,15 +291,15 @@ fn filter_sources(r: &Report) -> Vec<(String, String, usize)> {
         }
     }
     for c in &r.claims {
-        let id = &c.speaker.source;
+        let id = c.speaker.source.as_str();
         if out.iter().any(|(known, _, _)| known == id) {
             continue;
         }
-        let label = match id.strip_prefix("article:") {
+        let label = match c.speaker.source.voice_of() {
             Some(a) => format!("{} ({a})", c.speaker.name),
             None => c.speaker.name.clone(),
         };
-        out.push((id.clone(), label, counts[id.as_str()]));
+        out.push((id.to_string(), label, counts[id]));
     }
     out
 }

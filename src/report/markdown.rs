@@ -36,7 +36,7 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
             escape(&c.speaker.name),
             escape(&c.speaker.mention)
         ),
-        (_, None) if !c.speaker.source.starts_with("article:") => {
+        (_, None) if !c.speaker.source.is_article_voice() => {
             format!("**unresolved:** “{}”", escape(&c.speaker.mention))
         }
         _ => format!("**{}**", escape(&c.speaker.name)),

@@ -11,6 +11,7 @@ pub mod svg;
 use crate::assess::{attribution_confidence, credibility_label};
 use crate::claims::ViaRole;
 use crate::link::RelationKind;
+use crate::sources::SpeakerId;
 use crate::Analysis;
 use serde::{Deserialize, Serialize};
 
@@ -169,8 +170,8 @@ pub struct SpeakerInfo {
     pub mention: String,
     /// The earlier mention it stands for, if resolved through one.
     pub antecedent: Option<String>,
-    /// Source id.
-    pub source: String,
+    /// Source id, or the article's own voice.
+    pub source: SpeakerId,
     /// Source name.
     pub name: String,
     /// Person speaking for the source.
@@ -377,9 +378,9 @@ impl Report {
     pub fn new(an: &Analysis) -> Report {
         let story = an.story;
         let table = &an.sources;
-        let name = |id: &str| {
+        let name = |id: &SpeakerId| {
             table
-                .get(id)
+                .get(id.as_str())
                 .map_or_else(|| id.to_string(), |s| s.name.clone())
         };
         let mut prop_of = vec![(String::new(), 0.0, String::new()); an.claims.len()];
@@ -408,7 +409,7 @@ impl Report {
                         mention: c.speaker.text.clone(),
                         antecedent: c.speaker.antecedent.map(|s| s.slice(text).to_string()),
                         source: c.speaker.source.clone(),
-                        name: if c.speaker.source.starts_with("article:") {
+                        name: if c.speaker.source.is_article_voice() {
                             "the article's own voice".into()
                         } else {
                             name(&c.speaker.source)
@@ -509,13 +510,13 @@ impl Report {
                 origins: p
                     .origins
                     .iter()
-                    .map(|o| match o.strip_prefix("article:") {
+                    .map(|o| match o.voice_of() {
                         Some(a) => format!("the article {a}"),
                         None => name(o),
                     })
                     .collect(),
                 independent_origins: p.independent_origins.len(),
-                contradicted_by: p.contradicted_by.iter().map(|o| name(o)).collect(),
+                contradicted_by: p.contradicted_by.iter().map(&name).collect(),
                 attribution_confidence: p.attribution_confidence,
                 credibility: p.credibility,
                 credibility_label: credibility_label(p.credibility).to_string(),
@@ -567,7 +568,7 @@ impl Report {
             timeline: timeline(&articles, &claims),
             unresolved: claims
                 .iter()
-                .filter(|c| c.speaker.rule.is_none() && !c.speaker.source.starts_with("article:"))
+                .filter(|c| c.speaker.rule.is_none() && !c.speaker.source.is_article_voice())
                 .map(|c| UnresolvedSpeaker {
                     mention: c.speaker.mention.clone(),
                     claim: c.id.clone(),

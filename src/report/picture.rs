@@ -278,7 +278,7 @@ pub(crate) fn said(c: &ClaimInfo) -> String {
 
 /// Who a claim is from, as a label shows it.
 pub(crate) fn speaker(c: &ClaimInfo) -> String {
-    if c.speaker.source.starts_with("article:") {
+    if c.speaker.source.is_article_voice() {
         "The article (own voice)".into()
     } else {
         c.speaker.name.clone()
@@ -358,20 +358,20 @@ impl<'r> Picture<'r> {
         };
         let mut links = Vec::new();
         for (ci, c) in r.claims.iter().enumerate() {
-            let key = &c.speaker.source;
+            let key = c.speaker.source.as_str();
             let si = match by_key.get(key) {
                 Some(&i) => i,
                 None => {
-                    let node = match key.strip_prefix("article:") {
+                    let node = match c.speaker.source.voice_of() {
                         Some(a) => SourceNode {
-                            key: key.clone(),
+                            key: key.to_string(),
                             name: format!("{} (own voice)", article_title(a)),
                             kind: "article".into(),
                             shape: Shape::Article,
                             tooltip: format!("the article's own voice: {}", article_title(a)),
                         },
                         None => SourceNode {
-                            key: key.clone(),
+                            key: key.to_string(),
                             name: c.speaker.name.clone(),
                             kind: "unknown".into(),
                             shape: Shape::Unknown,
@@ -380,7 +380,7 @@ impl<'r> Picture<'r> {
                     };
                     sources.push(node);
                     let i = sources.len() - 1;
-                    by_key.insert(key.clone(), i);
+                    by_key.insert(key.to_string(), i);
                     by_name.entry(sources[i].name.clone()).or_insert(i);
                     i
                 }

@@ -833,7 +833,7 @@ fn draw_claims(out: &mut String, p: &Picture, lay: &Layout) {
             out,
             "<g class=\"claim\" id=\"claim-{ci}\" data-claim=\"{}\" data-source=\"{}\" data-stance=\"{}\" data-article=\"{}\" data-kind=\"{}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"5\" fill=\"{}\" stroke=\"#9aa5b1\"/><text x=\"{}\" y=\"{}\" font-weight=\"bold\" fill=\"#1f2933\">{}</text>{tag}<text fill=\"#333\">{}</text></g>",
             escape(&c.id),
-            escape(&c.speaker.source),
+            escape(c.speaker.source.as_str()),
             escape(&c.stance),
             escape(&c.article),
             escape(&c.kind),
