@@ -73,13 +73,13 @@ pub fn render(r: &Report) -> String {
                         } else {
                             "unknown"
                         },
-                        |s| s.kind.as_str(),
+                        |s| s.kind.label(),
                     )
                     .to_string(),
                 via.join(" > "),
-                c.kind.clone(),
+                c.kind.label().to_string(),
                 c.cue.clone().unwrap_or_default(),
-                c.stance.clone(),
+                c.stance.label().to_string(),
                 c.hedges.join("; "),
                 c.content_text(),
                 c.evidence.text.clone(),

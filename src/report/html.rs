@@ -8,7 +8,7 @@
 //! filter can also be set from the address's fragment, `#source=ID&stance=LABEL` (each value
 //! percent-encoded, either part optional).
 
-use super::{ClaimInfo, PropositionInfo, Report};
+use super::{Anchor, ClaimInfo, PropositionInfo, RelationKind, Report, TimelineKind};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -138,7 +138,11 @@ fn speaker_html(c: &ClaimInfo) -> String {
         let _ = write!(out, ", speaking: {}", escape(p));
     }
     if let Some(rule) = &sp.rule {
-        let _ = write!(out, " <span class=\"muted\">[{}]</span>", escape(rule));
+        let _ = write!(
+            out,
+            " <span class=\"muted\">[{}]</span>",
+            escape(rule.label())
+        );
     }
     out
 }
@@ -154,21 +158,21 @@ fn claim_html(out: &mut String, c: &ClaimInfo) {
         claim_anchor(&c.id),
         escape(&c.id),
         escape(c.speaker.source.as_str()),
-        escape(&c.stance)
+        escape(c.stance.label())
     );
     let _ = writeln!(
         out,
         "<h4><code>{}</code> {} <span class=\"stance\">{}</span></h4>",
         escape(&c.id),
         speaker_html(c),
-        escape(&c.stance)
+        escape(c.stance.label())
     );
     let said = c.content_text();
     let _ = writeln!(out, "<p class=\"said\">{}</p>", escape(&said));
     out.push_str("<dl>\n");
     let how = match &c.cue {
-        Some(q) => format!("{}, cue “{}”", escape(&c.kind), escape(q)),
-        None => format!("{}, no cue", escape(&c.kind)),
+        Some(q) => format!("{}, cue “{}”", escape(c.kind.label()), escape(q)),
+        None => format!("{}, no cue", escape(c.kind.label())),
     };
     row(out, "given as", &how);
     if !c.quotes.is_empty() {
@@ -183,8 +187,8 @@ fn claim_html(out: &mut String, c: &ClaimInfo) {
         let when = match (&t.start, &t.end) {
             (Some(s), Some(e)) if s == e => escape(s),
             (Some(s), Some(e)) => format!("{} to {}", escape(s), escape(e)),
-            _ if t.anchor == "event" => "unresolved: relative to another event".into(),
-            _ if t.anchor == "calendar" => "unresolved: not a valid date".into(),
+            _ if t.anchor == Anchor::Event => "unresolved: relative to another event".into(),
+            _ if t.anchor == Anchor::Calendar => "unresolved: not a valid date".into(),
             _ => "unresolved: publication date unknown".into(),
         };
         row(out, "time", &format!("“{}” ({when})", escape(&t.text)));
@@ -308,7 +312,7 @@ fn filter_sources(r: &Report) -> Vec<(String, String, usize)> {
 fn filter_stances(r: &Report) -> BTreeMap<&str, usize> {
     let mut out = BTreeMap::new();
     for c in &r.claims {
-        *out.entry(c.stance.as_str()).or_default() += 1;
+        *out.entry(c.stance.label()).or_default() += 1;
     }
     out
 }
@@ -545,9 +549,9 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
             "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{claims}</td><td>{}</td></tr>",
             escape(&src.name),
             escape(&src.id),
-            escape(&src.kind),
+            escape(src.kind.label()),
             escape(src.affiliation.as_deref().unwrap_or("")),
-            escape(src.reliability.as_deref().unwrap_or("unknown")),
+            escape(&src.reliability.map_or("unknown".into(), |l| l.letter().to_string())),
             escape(&src.reported_via.join(", "))
         );
     }
@@ -653,16 +657,16 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
     } else {
         out.push_str("<table>\n<thead><tr><th>claim</th><th>relation</th><th>claim</th><th>score</th><th>why</th></tr></thead>\n<tbody>\n");
         for rel in &r.relations {
-            let contra = rel.kind == crate::link::RelationKind::Contradicts.label();
+            let contra = rel.kind == RelationKind::Contradicts;
             let _ = writeln!(
                 out,
                 "<tr class=\"relation{}\"><td>{}</td><td class=\"kind\">{}</td><td>{}</td><td class=\"num\">{:.2}</td><td>{}</td></tr>",
                 if contra { " contradicts" } else { "" },
                 claim_link(&rel.a),
                 if contra {
-                    format!("<strong>{}</strong>", escape(&rel.kind))
+                    format!("<strong>{}</strong>", escape(rel.kind.label()))
                 } else {
-                    escape(&rel.kind)
+                    escape(rel.kind.label())
                 },
                 claim_link(&rel.b),
                 rel.score,
@@ -678,7 +682,7 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
     let drift: Vec<_> = r
         .relations
         .iter()
-        .filter(|x| x.kind == crate::link::RelationKind::QuoteVariant.label())
+        .filter(|x| x.kind == RelationKind::QuoteVariant)
         .collect();
     if drift.is_empty() {
         out.push_str("<p>No quotation is worded differently in two places.</p>\n");
@@ -715,8 +719,8 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
         for t in &r.timeline {
             let when = t.when();
             let what = match &t.content {
-                Some(c) if t.what != "published" => format!("“{}”: {}", t.text, c),
-                _ => format!("{}: {}", t.what, t.text),
+                Some(c) if t.what != TimelineKind::Published => format!("“{}”: {}", t.text, c),
+                _ => format!("{}: {}", t.what.label(), t.text),
             };
             let _ = writeln!(
                 out,
@@ -798,18 +802,18 @@ mod tests {
             evidence,
             content,
             quotes: vec![],
-            kind: "paraphrase".into(),
+            kind: crate::attribution::AttributionKind::Indirect,
             speaker: SpeakerInfo {
                 mention: "the mayor".into(),
                 antecedent: None,
                 source: "mayor".into(),
                 name: "Mayor of Invented Town".into(),
                 person: None,
-                rule: Some("alias".into()),
+                rule: Some(crate::sources::MatchRule::Alias),
             },
             via: vec!["Mayor of Invented Town".into()],
             cue: Some("said".into()),
-            stance: "assert".into(),
+            stance: crate::attribution::Stance::Assert,
             hedges: vec![],
             times: vec![],
             attribution_confidence: 0.8,

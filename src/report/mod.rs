@@ -4,15 +4,21 @@ pub mod claimreview;
 pub mod csv;
 pub mod dot;
 pub mod html;
+mod labels;
 pub mod markdown;
 mod picture;
 pub mod svg;
 
+pub use crate::attribution::{AttributionKind, Stance};
+pub use crate::claims::time::Anchor;
+pub use crate::link::RelationKind;
+pub use crate::sources::{MatchRule, Reliability, SourceKind, SpeakerId};
+pub use labels::{Label, TimelineKind};
+
 use crate::assess::{attribution_confidence, credibility_label};
 use crate::claims::ViaRole;
-use crate::link::RelationKind;
-use crate::sources::SpeakerId;
 use crate::Analysis;
+use labels::{optional_words, words};
 use serde::{Deserialize, Serialize};
 
 /// The schema version of [`Report`]; bumped whenever a field changes meaning or goes.
@@ -54,7 +60,8 @@ pub struct TimelineEntry {
     /// Last day.
     pub end: Option<String>,
     /// "published" for an article's date, "mentioned" for a time reference in a claim.
-    pub what: String,
+    #[serde(with = "words")]
+    pub what: TimelineKind,
     /// The words: the article's title, or the time reference as written.
     pub text: String,
     /// Why a reference stays unresolved ("publication date unknown"), if it does.
@@ -138,12 +145,14 @@ pub struct SourceInfo {
     pub id: String,
     /// Name.
     pub name: String,
-    /// Kind in words.
-    pub kind: String,
+    /// Kind ("state media").
+    #[serde(with = "words")]
+    pub kind: SourceKind,
     /// Affiliation.
     pub affiliation: Option<String>,
     /// Reliability letter.
-    pub reliability: Option<String>,
+    #[serde(with = "optional_words")]
+    pub reliability: Option<Reliability>,
     /// Claims it is the origin of.
     pub claims: usize,
     /// Claims it passed on as an intermediary.
@@ -177,7 +186,8 @@ pub struct SpeakerInfo {
     /// Person speaking for the source.
     pub person: Option<String>,
     /// How the mention was resolved (None: unresolved).
-    pub rule: Option<String>,
+    #[serde(with = "optional_words")]
+    pub rule: Option<MatchRule>,
 }
 
 /// A time reference as reports show it.
@@ -186,7 +196,8 @@ pub struct TimeInfo {
     /// As written.
     pub text: String,
     /// What it is measured from: "calendar", "publication" or "event".
-    pub anchor: String,
+    #[serde(with = "words")]
+    pub anchor: Anchor,
     /// First day (YYYY-MM-DD), when resolved.
     pub start: Option<String>,
     /// Last day, when resolved.
@@ -208,8 +219,9 @@ pub struct ClaimInfo {
     pub content: Vec<Evidence>,
     /// The words given verbatim (quotations inside the content).
     pub quotes: Vec<Evidence>,
-    /// How it is given.
-    pub kind: String,
+    /// How it is given ("direct quote").
+    #[serde(with = "words")]
+    pub kind: AttributionKind,
     /// Who said it.
     pub speaker: SpeakerInfo,
     /// The chain, origin first, as names.
@@ -217,7 +229,8 @@ pub struct ClaimInfo {
     /// The cue as written.
     pub cue: Option<String>,
     /// Stance.
-    pub stance: String,
+    #[serde(with = "words")]
+    pub stance: Stance,
     /// Hedges.
     pub hedges: Vec<String>,
     /// Time references.
@@ -244,7 +257,8 @@ pub struct RelationInfo {
     /// Second claim id.
     pub b: String,
     /// Kind.
-    pub kind: String,
+    #[serde(with = "words")]
+    pub kind: RelationKind,
     /// Score, 0 to 1.
     pub score: f64,
     /// Why.
@@ -262,7 +276,8 @@ pub struct PropositionInfo {
     /// The proposition in words.
     pub statement: String,
     /// The stance of the claim whose words give the statement ("assert", "deny", ...).
-    pub stance: String,
+    #[serde(with = "words")]
+    pub stance: Stance,
     /// Its claims (ids).
     pub claims: Vec<String>,
     /// Origin sources (names).
@@ -299,10 +314,10 @@ impl ClaimInfo {
 impl TimeInfo {
     /// Why a reference measured from this anchor may stay without dates, in words.
     pub fn anchor_reason(&self) -> &'static str {
-        match self.anchor.as_str() {
-            "event" => "relative to another event",
-            "calendar" => "not a valid date",
-            _ => "publication date unknown",
+        match self.anchor {
+            Anchor::Event => "relative to another event",
+            Anchor::Calendar => "not a valid date",
+            Anchor::Publication => "publication date unknown",
         }
     }
 
@@ -340,7 +355,7 @@ fn timeline(articles: &[ArticleInfo], claims: &[ClaimInfo]) -> Vec<TimelineEntry
         .map(|a| TimelineEntry {
             start: a.published.clone(),
             end: a.published.clone(),
-            what: "published".into(),
+            what: TimelineKind::Published,
             text: a.title.clone().unwrap_or_else(|| a.id.clone()),
             unresolved: None,
             article: a.id.clone(),
@@ -354,7 +369,7 @@ fn timeline(articles: &[ArticleInfo], claims: &[ClaimInfo]) -> Vec<TimelineEntry
             out.push(TimelineEntry {
                 start: t.start.clone(),
                 end: t.end.clone(),
-                what: "mentioned".into(),
+                what: TimelineKind::Mentioned,
                 text: t.text.clone(),
                 unresolved,
                 article: c.article.clone(),
@@ -404,7 +419,7 @@ impl Report {
                     evidence: ev(text, c.evidence),
                     content: c.content.iter().map(|s| ev(text, *s)).collect(),
                     quotes: c.quotes.iter().map(|s| ev(text, *s)).collect(),
-                    kind: c.kind.label().to_string(),
+                    kind: c.kind,
                     speaker: SpeakerInfo {
                         mention: c.speaker.text.clone(),
                         antecedent: c.speaker.antecedent.map(|s| s.slice(text).to_string()),
@@ -415,18 +430,18 @@ impl Report {
                             name(&c.speaker.source)
                         },
                         person: c.speaker.person.clone(),
-                        rule: c.speaker.rule.map(|r| r.label().to_string()),
+                        rule: c.speaker.rule,
                     },
                     via: c.via.iter().map(|v| v.name.clone()).collect(),
                     cue: c.cue.map(|s| s.slice(text).to_string()),
-                    stance: c.stance.label().to_string(),
+                    stance: c.stance,
                     hedges: c.hedges.iter().map(|h| h.cue.clone()).collect(),
                     times: c
                         .times
                         .iter()
                         .map(|t| TimeInfo {
                             text: t.text.clone(),
-                            anchor: t.anchor.label().to_string(),
+                            anchor: t.anchor,
                             start: t.start.map(|d| d.to_string()),
                             end: t.end.map(|d| d.to_string()),
                         })
@@ -472,9 +487,9 @@ impl Report {
                 SourceInfo {
                     id: s.id.clone(),
                     name: s.name.clone(),
-                    kind: s.kind.label().to_string(),
+                    kind: s.kind,
                     affiliation: s.affiliation.clone(),
-                    reliability: s.reliability.map(|r| r.letter().to_string()),
+                    reliability: s.reliability,
                     claims: own.len(),
                     passed_on: an.graph.claims_reported_via(&s.id).len(),
                     reported_via: via,
@@ -487,7 +502,7 @@ impl Report {
             .map(|r| RelationInfo {
                 a: an.claims[r.a].id.clone(),
                 b: an.claims[r.b].id.clone(),
-                kind: r.kind.label().to_string(),
+                kind: r.kind,
                 score: (r.score * 1000.0).round() / 1000.0,
                 reasons: r.reasons.clone(),
                 diff: r.diff.clone(),
@@ -504,8 +519,7 @@ impl Report {
                     .iter()
                     .map(|&i| &an.claims[i])
                     .find(|c| c.text == p.statement)
-                    .map_or("assert", |c| c.stance.label())
-                    .to_string(),
+                    .map_or(Stance::Assert, |c| c.stance),
                 claims: p.claims.iter().map(|&i| an.claims[i].id.clone()).collect(),
                 origins: p
                     .origins

@@ -9,7 +9,7 @@
 //! intermediaries are the names in between) and one edge per relation whose two claims are
 //! in the report.
 
-use super::{ClaimInfo, Report};
+use super::{ClaimInfo, RelationKind, Report, SourceKind, Stance};
 use std::collections::BTreeMap;
 
 /// How a source node is drawn.
@@ -30,13 +30,15 @@ pub(crate) enum Shape {
 }
 
 impl Shape {
-    fn of_kind(kind: &str) -> Shape {
+    fn of_kind(kind: SourceKind) -> Shape {
         match kind {
-            "government" | "agency" | "official" => Shape::Organisation,
-            "outlet" | "wire" | "state media" => Shape::Media,
-            "person" | "anonymous" => Shape::Person,
-            "group" => Shape::Group,
-            _ => Shape::Unknown,
+            SourceKind::Government | SourceKind::Agency | SourceKind::Official => {
+                Shape::Organisation
+            }
+            SourceKind::Outlet | SourceKind::Wire | SourceKind::StateMedia => Shape::Media,
+            SourceKind::Person | SourceKind::Anonymous => Shape::Person,
+            SourceKind::Group => Shape::Group,
+            SourceKind::Unknown => Shape::Unknown,
         }
     }
 
@@ -66,16 +68,15 @@ impl Shape {
 }
 
 /// The fill of a claim node by its stance.
-pub(crate) fn stance_fill(stance: &str) -> &'static str {
+pub(crate) fn stance_fill(stance: Stance) -> &'static str {
     match stance {
-        "assert" => "#ffffff",
-        "warn" => "#fff4cc",
-        "announce" => "#e6f1fb",
-        "deny" => "#fde0e0",
-        "accuse" => "#fde8d4",
-        "refuse-to-confirm" => "#ece6f6",
-        "question" => "#e2f3ee",
-        _ => "#f4f4f4",
+        Stance::Assert => "#ffffff",
+        Stance::Warn => "#fff4cc",
+        Stance::Announce => "#e6f1fb",
+        Stance::Deny => "#fde0e0",
+        Stance::Accuse => "#fde8d4",
+        Stance::RefuseToConfirm => "#ece6f6",
+        Stance::Question => "#e2f3ee",
     }
 }
 
@@ -94,7 +95,7 @@ pub(crate) enum EdgeKind {
     QuoteVariant,
     /// The first claim adds detail to the second.
     Elaborates,
-    /// A relation of a kind this renderer does not know.
+    /// A relation of another kind: the report has none, but the DOT legend lists it.
     Other,
 }
 
@@ -127,14 +128,13 @@ impl EdgeKind {
         EdgeKind::Other,
     ];
 
-    /// The kind of a relation, from the report's label.
-    pub fn of_relation(kind: &str) -> EdgeKind {
+    /// How a relation of this kind is drawn.
+    pub fn of_relation(kind: RelationKind) -> EdgeKind {
         match kind {
-            "agrees" => EdgeKind::Agrees,
-            "contradicts" => EdgeKind::Contradicts,
-            "quote-variant" => EdgeKind::QuoteVariant,
-            "elaborates" => EdgeKind::Elaborates,
-            _ => EdgeKind::Other,
+            RelationKind::Agrees => EdgeKind::Agrees,
+            RelationKind::Contradicts => EdgeKind::Contradicts,
+            RelationKind::QuoteVariant => EdgeKind::QuoteVariant,
+            RelationKind::Elaborates => EdgeKind::Elaborates,
         }
     }
 
@@ -199,8 +199,9 @@ pub(crate) struct SourceNode {
     pub key: String,
     /// Name to show.
     pub name: String,
-    /// Kind in words.
-    pub kind: String,
+    /// Kind in words: the source's kind, "article", "unknown" (a speaker the report does
+    /// not list) or "intermediary" (one that matches no source).
+    pub kind: &'static str,
     /// How it is drawn.
     pub shape: Shape,
     /// Everything the report says of it, for a tooltip.
@@ -240,8 +241,8 @@ pub(crate) struct Link {
 pub(crate) struct Rel {
     /// How it is drawn.
     pub kind: EdgeKind,
-    /// The report's kind label.
-    pub label: String,
+    /// The relation's kind.
+    pub relation: RelationKind,
     /// First claim (index into the report's claims).
     pub a: usize,
     /// Second claim.
@@ -302,8 +303,8 @@ pub(crate) fn claim_tooltip(c: &ClaimInfo) -> String {
         c.article,
         c.paragraph,
         c.speaker.name,
-        c.stance,
-        c.kind,
+        c.stance.label(),
+        c.kind.label(),
         said(c)
     );
     if !c.via.is_empty() {
@@ -320,12 +321,12 @@ impl<'r> Picture<'r> {
             .sources
             .iter()
             .map(|s| {
-                let mut tip = format!("{} ({})", s.name, s.kind);
+                let mut tip = format!("{} ({})", s.name, s.kind.label());
                 if let Some(a) = &s.affiliation {
                     tip.push_str(&format!("\naffiliation: {a}"));
                 }
                 if let Some(l) = &s.reliability {
-                    tip.push_str(&format!("\nreliability: {l}"));
+                    tip.push_str(&format!("\nreliability: {}", l.letter()));
                 }
                 tip.push_str(&format!("\nclaims: {}", s.claims));
                 if s.passed_on > 0 {
@@ -337,8 +338,8 @@ impl<'r> Picture<'r> {
                 SourceNode {
                     key: s.id.clone(),
                     name: s.name.clone(),
-                    kind: s.kind.clone(),
-                    shape: Shape::of_kind(&s.kind),
+                    kind: s.kind.label(),
+                    shape: Shape::of_kind(s.kind),
                     tooltip: tip,
                 }
             })
@@ -366,14 +367,14 @@ impl<'r> Picture<'r> {
                         Some(a) => SourceNode {
                             key: key.to_string(),
                             name: format!("{} (own voice)", article_title(a)),
-                            kind: "article".into(),
+                            kind: "article",
                             shape: Shape::Article,
                             tooltip: format!("the article's own voice: {}", article_title(a)),
                         },
                         None => SourceNode {
                             key: key.to_string(),
                             name: c.speaker.name.clone(),
-                            kind: "unknown".into(),
+                            kind: "unknown",
                             shape: Shape::Unknown,
                             tooltip: format!("{} (not in the source list)", c.speaker.name),
                         },
@@ -403,7 +404,7 @@ impl<'r> Picture<'r> {
                                 sources.push(SourceNode {
                                     key: key.clone(),
                                     name: name.clone(),
-                                    kind: "intermediary".into(),
+                                    kind: "intermediary",
                                     shape: Shape::Unknown,
                                     tooltip: format!(
                                         "{name} (an intermediary not in the source list)"
@@ -474,14 +475,20 @@ impl<'r> Picture<'r> {
             .iter()
             .filter_map(|rel| {
                 let (a, b) = (claim_index(&rel.a)?, claim_index(&rel.b)?);
-                let mut tip = format!("{} {} {} (score {:.2})", rel.a, rel.kind, rel.b, rel.score);
+                let mut tip = format!(
+                    "{} {} {} (score {:.2})",
+                    rel.a,
+                    rel.kind.label(),
+                    rel.b,
+                    rel.score
+                );
                 if !rel.reasons.is_empty() {
                     tip.push_str(": ");
                     tip.push_str(&rel.reasons.join("; "));
                 }
                 Some(Rel {
-                    kind: EdgeKind::of_relation(&rel.kind),
-                    label: rel.kind.clone(),
+                    kind: EdgeKind::of_relation(rel.kind),
+                    relation: rel.kind,
                     a,
                     b,
                     score: rel.score,
@@ -507,11 +514,11 @@ impl<'r> Picture<'r> {
     }
 
     /// The stances of the claims, each once, in first-seen order.
-    pub fn stances(&self) -> Vec<&'r str> {
-        let mut v: Vec<&str> = Vec::new();
+    pub fn stances(&self) -> Vec<Stance> {
+        let mut v: Vec<Stance> = Vec::new();
         for c in &self.report.claims {
-            if !v.contains(&c.stance.as_str()) {
-                v.push(&c.stance);
+            if !v.contains(&c.stance) {
+                v.push(c.stance);
             }
         }
         v
@@ -528,7 +535,7 @@ impl<'r> Picture<'r> {
         let contra = r
             .relations
             .iter()
-            .filter(|x| x.kind == "contradicts")
+            .filter(|x| x.kind == RelationKind::Contradicts)
             .count();
         format!(
             "{} articles · {} sources · {} claims · {} relations ({} contradictions)",

@@ -19,7 +19,7 @@
 //! `data-score`. Every node and edge has a `<title>` with its full text.
 
 use super::picture::{self, EdgeKind, Picture, Shape};
-use super::Report;
+use super::{Report, Stance};
 use std::fmt::Write;
 
 /// Escapes text for XML character data and attribute values: `&`, `<`, `>`, `"` and `'`
@@ -150,10 +150,10 @@ fn layout(p: &Picture) -> Layout {
         y += FRAME_HEAD;
         for &ci in &g.claims {
             let c = &r.claims[ci];
-            let tag_w = if c.stance == "assert" {
+            let tag_w = if c.stance == Stance::Assert {
                 0.0
             } else {
-                text_width(&c.stance, 11.0, false) + 10.0
+                text_width(c.stance.label(), 11.0, false) + 10.0
             };
             let head = wrap(&picture::speaker(c), text_w - tag_w, 1, FS, true)
                 .into_iter()
@@ -479,18 +479,18 @@ fn tspans(lines: &[String], x: f64, y: f64) -> String {
 }
 
 /// One entry of the legend.
-enum Item<'a> {
+enum Item {
     Edge(EdgeKind),
     Shape(Shape),
-    Stance(&'a str),
+    Stance(Stance),
 }
 
-impl Item<'_> {
+impl Item {
     fn label(&self) -> String {
         match self {
             Item::Edge(k) => k.legend().to_string(),
             Item::Shape(s) => s.legend().to_string(),
-            Item::Stance(s) => format!("claim: {s}"),
+            Item::Stance(s) => format!("claim: {}", s.label()),
         }
     }
 
@@ -534,7 +534,7 @@ impl Item<'_> {
                     "<rect x=\"{}\" y=\"{}\" width=\"34\" height=\"16\" rx=\"4\" fill=\"{}\" stroke=\"#9aa5b1\"/>",
                     num(x),
                     num(y - 8.0),
-                    picture::stance_fill(s)
+                    picture::stance_fill(*s)
                 ),
                 "legend-stance".to_string(),
                 x + 40.0,
@@ -555,7 +555,7 @@ fn legend(p: &Picture, width: f64) -> (String, f64) {
     let row = 24.0;
     let edges: Vec<Item> = EdgeKind::ALL
         .into_iter()
-        .filter(|&k| k != EdgeKind::Other || p.relations.iter().any(|r| r.kind == k))
+        .filter(|&k| k != EdgeKind::Other)
         .map(Item::Edge)
         .collect();
     let mut nodes: Vec<Item> = p.shapes().into_iter().map(Item::Shape).collect();
@@ -716,7 +716,7 @@ fn draw_relations(out: &mut String, p: &Picture, lay: &Layout) {
             out,
             "<path class=\"edge relation {c}\" data-kind=\"{k}\" data-a=\"{a}\" data-b=\"{bb}\" data-score=\"{s}\" d=\"M{x},{ya} C{cx},{ya} {cx},{yb} {x},{yb}\" {st}><title>{t}</title></path>",
             c = rel.kind.class(),
-            k = escape(&rel.label),
+            k = escape(rel.relation.label()),
             a = escape(&p.report.claims[rel.a].id),
             bb = escape(&p.report.claims[rel.b].id),
             s = rel.score,
@@ -800,13 +800,13 @@ fn draw_sources(out: &mut String, p: &Picture, lay: &Layout) {
             out,
             "<g class=\"source\" data-source=\"{}\" data-kind=\"{}\"><title>{}</title>{}<text text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1f2933\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10.5\" fill=\"#666\">{}</text></g>",
             escape(&s.key),
-            escape(&s.kind),
+            escape(s.kind),
             escape(&s.tooltip),
             shape_element(s.shape, b),
             tspans(lines, cx, base),
             num(cx),
             num(base + LINE * lines.len() as f64 - 1.0),
-            escape(&s.kind)
+            escape(s.kind)
         );
     }
     let _ = writeln!(out, "</g>");
@@ -819,14 +819,14 @@ fn draw_claims(out: &mut String, p: &Picture, lay: &Layout) {
         let b = lay.claims[ci];
         let (head, body) = &lay.claim_lines[ci];
         let base = b.y + PAD + 11.0;
-        let tag = if c.stance == "assert" {
+        let tag = if c.stance == Stance::Assert {
             String::new()
         } else {
             format!(
                 "<text class=\"stance\" x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" font-style=\"italic\" fill=\"#666\">{}</text>",
                 num(b.x + b.w - PAD),
                 num(base),
-                escape(&c.stance)
+                escape(c.stance.label())
             )
         };
         let _ = writeln!(
@@ -834,15 +834,15 @@ fn draw_claims(out: &mut String, p: &Picture, lay: &Layout) {
             "<g class=\"claim\" id=\"claim-{ci}\" data-claim=\"{}\" data-source=\"{}\" data-stance=\"{}\" data-article=\"{}\" data-kind=\"{}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"5\" fill=\"{}\" stroke=\"#9aa5b1\"/><text x=\"{}\" y=\"{}\" font-weight=\"bold\" fill=\"#1f2933\">{}</text>{tag}<text fill=\"#333\">{}</text></g>",
             escape(&c.id),
             escape(c.speaker.source.as_str()),
-            escape(&c.stance),
+            escape(c.stance.label()),
             escape(&c.article),
-            escape(&c.kind),
+            escape(c.kind.label()),
             escape(&picture::claim_tooltip(c)),
             num(b.x),
             num(b.y),
             num(b.w),
             num(b.h),
-            picture::stance_fill(&c.stance),
+            picture::stance_fill(c.stance),
             num(b.x + PAD),
             num(base),
             escape(head),
