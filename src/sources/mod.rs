@@ -2,9 +2,11 @@
 
 mod normalize;
 mod registry;
+mod speaker;
 
 pub use normalize::normalize_mention;
 pub use registry::{MatchRule, Registry, Resolution, FUZZY_THRESHOLD};
+pub use speaker::SpeakerId;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
