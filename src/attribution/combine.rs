@@ -6,13 +6,14 @@ use super::cues;
 use super::model::{Found, Model};
 use super::{Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
-use crate::sources::Registry;
+use crate::sources::Gazetteer;
 use crate::text::Span;
 
 /// Finds the attributions of an article with the embedded model and the rules.
-/// `registry` serves the rules as a gazetteer (names to resolve pronouns and role nouns).
-pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
-    extract_with(article, registry, Model::embedded())
+/// `gazetteer` gives the names the rules look for (to tell what pronouns and role nouns
+/// stand for).
+pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Vec<Attribution> {
+    extract_with(article, gazetteer, Model::embedded())
 }
 
 /// Like [`extract`], with the given model.
@@ -21,10 +22,10 @@ pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
 /// a rule found the same cue, the rule's kind, stance, intermediaries and modifiers are
 /// kept, and its antecedent too when both agree on the source. Rule attributions the model
 /// has no cue for are kept when the rules have strong evidence: a quotation with a named
-/// source, a source the registry knows by name, "according to", or an intermediary. The
+/// source, a source the gazetteer knows by name, "according to", or an intermediary. The
 /// article's own voice comes from the rules, for sentences no attribution covers.
-pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Vec<Attribution> {
-    let rules = super::extract::extract(article, registry);
+pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> Vec<Attribution> {
+    let rules = super::extract::extract(article, gazetteer);
     let found = model.find(article);
     let mut used = vec![false; rules.len()];
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len() + rules.len());
@@ -35,7 +36,7 @@ pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Ve
         let a = match matched {
             Some(k) => {
                 used[k] = true;
-                merge(article, registry, &rules[k], &f)
+                merge(article, gazetteer, &rules[k], &f)
             }
             None => from_model(article, &f, &out),
         };
@@ -46,7 +47,7 @@ pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Ve
         if used {
             continue;
         }
-        let named = named_in(registry, text, r.source.iter().chain(&r.antecedent));
+        let named = named_in(gazetteer, text, r.source.iter().chain(&r.antecedent));
         let strong = r.kind == AttributionKind::Author
             || r.kind == AttributionKind::AccordingTo
             || !r.via.is_empty()
@@ -76,24 +77,22 @@ pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Ve
     out
 }
 
-/// True when the registry knows one of the mentions by name (any rule but a fuzzy match).
+/// True when one of the mentions is or holds a name of the gazetteer.
 fn named_in<'a>(
-    registry: &Registry,
+    gazetteer: &Gazetteer,
     text: &str,
     spans: impl IntoIterator<Item = &'a Span>,
 ) -> bool {
-    spans.into_iter().any(|s| {
-        registry
-            .resolve(s.slice(text))
-            .is_some_and(|r| r.rule != crate::sources::MatchRule::Fuzzy)
-    })
+    spans
+        .into_iter()
+        .any(|s| gazetteer.holds_name(s.slice(text)))
 }
 
 /// A rule attribution with the model's spans. The rule's source stands when the model
-/// has none, or when the registry knows the rule's source by name and the model marks
+/// has none, or when the gazetteer knows the rule's source by name and the model marks
 /// another; an intermediary the rules found ("said to Newsweek there was ...") is cut
 /// from the front of the content.
-fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) -> Attribution {
+fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found) -> Attribution {
     let text = article.text.as_str();
     let same_source = f
         .source
@@ -120,7 +119,7 @@ fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) 
         .is_some_and(|h| !f.source.iter().any(|s| s.contains(h)));
     let keep_rule = f.source.is_empty()
         || head_lost
-        || (!same_source && named_in(registry, text, &rule.source));
+        || (!same_source && named_in(gazetteer, text, &rule.source));
     if !keep_rule {
         if !same_source {
             a.antecedent = None;
@@ -254,10 +253,10 @@ mod tests {
     fn merge_keeps_rule_metadata_and_model_spans() {
         let text = "The ministry said to Reuters that talks had failed.";
         let a = Article::new("t", text);
-        let rules = super::super::extract::extract(&a, &Registry::default());
+        let rules = super::super::extract::extract(&a, &Gazetteer::default());
         let r = rules.iter().find(|r| !r.cue.is_empty()).unwrap();
         let f = found(text, "said", "The ministry", "talks had failed");
-        let m = merge(&a, &Registry::default(), r, &f);
+        let m = merge(&a, &Gazetteer::default(), r, &f);
         assert_eq!(m.via, r.via);
         assert_eq!(m.stance, r.stance);
         assert_eq!(m.content, f.content);

@@ -14,7 +14,7 @@ use super::quotes::quote_regions;
 use super::tokens::{tokenize, Tok};
 use super::{Attribution, AttributionKind};
 use crate::corpus::Article;
-use crate::sources::Registry;
+use crate::sources::Gazetteer;
 use crate::text::{Sentence, Span};
 
 /// Words that end a source noun phrase when walking back from a cue.
@@ -653,15 +653,15 @@ fn quotes_of(article: &Article) -> Quotes {
     Quotes { regions, continues }
 }
 
-/// Finds the attributions of an article. `registry` serves as a gazetteer: the names of
-/// known sources are found in the text to resolve pronouns and role nouns.
-pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
+/// Finds the attributions of an article. The names of `gazetteer` are found in the text
+/// to tell what pronouns and role nouns stand for.
+pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Vec<Attribution> {
     let text = article.text.as_str();
     let quotes = quotes_of(article);
     let mut ctx = Ctx {
         text,
         sentences: &article.sentences,
-        mentions: find_mentions(article, registry),
+        mentions: find_mentions(article, gazetteer),
         out: Vec::new(),
     };
     let mut block: Option<Span> = None;
@@ -778,9 +778,9 @@ fn is_statement(toks: &[Tok]) -> bool {
     words >= 3 && !toks.last().is_some_and(|t| t.is("?"))
 }
 
-/// Names of registry sources in the article, longest match first, and capitalised names
-/// of two to four words that look like people ("Mara Lind").
-fn find_mentions(article: &Article, registry: &Registry) -> Vec<Mention> {
+/// Names of the gazetteer in the article, longest match first, and capitalised names of
+/// two to four words that look like people ("Mara Lind").
+fn find_mentions(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
     let text = article.text.as_str();
     for sent in &article.sentences {
@@ -789,18 +789,18 @@ fn find_mentions(article: &Article, registry: &Registry) -> Vec<Mention> {
         while i < ws.len() {
             let mut found = None;
             for len in (1..=6.min(ws.len() - i)).rev() {
-                if registry.sources().is_empty() {
+                if gazetteer.is_empty() {
                     break;
                 }
                 let span = Span::new(ws[i].span.start, ws[i + len - 1].span.end);
                 let first = ws[i].text;
-                // a lower-case single word is a name only when it is a registry alias
+                // a lower-case single word is a name only when it is a gazetteer name
                 // exactly ("embassy"); skip "state", "report" and the like
                 if len == 1 && first.chars().next().is_some_and(|c| c.is_lowercase()) {
                     continue;
                 }
-                if let Some(r) = registry.lookup(span.slice(text)) {
-                    found = Some((len, span, r.person.is_some(), true));
+                if let Some(k) = gazetteer.find(span.slice(text)) {
+                    found = Some((len, span, k.person, true));
                     break;
                 }
             }
@@ -2284,8 +2284,8 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    /// A registry of invented sources for the tests.
-    fn registry() -> Registry {
+    /// A gazetteer of invented sources for the tests.
+    fn registry() -> Gazetteer {
         let text = r#"#![enable(implicit_some)]
 (sources: [
     (id: "port", name: "Valdera Port Authority", kind: Government,
@@ -2298,7 +2298,10 @@ mod tests {
     (id: "guild", name: "Harbour Guild", kind: Group, aliases: ["the guild"]),
     (id: "herald", name: "Lowland Herald", kind: Outlet),
 ])"#;
-        Registry::from_ron(Path::new("sources.ron"), text).unwrap()
+        crate::sources::Registry::from_ron(Path::new("sources.ron"), text)
+            .unwrap()
+            .gazetteer()
+            .clone()
     }
 
     /// One attribution in words, for comparing.

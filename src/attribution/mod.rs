@@ -1,9 +1,9 @@
 //! Attribution: who said what, found in the text. Cue lexicon, quotes, reported speech,
 //! "according to", block headers and coreference.
 //!
-//! This stage reads an article (and the registry, as a gazetteer of names to look for) and
-//! returns [`Attribution`]s: spans of the source mention, the cue and the content. It does
-//! not decide which source a mention is: the `resolve` stage does.
+//! This stage reads an article (and a [`crate::sources::Gazetteer`], the names to look for)
+//! and returns [`Attribution`]s: spans of the source mention, the cue and the content. It
+//! does not decide which source a mention is: the [`crate::resolve`] stage does.
 
 mod combine;
 pub mod cues;

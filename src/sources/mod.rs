@@ -1,10 +1,15 @@
-//! The registry of a story's sources and the resolution of mentions to sources.
+//! A story's sources as data: the registry loaded from `sources.ron`, the kinds of source,
+//! and the gazetteer of the names they go by. This is part of loading (a [`crate::Story`]
+//! holds its registry); the resolve stage ([`crate::resolve`]) decides which source a
+//! mention is.
 
+mod gazetteer;
 mod normalize;
 mod registry;
 
+pub use gazetteer::{Gazetteer, KnownName};
 pub use normalize::normalize_mention;
-pub use registry::{MatchRule, Registry, Resolution, FUZZY_THRESHOLD};
+pub use registry::{Registry, RegistryName};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
