@@ -10,581 +10,13 @@
 //! to be quoted.
 
 use super::cues::{self, CueUse, Stance, PHRASES};
+use super::lexicon::*;
 use super::quotes::quote_regions;
 use super::tokens::{tokenize, Tok};
 use super::{Attribution, AttributionKind};
 use crate::corpus::Article;
 use crate::sources::Gazetteer;
 use crate::text::{Sentence, Span};
-
-/// Words that end a source noun phrase when walking back from a cue.
-const BOUNDARY: &[&str] = &[
-    "about", "after", "against", "also", "although", "and", "are", "as", "at", "be", "because",
-    "been", "before", "being", "between", "but", "by", "can", "could", "did", "do", "does",
-    "during", "for", "from", "had", "has", "have", "here", "however", "if", "into", "is", "it's",
-    "may", "might", "must", "nor", "not", "on", "once", "or", "over", "should", "since", "so",
-    "than", "that", "then", "there", "though", "through", "to", "under", "unless", "until", "was",
-    "were", "when", "where", "whether", "which", "while", "who", "whom", "whose", "will", "with",
-    "within", "without", "would",
-];
-
-/// Auxiliaries and adverbs that may stand between a subject and its cue.
-const BETWEEN: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "did",
-    "does",
-    "do",
-    "also",
-    "again",
-    "further",
-    "then",
-    "previously",
-    "repeatedly",
-    "once",
-    "later",
-    "'s",
-    "been",
-    "often",
-    "still",
-    "now",
-    "however",
-    "meanwhile",
-];
-
-/// Determiners and possessives: a cue word after one of these is a noun ("the report").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "whose", "every", "each", "no", "any", "another", "such",
-];
-
-/// Auxiliaries and pronouns after which a bare verb form is a verb ("did not say",
-/// "they warn").
-const BEFORE_BARE: &[&str] = &[
-    "to",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "not",
-    "n't",
-    "should",
-    "must",
-    "they",
-    "we",
-    "i",
-    "you",
-    "officials",
-    "sources",
-];
-
-/// Auxiliaries after which an -ing form is a verb ("is saying").
-const BEFORE_ING: &[&str] = &["is", "are", "was", "were", "been", "be", "kept", "keeps"];
-
-/// Pronouns that can be the subject of a cue.
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "who", "which"];
-
-/// Lemmas whose -s form is also a plural noun ("states", "reports", "questions").
-const NOUNISH: &[&str] = &[
-    "state", "claim", "report", "question", "note", "post", "tweet", "estimate", "caution",
-];
-
-/// Quantifiers and number words: an -s form after one is a plural noun ("two states").
-const QUANTIFIERS: &[&str] = &[
-    "some",
-    "several",
-    "many",
-    "few",
-    "all",
-    "both",
-    "other",
-    "more",
-    "most",
-    "various",
-    "numerous",
-    "dozen",
-    "dozens",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "these",
-    "those",
-    "such",
-];
-
-/// Nouns that can be the subject of an -s cue that is also a noun ("the report states").
-const SUBJECT_NOUNS: &[&str] = &[
-    "report",
-    "statement",
-    "announcement",
-    "agency",
-    "ministry",
-    "service",
-    "group",
-    "department",
-    "office",
-    "alert",
-    "warning",
-    "law",
-    "bill",
-    "constitution",
-    "rule",
-    "policy",
-    "letter",
-    "document",
-    "memo",
-    "article",
-    "website",
-    "site",
-    "page",
-    "study",
-    "survey",
-    "poll",
-    "ad",
-    "book",
-    "email",
-    "message",
-    "release",
-    "filing",
-    "complaint",
-    "lawsuit",
-    "order",
-    "ruling",
-    "indictment",
-    "paper",
-    "editorial",
-    "column",
-    "campaign",
-    "committee",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "post",
-    "tweet",
-    "analysis",
-];
-
-/// Nouns that name a speaker by role without the organisation.
-const ROLE_NOUNS: &[&str] = &[
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "spokespeople",
-    "spokespersons",
-    "spokesmen",
-    "official",
-    "officials",
-    "representative",
-    "representatives",
-    "source",
-    "sources",
-];
-
-/// Nouns that stand for a document or body mentioned before ("the report said").
-const DOCUMENT_NOUNS: &[&str] = &[
-    "report",
-    "statement",
-    "statements",
-    "announcement",
-    "agency",
-    "ministry",
-    "service",
-    "group",
-    "department",
-    "organisation",
-    "organization",
-    "office",
-    "alert",
-    "warning",
-    "reaction",
-    "response",
-];
-
-/// Nouns of a document that may open a nominal frame ("In a report, the guild found ...").
-const FRAME_NOUNS: &[&str] = &[
-    "report",
-    "statement",
-    "letter",
-    "post",
-    "interview",
-    "study",
-    "filing",
-    "memo",
-    "email",
-    "tweet",
-    "editorial",
-    "briefing",
-    "speech",
-    "message",
-];
-
-/// Words of time that are not part of a speaker's name ("Wednesday the mayor said").
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "recently",
-];
-
-/// Prepositions: content after a cue does not start with one ("said on Thursday during a
-/// speech" names when and where, not what).
-const PREPOSITIONS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "of",
-    "about",
-    "for",
-    "with",
-    "from",
-    "by",
-    "through",
-    "since",
-    "until",
-    "following",
-    "outside",
-    "inside",
-    "near",
-    "to",
-    "into",
-    "afterward",
-    "afterwards",
-    "later",
-    "so",
-    "too",
-    "yes",
-    "no",
-];
-
-/// Common irregular past forms: a verb, never part of a speaker's noun phrase.
-const IRREGULAR_PAST: &[&str] = &[
-    "went", "took", "made", "came", "gave", "got", "began", "kept", "left", "met", "ran", "saw",
-    "sent", "spoke", "stood", "put", "felt", "held", "brought", "thought", "knew", "won", "lost",
-    "became", "chose", "drew", "found", "heard", "led", "meant", "paid", "sought", "struck",
-    "taught", "threw", "tried", "goes",
-];
-
-/// Beginnings of verbs after which the object of the verb does what an infinitive says
-/// ("prompted them to claim", "urged him to deny").
-const CAUSATIVE: &[&str] = &[
-    "prompt", "led", "lead", "urg", "ask", "told", "tell", "forc", "allow", "encourag", "caus",
-    "push", "invit", "persuad", "pressur", "call", "want", "expect", "get", "got",
-];
-
-/// Words that open an adverbial clause or phrase at the start of a sentence ("Although
-/// ..., X said").
-const INTRO_WORDS: &[&str] = &[
-    "although",
-    "though",
-    "if",
-    "because",
-    "since",
-    "unless",
-    "despite",
-    "rather",
-    "instead",
-    "once",
-    "whether",
-    "meanwhile",
-    "however",
-    "later",
-    "earlier",
-    "asked",
-    "speaking",
-    "writing",
-];
-
-/// Lower-case words that may stand in the frame between a cue and "that", ":" or a quote
-/// ("said in a statement on Tuesday that", "told reporters at the briefing:").
-const FRAME_WORDS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "to",
-    "with",
-    "for",
-    "from",
-    "by",
-    "of",
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "its",
-    "their",
-    "statement",
-    "statements",
-    "interview",
-    "interviews",
-    "email",
-    "letter",
-    "tweet",
-    "post",
-    "speech",
-    "news",
-    "conference",
-    "release",
-    "call",
-    "briefing",
-    "report",
-    "hearing",
-    "reporters",
-    "journalists",
-    "part",
-    "response",
-    "radio",
-    "television",
-    "show",
-    "program",
-    "programme",
-    "rally",
-    "event",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "month",
-    "year",
-    "last",
-    "this",
-    "next",
-    "earlier",
-    "later",
-    "recently",
-    "also",
-    "previously",
-    "repeatedly",
-    "then",
-    "again",
-    "today",
-    "yesterday",
-    "tonight",
-];
-
-/// Words that may open an appositive after a name ("Mara Lind, the editor of ...").
-const APPOSITIVE_OPENERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "who",
-    "whose",
-    "which",
-    "his",
-    "her",
-    "their",
-    "its",
-    "one",
-    "former",
-    "executive",
-    "chief",
-    "senior",
-    "deputy",
-    "president",
-    "director",
-    "chairman",
-    "chairwoman",
-    "head",
-    "professor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "editor",
-];
-
-/// First words of a picture credit or caption: such a line is not a claim.
-const CREDIT_WORDS: &[&str] = &[
-    "image",
-    "images",
-    "photo",
-    "photos",
-    "photograph",
-    "picture",
-    "credit",
-    "credits",
-    "caption",
-    "illustration",
-    "video",
-];
-
-/// Words of a capitalised sequence that make it an organisation or place, not a person.
-const NOT_PERSON_WORDS: &[&str] = &[
-    "department",
-    "ministry",
-    "embassy",
-    "service",
-    "agency",
-    "office",
-    "court",
-    "party",
-    "house",
-    "senate",
-    "congress",
-    "committee",
-    "council",
-    "union",
-    "news",
-    "times",
-    "post",
-    "journal",
-    "university",
-    "institute",
-    "association",
-    "authority",
-    "guild",
-    "bank",
-    "company",
-    "corp",
-    "inc",
-    "group",
-    "federation",
-    "state",
-    "states",
-    "republic",
-    "kingdom",
-    "force",
-    "forces",
-    "army",
-    "police",
-    "government",
-    "region",
-    "city",
-    "street",
-    "square",
-    "county",
-    "river",
-    "harbour",
-    "harbor",
-    "port",
-    "center",
-    "centre",
-    "foundation",
-    "network",
-    "press",
-    "herald",
-    "courier",
-    "tribune",
-    "daily",
-    "weekly",
-    "radio",
-    "television",
-    "tv",
-    "airport",
-    "station",
-    "church",
-    "synagogue",
-    "school",
-    "hospital",
-    "club",
-    "league",
-    "organisation",
-    "organization",
-    "commission",
-    "board",
-    "administration",
-    "campaign",
-    "movement",
-    "front",
-    "national",
-    "international",
-    "federal",
-    "general",
-    "american",
-    "russian",
-    "british",
-];
-
-/// Capitalised words that open sentences and are not names.
-const NOT_NAME_OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "this",
-    "that",
-    "these",
-    "those",
-    "however",
-    "but",
-    "and",
-    "according",
-    "if",
-    "when",
-    "while",
-    "as",
-    "for",
-    "from",
-    "with",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "rep",
-    "gov",
-    "president",
-    "senator",
-    "mayor",
-    "minister",
-];
 
 #[derive(Clone, Debug)]
 struct CueHit {
@@ -609,10 +41,6 @@ struct Ctx<'a> {
     sentences: &'a [Sentence],
     mentions: Vec<Mention>,
     out: Vec<Attribution>,
-}
-
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
 }
 
 /// The quotations of each paragraph, and which paragraphs continue a quotation left open at
@@ -884,9 +312,7 @@ fn prev_word_skipping<'t, 'a>(toks: &'t [Tok<'a>], i: usize) -> Option<(usize, &
         if !t.word {
             return None;
         }
-        if (t.lower.ends_with("ly") && !t.capitalised())
-            || in_list(&["often", "also", "now"], &t.lower)
-        {
+        if (t.lower.ends_with("ly") && !t.capitalised()) || in_list(SKIPPED_ADVERBS, &t.lower) {
             continue;
         }
         return Some((k, t));
@@ -921,7 +347,7 @@ fn nounish_is_verb(toks: &[Tok], i: usize) -> bool {
     };
     let clause = next.is_mark(&[':', '“', '"'])
         || (next.word
-            && (in_list(&["that", "whether", "how", "why", "what"], &next.lower)
+            && (in_list(CLAUSE_OPENERS, &next.lower)
                 || next.capitalised()
                 || in_list(DETERMINERS, &next.lower)
                 || in_list(PRONOUNS, &next.lower)));
@@ -985,10 +411,7 @@ fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
                     && !p.lower.ends_with("'s")
                     && !is_number(p)
                     && !in_list(BOUNDARY, &p.lower)
-                    && !in_list(
-                        &["this", "his", "its", "thus", "as", "us", "was", "is"],
-                        &p.lower,
-                    )
+                    && !in_list(NOT_PLURAL_S, &p.lower)
             });
             ok = (prev_is(BEFORE_BARE) || plural) && !prev_mark;
         }
@@ -1032,7 +455,7 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
     if t.is("in") || t.is("at") || t.is("from") {
         let next_ok = toks
             .get(k + 1)
-            .is_some_and(|n| n.capitalised() || in_list(&["the", "a", "an"], &n.lower));
+            .is_some_and(|n| n.capitalised() || in_list(ARTICLES, &n.lower));
         // "U.S. Embassy in Moscow", "Officials in Moscow", "farmers in the valley"
         let prev_ok = k > 0
             && toks[k - 1].word
@@ -1052,12 +475,6 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
         || in_list(DOCUMENT_NOUNS, &t.lower)
         || (k > 0 && in_list(DETERMINERS, &toks[k - 1].lower))
 }
-
-/// Titles written with a stop before a name ("Mr. Trump", "Sen. Cruz").
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "capt",
-    "adm", "maj", "atty", "supt", "insp", "det",
-];
 
 /// A single capital letter: an initial ("B" in "Dennis B. Ross").
 fn is_initial(t: &Tok) -> bool {
@@ -1139,7 +556,7 @@ fn appositive_opener(toks: &[Tok], k: usize) -> bool {
             && !t.lower.ends_with("ly")
             && !in_list(BOUNDARY, &t.lower)
             && !in_list(INTRO_WORDS, &t.lower)
-            && !in_list(&["too", "meanwhile", "though", "however", "also"], &t.lower)
+            && !in_list(NOT_APPOSITIVE, &t.lower)
             && cues::lookup(t.text).is_none();
         t.word
             && !t.quoted
@@ -1193,7 +610,7 @@ fn appositive_before(toks: &[Tok], comma: usize) -> Option<((usize, usize), (usi
                 .iter()
                 .rev()
                 .find(|t| t.word)
-                .is_some_and(|t| in_list(&["but", "and", "so", "yet", "meanwhile"], &t.lower));
+                .is_some_and(|t| in_list(CLAUSE_CONJUNCTIONS, &t.lower));
         if !at_clause_start || he != c || !toks[hs..he].iter().any(|t| t.capitalised()) {
             continue;
         }
@@ -1412,17 +829,10 @@ fn verb_frame(
     // after "by", if named; the subject before is who was asked or told
     let cue_word = &toks[hit.start];
     let participle = hit.end == hit.start + 1
-        && (cue_word.lower.ends_with("ed")
-            || in_list(
-                &["told", "said", "written", "shown", "known"],
-                &cue_word.lower,
-            ));
-    let be_before = toks[j..hit.start].iter().any(|t| {
-        in_list(
-            &["is", "are", "was", "were", "be", "been", "being"],
-            &t.lower,
-        )
-    });
+        && (cue_word.lower.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, &cue_word.lower));
+    let be_before = toks[j..hit.start]
+        .iter()
+        .any(|t| in_list(BE_FORMS, &t.lower));
     let by_agent = toks
         .get(hit.end)
         .filter(|t| t.is("by"))
@@ -1480,10 +890,7 @@ fn verb_frame(
         // "Hillary Clinton on Tuesday said": the name before the day
         if let Some((s, e)) = f.source {
             let only_time = toks[s..e].iter().all(|t| in_list(TIME_WORDS, &t.lower));
-            if only_time
-                && s >= 1
-                && in_list(&["on", "last", "this", "earlier"], &toks[s - 1].lower)
-            {
+            if only_time && s >= 1 && in_list(BEFORE_DAY, &toks[s - 1].lower) {
                 if let Some(before) = np_before(toks, s - 1) {
                     f.source = Some(before);
                 }
@@ -1567,10 +974,7 @@ fn verb_frame(
         after_comma |= toks[c].is(",");
         c += 1;
     }
-    let says_to = matches!(
-        hit.lemma.as_str(),
-        "say" | "report" | "write" | "confirm" | "explain" | "state" | "announce" | "post"
-    );
+    let says_to = in_list(SAY_TO_LEMMAS, &hit.lemma);
     if c < toks.len() && toks[c].is("to") && says_to {
         let s = c + 1;
         let named = toks.get(s).is_some_and(|t| t.capitalised())
@@ -1584,13 +988,7 @@ fn verb_frame(
         // "asked Clinton whether ...": the person asked is not content
         let question = |k: usize| {
             toks.get(k).is_some_and(|t| {
-                in_list(
-                    &[
-                        "if", "whether", "what", "why", "how", "who", "when", "where",
-                    ],
-                    &t.lower,
-                ) || opens_quote(toks, k)
-                    || t.is(":")
+                in_list(QUESTION_WORDS, &t.lower) || opens_quote(toks, k) || t.is(":")
             })
         };
         if !question(c) {
@@ -1633,10 +1031,7 @@ fn verb_frame(
     let after_words = toks
         .get(c..end)
         .map_or(0, |ts| ts.iter().filter(|t| t.word).count());
-    let directive = matches!(
-        hit.lemma.as_str(),
-        "tell" | "ask" | "warn" | "urge" | "caution"
-    );
+    let directive = in_list(DIRECTIVE_LEMMAS, &hit.lemma);
     let first_after = toks
         .get(c)
         .filter(|t| t.word && !t.quoted && !t.capitalised());
@@ -1687,7 +1082,7 @@ fn verb_frame(
     let one_word_answer = after_words == 1
         && toks
             .get(c)
-            .is_some_and(|t| in_list(&["yes", "no", "so"], &t.lower));
+            .is_some_and(|t| in_list(SHORT_ANSWERS, &t.lower));
     let after_ok = (after_words >= 2 || one_word_answer)
         && !participle
         && !(preposition && before_quoted)
@@ -1954,7 +1349,7 @@ fn according_frame(toks: &[Tok], hit: &CueHit) -> Frame {
             && after >= 3
             && toks
                 .get(e + 1)
-                .is_some_and(|t| t.word && !in_list(&["who", "which", "whose"], &t.lower));
+                .is_some_and(|t| t.word && !in_list(RELATIVES, &t.lower));
         if enclosed {
             // a short opening belongs to the content; a long one is the article's own
             let before = toks[..hit.start].iter().filter(|t| t.word).count();
@@ -2168,7 +1563,7 @@ fn affiliation_of(ctx: &Ctx, name: Span, mention: Option<Span>, sspan: Span) -> 
     let org_after = |toks: &[Tok], from: usize, to: usize| -> Option<Span> {
         let k = (from..to)
             .rev()
-            .find(|&k| toks[k].word && in_list(&["of", "at", "for", "with"], &toks[k].lower))?;
+            .find(|&k| toks[k].word && in_list(ORG_PREPOSITIONS, &toks[k].lower))?;
         let (s, e) = np_after(toks, k + 1)?;
         let e = e.min(to);
         (s < e && toks[s..e].iter().any(|t| t.capitalised())).then(|| span_of(toks, s, e))

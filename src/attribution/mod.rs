@@ -8,6 +8,7 @@
 mod combine;
 pub mod cues;
 mod extract;
+mod lexicon;
 pub mod model;
 mod quotes;
 mod tokens;
