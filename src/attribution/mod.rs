@@ -6,12 +6,20 @@
 //! does not decide which source a mention is: the [`crate::resolve`] stage does.
 
 mod combine;
+mod content;
+mod cue_finder;
 pub mod cues;
 mod extract;
 mod lexicon;
+mod mentions;
 pub mod model;
+mod phrases;
+mod prepare;
 mod quotes;
 mod tokens;
+
+#[cfg(test)]
+mod testutil;
 
 pub use combine::{extract, extract_with};
 pub use cues::Stance;
