@@ -13,6 +13,7 @@ mod extract;
 mod lexicon;
 mod mentions;
 pub mod model;
+mod patterns;
 mod phrases;
 mod prepare;
 mod quotes;
