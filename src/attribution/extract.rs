@@ -9,26 +9,95 @@
 //! quote to its speaker, and drops the article's own voice from sentences that turned out
 //! to be quoted.
 
+use super::affiliation::Affiliations;
 use super::content::*;
+use super::coreference::coreference;
 use super::cue_finder::find_cues;
 use super::cues::{self, Stance};
 use super::lexicon::*;
-use super::mentions::{Mentions, Wanted};
+use super::mentions::Mentions;
 use super::patterns::{according_frame, nominal_frame, verb_frame, Cx};
 use super::phrases::*;
 use super::prepare::{Prepared, Sentence};
 use super::quotes::{closes, Quotes};
-use super::tokens::{tokenize, Tok};
+use super::tokens::Tok;
 use super::{Attribution, AttributionKind};
 use crate::corpus::Article;
 use crate::sources::Gazetteer;
-use crate::text::{self, Span};
+use crate::text::{Sentence as TextSentence, Span};
+use std::collections::HashMap;
 
-struct Ctx<'a> {
-    text: &'a str,
-    sentences: &'a [text::Sentence],
-    mentions: &'a Mentions,
-    out: Vec<Attribution>,
+/// The state of the rules over one article: the attributions found so far, and what
+/// coreference looks up among them.
+pub(super) struct Ctx<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// The article's sentences.
+    pub sentences: &'a [TextSentence],
+    /// The names in the article.
+    pub mentions: &'a Mentions,
+    /// The attributions so far, in text order.
+    pub out: Vec<Attribution>,
+    /// The organisations earlier sentences tie people to ("NAME is the ROLE of ORG").
+    pub affiliations: Affiliations<'a>,
+    /// The attributions with a source that are not the article's own voice, in order.
+    cited: Vec<usize>,
+    /// For a source mention or an antecedent, the last attribution with it.
+    by_speaker: HashMap<Span, usize>,
+    /// For a role noun, the last cited attribution whose source holds it.
+    by_role: HashMap<&'static str, usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(article: &'a Article, mentions: &'a Mentions) -> Ctx<'a> {
+        Ctx {
+            text: article.text.as_str(),
+            sentences: &article.sentences,
+            mentions,
+            out: Vec::new(),
+            affiliations: Affiliations::new(article),
+            cited: Vec::new(),
+            by_speaker: HashMap::new(),
+            by_role: HashMap::new(),
+        }
+    }
+
+    /// Adds an attribution. Its kind, source and antecedent do not change afterwards.
+    pub fn push(&mut self, a: Attribution) {
+        let i = self.out.len();
+        if let Some(s) = a.source.first() {
+            self.by_speaker.insert(*s, i);
+        }
+        if let Some(s) = a.antecedent {
+            self.by_speaker.insert(s, i);
+        }
+        if a.kind != AttributionKind::Author && !a.source.is_empty() {
+            self.cited.push(i);
+            let lower = a.source[0].slice(self.text).to_lowercase();
+            for role in ROLE_NOUNS {
+                if lower.contains(role) {
+                    self.by_role.insert(role, i);
+                }
+            }
+        }
+        self.out.push(a);
+    }
+
+    /// The last attribution whose source mention or antecedent is `span`.
+    pub fn last_with_speaker(&self, span: Span) -> Option<&Attribution> {
+        self.by_speaker.get(&span).map(|&i| &self.out[i])
+    }
+
+    /// The last attribution with a source that is not the article's own voice.
+    pub fn last_cited(&self) -> Option<&Attribution> {
+        self.cited.last().map(|&i| &self.out[i])
+    }
+
+    /// The last such attribution whose source mention holds `role` (one of
+    /// [`ROLE_NOUNS`]), in lower case.
+    pub fn last_cited_with_role(&self, role: &str) -> Option<&Attribution> {
+        self.by_role.get(role).map(|&i| &self.out[i])
+    }
 }
 
 /// Finds the attributions of an article. The names of `gazetteer` are found in the text
@@ -36,12 +105,7 @@ struct Ctx<'a> {
 pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Vec<Attribution> {
     let text = article.text.as_str();
     let prepared = Prepared::new(article, gazetteer);
-    let mut ctx = Ctx {
-        text,
-        sentences: &article.sentences,
-        mentions: &prepared.mentions,
-        out: Vec::new(),
-    };
+    let mut ctx = Ctx::new(article, &prepared.mentions);
     let mut block: Option<Span> = None;
     for (si, sent) in article.sentences.iter().enumerate() {
         if let Some(h) = header(text, article.paragraphs[sent.paragraph]) {
@@ -54,7 +118,7 @@ pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Vec<Attribution> {
         let before = ctx.out.len();
         sentence(&mut ctx, &s);
         if ctx.out.len() == before && is_statement(&s.toks) {
-            ctx.out.push(Attribution {
+            ctx.push(Attribution {
                 sentence: si,
                 kind: AttributionKind::Author,
                 source: Vec::new(),
@@ -107,7 +171,7 @@ fn sentence(ctx: &mut Ctx, s: &Sentence) {
             if let Some(cspan) = content_span(text, toks, cs, ce) {
                 let src = span_of(toks, ns, ne);
                 let antecedent = coreference(ctx, src, sspan);
-                ctx.out.push(Attribution {
+                ctx.push(Attribution {
                     sentence: si,
                     kind: kind_of(toks, &[cspan]),
                     source: vec![src],
@@ -174,24 +238,20 @@ fn sentence(ctx: &mut Ctx, s: &Sentence) {
         }
         // a speaker resolved to an earlier attribution keeps that attribution's
         // intermediaries ("said to Newsweek ... However, the spokesperson refused")
-        if let Some(ante) = antecedent {
-            if let Some(prev) = ctx
-                .out
-                .iter()
-                .rev()
-                .find(|a| a.source.first() == Some(&ante) || a.antecedent == Some(ante))
-            {
-                for v in &prev.via {
-                    if !via.contains(v) {
-                        via.push(*v);
-                    }
+        if let Some(prev) = antecedent.and_then(|ante| ctx.last_with_speaker(ante)) {
+            for v in &prev.via {
+                if !via.contains(v) {
+                    via.push(*v);
                 }
             }
         }
         let affiliation = head
             .or(antecedent)
             .or(source_spans.first().copied())
-            .and_then(|name| affiliation_of(ctx, name, source_spans.first().copied(), sspan));
+            .and_then(|name| {
+                ctx.affiliations
+                    .of(name, source_spans.first().copied(), sspan)
+            });
         let kind = if hit.according {
             AttributionKind::AccordingTo
         } else if f.neighbour.is_some() {
@@ -200,7 +260,7 @@ fn sentence(ctx: &mut Ctx, s: &Sentence) {
             kind_of(toks, &content)
         };
         let stance = cues::content_stance(hit.stance, cspan.slice(text));
-        ctx.out.push(Attribution {
+        ctx.push(Attribution {
             sentence: si,
             kind,
             source: source_spans,
@@ -408,119 +468,6 @@ fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<Attribution>)
     });
 }
 
-/// The organisation the text ties a speaker to: in the source mention itself ("Mara Lind,
-/// the editor of the Lowland Herald") or in an earlier sentence "NAME is the ROLE of ORG".
-fn affiliation_of(ctx: &Ctx, name: Span, mention: Option<Span>, sspan: Span) -> Option<Span> {
-    let text = ctx.text;
-    let name_text = name.slice(text).trim();
-    if name_text.is_empty() || !name_text.starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
-    let org_after = |toks: &[Tok], from: usize, to: usize| -> Option<Span> {
-        let k = (from..to)
-            .rev()
-            .find(|&k| toks[k].word && in_list(ORG_PREPOSITIONS, &toks[k].lower))?;
-        let (s, e) = np_after(toks, k + 1)?;
-        let e = e.min(to);
-        (s < e && toks[s..e].iter().any(|t| t.capitalised())).then(|| span_of(toks, s, e))
-    };
-    if let Some(m) = mention {
-        if m.start == name.start && m.end > name.end {
-            let toks = tokenize(text, m, &[]);
-            if let Some(org) = org_after(&toks, 0, toks.len()) {
-                return Some(org);
-            }
-        }
-    }
-    for sent in ctx.sentences.iter().filter(|s| s.span.start <= sspan.start) {
-        let st = sent.span.slice(text);
-        let Some(at) = st.find(name_text) else {
-            continue;
-        };
-        let toks = tokenize(text, sent.span, &[]);
-        let after = sent.span.start + at + name_text.len();
-        let Some(k) = toks.iter().position(|t| t.span.start >= after) else {
-            continue;
-        };
-        let copula = toks[k].is("is") || toks[k].is("was") || toks[k].is(",");
-        if !copula
-            || !toks
-                .get(k + 1)
-                .is_some_and(|t| in_list(APPOSITIVE_OPENERS, &t.lower))
-        {
-            continue;
-        }
-        let stop = (k + 1..toks.len())
-            .find(|&i| toks[i].is_mark(&[',', '.', ';']) || (i > k + 14))
-            .unwrap_or(toks.len());
-        if let Some(org) = org_after(&toks, k + 1, stop) {
-            return Some(org);
-        }
-    }
-    None
-}
-
-/// The earlier mention a pronoun, role noun or "the report" stands for.
-fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
-    let text = ctx.text;
-    let np = src.slice(text).to_lowercase().replace('’', "'");
-    let words: Vec<&str> = np.split_whitespace().collect();
-    let head = *words.last()?;
-    let definite =
-        words.len() <= 2 && matches!(words.first(), Some(&"the") | Some(&"this") | Some(&"that"));
-    let previous_source = |pred: &dyn Fn(&Attribution) -> bool| {
-        ctx.out
-            .iter()
-            .rev()
-            .filter(|a| a.kind != AttributionKind::Author && !a.source.is_empty())
-            .find(|a| pred(a))
-            .map(|a| a.antecedent.or(a.head).unwrap_or(a.source[0]))
-    };
-    // the nearest organisation named in the sentence before
-    let named_before = || {
-        let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
-        let prev = ctx.sentences[..k].last().map(|s| s.span)?;
-        ctx.mentions
-            .within(prev)
-            .find(|m| m.known && !m.person)
-            .map(|m| m.span)
-    };
-    match np.as_str() {
-        "she" | "he" => {
-            return ctx
-                .mentions
-                .nearest_before(src.start, Wanted::Person)
-                .map(|m| m.span)
-        }
-        "they" | "it" | "we" => return previous_source(&|_| true).or_else(named_before),
-        _ => {}
-    }
-    // a phrase that is itself a name the registry knows ("the ministry") stands for itself
-    let named_in_np = ctx.mentions.within(src).any(|m| m.known);
-    if definite && in_list(DOCUMENT_NOUNS, head) && !named_in_np {
-        return previous_source(&|_| true).or_else(named_before);
-    }
-    if in_list(ROLE_NOUNS, head) {
-        if named_in_np {
-            return None;
-        }
-        if definite {
-            let same = previous_source(&|a: &Attribution| {
-                a.source[0].slice(text).to_lowercase().contains(head)
-            });
-            if same.is_some() {
-                return same;
-            }
-        }
-        // "with spokespeople claiming": the organisation named just before
-        return ctx
-            .mentions
-            .nearest_before(src.start, Wanted::Organisation)
-            .filter(|m| m.span.start + 600 >= sspan.start)
-            .map(|m| m.span);
-    }
-    None
-}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -580,56 +527,6 @@ mod tests {
         assert_eq!(all[2].kind, AttributionKind::Author);
         assert_eq!(all[2].via, ["Northwire"]);
         assert_eq!(all[3].via, ["Valdera Courier"]);
-    }
-
-    #[test]
-    fn coreference_of_pronouns_and_descriptions() {
-        let all = cited(
-            "The Port Authority said the harbour was closed. \
-             It added that ships would wait offshore.",
-        );
-        assert_eq!(all[1].antecedent.as_deref(), Some("The Port Authority"));
-        let all = cited(
-            "Port Authority spokeswoman Elena Marsh said the harbour was closed. \
-             She said ships would wait offshore.",
-        );
-        assert_eq!(all[1].antecedent.as_deref(), Some("Elena Marsh"));
-        let all = cited(
-            "A Port Authority spokesperson said the harbour was closed. \
-             However, the spokesperson declined to comment on the cause.",
-        );
-        assert_eq!(
-            all[1].antecedent.as_deref(),
-            Some("A Port Authority spokesperson")
-        );
-        let all = cited(
-            "The ministry published a report on the dam. \
-             The report said that the cracks were old.",
-        );
-        assert_eq!(all[0].antecedent.as_deref(), Some("The ministry"));
-        let all = cited(
-            "The Harbour Guild said the dam was unsafe. \
-             The group also claimed that inspections had been skipped.",
-        );
-        assert_eq!(all[1].antecedent.as_deref(), Some("The Harbour Guild"));
-        let all = cited(
-            "Farmers in the valley said the river rose overnight. \
-             They said the water reached their barns.",
-        );
-        assert_eq!(all[1].antecedent.as_deref(), Some("Farmers in the valley"));
-    }
-
-    #[test]
-    fn appositives_and_copular_roles() {
-        let g = one("Mara Lind, the editor of the Lowland Herald, said the dam was unsafe.");
-        assert_eq!(g.source, "Mara Lind, the editor of the Lowland Herald");
-        assert_eq!(g.head.as_deref(), Some("Mara Lind"));
-        let all = cited(
-            "Mara Lind is the editor of the Lowland Herald. \
-             She reportedly said the dam was unsafe.",
-        );
-        assert_eq!(all.len(), 1, "{all:#?}");
-        assert_eq!(all[0].antecedent.as_deref(), Some("Mara Lind"));
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! and returns [`Attribution`]s: spans of the source mention, the cue and the content. It
 //! does not decide which source a mention is: the [`crate::resolve`] stage does.
 
+mod affiliation;
 mod combine;
 mod content;
+mod coreference;
 mod cue_finder;
 pub mod cues;
 mod extract;
