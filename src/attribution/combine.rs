@@ -25,7 +25,7 @@ pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Vec<Attribution> {
 /// source, a source the gazetteer knows by name, "according to", or an intermediary. The
 /// article's own voice comes from the rules, for sentences no attribution covers.
 pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> Vec<Attribution> {
-    let rules = super::extract::extract(article, gazetteer);
+    let rules = super::rules::extract(article, gazetteer);
     let found = model.find(article);
     let mut used = vec![false; rules.len()];
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len() + rules.len());
@@ -253,7 +253,7 @@ mod tests {
     fn merge_keeps_rule_metadata_and_model_spans() {
         let text = "The ministry said to Reuters that talks had failed.";
         let a = Article::new("t", text);
-        let rules = super::super::extract::extract(&a, &Gazetteer::default());
+        let rules = super::super::rules::extract(&a, &Gazetteer::default());
         let r = rules.iter().find(|r| !r.cue.is_empty()).unwrap();
         let f = found(text, "said", "The ministry", "talks had failed");
         let m = merge(&a, &Gazetteer::default(), r, &f);

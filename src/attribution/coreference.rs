@@ -1,9 +1,9 @@
 //! Coreference: the earlier mention a pronoun ("she", "it"), a role noun ("the
 //! spokesperson") or a document or body ("the report", "the group") stands for.
 
-use super::extract::Ctx;
 use super::lexicon::*;
 use super::mentions::Wanted;
+use super::rules::Ctx;
 use super::Attribution;
 use crate::text::Span;
 

@@ -5,29 +5,37 @@
 //! and returns [`Attribution`]s: spans of the source mention, the cue and the content. It
 //! does not decide which source a mention is: the [`crate::resolve`] stage does.
 
-mod affiliation;
-mod combine;
-mod content;
-mod coreference;
-mod cue_finder;
-pub mod cues;
-mod extract;
+// preparing an article and its sentences
 mod lexicon;
 mod mentions;
-pub mod model;
-mod patterns;
-mod phrases;
 mod prepare;
 mod quotes;
 mod tokens;
+// reading a sentence
+mod content;
+mod cue_finder;
+pub mod cues;
+mod patterns;
+mod phrases;
+mod sentence;
+// the article
+mod affiliation;
+mod blocks;
+mod coreference;
+mod relays;
+mod rules;
+mod spill;
+// the tagger and the combination
+mod combine;
+pub mod model;
 
 #[cfg(test)]
 mod testutil;
 
 pub use combine::{extract, extract_with};
 pub use cues::Stance;
-pub use extract::extract as extract_rules;
 pub use quotes::quote_regions;
+pub use rules::extract as extract_rules;
 
 use crate::text::Span;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! Helpers for the tests of the extraction rules: a gazetteer of invented sources, and the
 //! rules' attributions of a text in words.
 
-use super::{extract as rules, AttributionKind, Stance};
+use super::{rules, AttributionKind, Stance};
 use crate::corpus::Article;
 use crate::sources::Gazetteer;
 use crate::text::Span;
