@@ -27,13 +27,11 @@ pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Vec<Attribution> {
 pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> Vec<Attribution> {
     let rules = super::rules::extract(article, gazetteer);
     let found = model.find(article);
+    let cues = CueIndex::new(&rules);
     let mut used = vec![false; rules.len()];
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len() + rules.len());
     for f in found {
-        let matched = rules
-            .iter()
-            .position(|r| r.cue.iter().any(|c| c.overlaps(f.cue)));
-        let a = match matched {
+        let a = match cues.first_overlapping(f.cue) {
             Some(k) => {
                 used[k] = true;
                 merge(article, gazetteer, &rules[k], &f)
@@ -41,6 +39,15 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
             None => from_model(article, &f, &out),
         };
         out.push(a);
+    }
+    // the content spans of what is kept, as it grows
+    let mut kept = SpanSet::new(
+        out.iter()
+            .chain(&rules)
+            .flat_map(|a| a.content.iter().map(|c| c.start)),
+    );
+    for a in &out {
+        a.content.iter().for_each(|c| kept.insert(*c));
     }
     let text = article.text.as_str();
     for (r, used) in rules.into_iter().zip(used) {
@@ -54,19 +61,11 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
             || named
             || (r.kind == AttributionKind::Direct && !r.source.is_empty());
         // a cue inside what the model takes for someone's words is not a new attribution
-        let inside = r.kind != AttributionKind::Author
-            && out.iter().any(|o| {
-                r.cue
-                    .iter()
-                    .any(|c| o.content.iter().any(|oc| oc.contains(*c)))
-            });
-        let repeated = r.kind == AttributionKind::Author
-            && out.iter().any(|o| {
-                o.content
-                    .iter()
-                    .any(|c| r.content.iter().any(|rc| rc.overlaps(*c)))
-            });
+        let inside = r.kind != AttributionKind::Author && r.cue.iter().any(|c| kept.holds(*c));
+        let repeated =
+            r.kind == AttributionKind::Author && r.content.iter().any(|rc| kept.overlaps(*rc));
         if strong && !inside && !repeated {
+            r.content.iter().for_each(|c| kept.insert(*c));
             out.push(r);
         }
     }
@@ -75,6 +74,97 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
         (a.sentence, at)
     });
     out
+}
+
+/// The cues of the rules' attributions, sorted by start, to find the first attribution
+/// (in the rules' order) whose cue overlaps a span.
+struct CueIndex {
+    /// (cue, index of its attribution), by start.
+    cues: Vec<(Span, usize)>,
+    /// The longest cue, in bytes: a cue that overlaps a span starts at most this far
+    /// before it.
+    longest: usize,
+}
+
+impl CueIndex {
+    fn new(rules: &[Attribution]) -> CueIndex {
+        let mut cues: Vec<(Span, usize)> = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.cue.iter().map(move |c| (*c, i)))
+            .collect();
+        cues.sort_unstable();
+        let longest = cues.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+        CueIndex { cues, longest }
+    }
+
+    /// The first attribution, in the rules' order, with a cue that overlaps `span`.
+    fn first_overlapping(&self, span: Span) -> Option<usize> {
+        let from = span.start.saturating_sub(self.longest);
+        let lo = self.cues.partition_point(|(c, _)| c.start < from);
+        self.cues[lo..]
+            .iter()
+            .take_while(|(c, _)| c.start < span.end)
+            .filter(|(c, _)| c.overlaps(span))
+            .map(|(_, i)| *i)
+            .min()
+    }
+}
+
+/// A growing set of spans whose starts are known in advance, which tells whether one of
+/// its spans holds or overlaps a given span: the furthest end among the spans starting up
+/// to a point, kept in a Fenwick tree over the starts.
+struct SpanSet {
+    starts: Vec<usize>,
+    /// 1-based Fenwick tree of the furthest ends.
+    tree: Vec<Option<usize>>,
+}
+
+impl SpanSet {
+    /// An empty set of spans that will start at some of `starts`.
+    fn new(starts: impl Iterator<Item = usize>) -> SpanSet {
+        let mut starts: Vec<usize> = starts.collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let tree = vec![None; starts.len() + 1];
+        SpanSet { starts, tree }
+    }
+
+    /// Adds `span`, whose start must be one of those given to [`SpanSet::new`].
+    fn insert(&mut self, span: Span) {
+        let Ok(i) = self.starts.binary_search(&span.start) else {
+            debug_assert!(false, "unknown start {}", span.start);
+            return;
+        };
+        let mut k = i + 1;
+        while k < self.tree.len() {
+            self.tree[k] = self.tree[k].max(Some(span.end));
+            k += k & k.wrapping_neg();
+        }
+    }
+
+    /// The furthest end among the spans of the first `n` starts.
+    fn furthest(&self, n: usize) -> Option<usize> {
+        let mut k = n;
+        let mut best = None;
+        while k > 0 {
+            best = best.max(self.tree[k]);
+            k -= k & k.wrapping_neg();
+        }
+        best
+    }
+
+    /// True when a span of the set holds `span`.
+    fn holds(&self, span: Span) -> bool {
+        let n = self.starts.partition_point(|&s| s <= span.start);
+        self.furthest(n).is_some_and(|e| e >= span.end)
+    }
+
+    /// True when a span of the set shares a byte with `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        let n = self.starts.partition_point(|&s| s < span.end);
+        self.furthest(n).is_some_and(|e| e > span.start)
+    }
 }
 
 /// True when one of the mentions is or holds a name of the gazetteer.
@@ -261,5 +351,52 @@ mod tests {
         assert_eq!(m.stance, r.stance);
         assert_eq!(m.content, f.content);
         assert_eq!(m.source, f.source);
+    }
+
+    #[test]
+    fn span_set_and_cue_index_agree_with_a_scan() {
+        let spans = [
+            Span::new(5, 9),
+            Span::new(0, 3),
+            Span::new(20, 40),
+            Span::new(7, 7),
+            Span::new(22, 25),
+        ];
+        let probes: Vec<Span> = (0..45)
+            .flat_map(|s| (s..46).step_by(3).map(move |e| Span::new(s, e)))
+            .collect();
+        let mut set = SpanSet::new(spans.iter().map(|s| s.start));
+        for (n, sp) in spans.iter().enumerate() {
+            set.insert(*sp);
+            let so_far = &spans[..=n];
+            for p in &probes {
+                assert_eq!(
+                    set.holds(*p),
+                    so_far.iter().any(|s| s.contains(*p)),
+                    "{p:?}"
+                );
+                assert_eq!(
+                    set.overlaps(*p),
+                    so_far.iter().any(|s| p.overlaps(*s)),
+                    "{p:?}"
+                );
+            }
+        }
+        let rules: Vec<Attribution> = spans
+            .iter()
+            .rev()
+            .map(|c| {
+                let mut a = from_model(&Article::new("t", "x"), &found("x", "x", "", "x"), &[]);
+                a.cue = vec![*c];
+                a
+            })
+            .collect();
+        let index = CueIndex::new(&rules);
+        for p in &probes {
+            let scan = rules
+                .iter()
+                .position(|r| r.cue.iter().any(|c| c.overlaps(*p)));
+            assert_eq!(index.first_overlapping(*p), scan, "{p:?}");
+        }
     }
 }
