@@ -3,6 +3,7 @@
 //! ROLE of ORG" or "NAME, the ROLE of ORG". The sentences of that shape are found once per
 //! article, and what each name is tied to is looked up once.
 
+use super::cover::Cover;
 use super::lexicon::*;
 use super::phrases::{np_after, span_of};
 use super::tokens::{tokenize, Tok};
@@ -64,7 +65,7 @@ impl<'a> Affiliations<'a> {
         }
         if let Some(m) = mention {
             if m.start == name.start && m.end > name.end {
-                let toks = tokenize(text, m, &[]);
+                let toks = tokenize(text, m, &Cover::default());
                 if let Some(org) = org_after(&toks, 0, toks.len()) {
                     return Some(org);
                 }
@@ -110,7 +111,7 @@ impl<'a> Affiliations<'a> {
 /// opens an appositive, and an organisation before the next comma, stop or semicolon
 /// (within fifteen tokens). `None` when there is none.
 fn roles_of(text: &str, span: Span) -> Option<RoleSentence> {
-    let toks = tokenize(text, span, &[]);
+    let toks = tokenize(text, span, &Cover::default());
     let mut roles = Vec::new();
     for k in 0..toks.len() {
         let copula = toks[k].is("is") || toks[k].is("was") || toks[k].is(",");

@@ -6,6 +6,7 @@
 //! does not decide which source a mention is: the [`crate::resolve`] stage does.
 
 // preparing an article and its sentences
+mod cover;
 mod lexicon;
 mod mentions;
 mod prepare;

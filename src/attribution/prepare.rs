@@ -46,7 +46,7 @@ impl<'a> Prepared<'a> {
     pub fn sentence(&self, si: usize) -> Option<Sentence<'a>> {
         let sent = self.article.sentences[si];
         let text = self.article.text.as_str();
-        let toks = tokenize(text, sent.span, &self.quotes.regions[sent.paragraph]);
+        let toks = tokenize(text, sent.span, &self.quotes.cover[sent.paragraph]);
         if toks.iter().filter(|t| t.word).count() == 0 || is_credit(&toks) {
             return None;
         }

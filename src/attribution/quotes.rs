@@ -1,6 +1,7 @@
 //! Quotation marks: which parts of a paragraph are quoted, which quotations run on into
 //! the next paragraph, and which quotations next to a sentence it may take as content.
 
+use super::cover::Cover;
 use crate::corpus::Article;
 use crate::text::Span;
 
@@ -60,6 +61,8 @@ pub(super) struct Quotes {
     /// Whether each paragraph carries on a quotation left open at the end of the one
     /// before.
     pub continues: Vec<bool>,
+    /// The regions of each paragraph, indexed.
+    pub cover: Vec<Cover>,
 }
 
 impl Quotes {
@@ -92,7 +95,15 @@ impl Quotes {
                 continues[i] = true;
             }
         }
-        Quotes { regions, continues }
+        let cover = regions
+            .iter()
+            .map(|r| Cover::new(r.iter().copied()))
+            .collect();
+        Quotes {
+            regions,
+            continues,
+            cover,
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! sentences after a quote in the same paragraph join its speaker's content, and the
 //! article's own voice goes from sentences that turn out to be quoted.
 
+use super::cover::Cover;
 use super::quotes::{closes, Quotes};
 use super::{Attribution, AttributionKind};
 use crate::corpus::Article;
@@ -164,50 +165,10 @@ pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<At
     });
 }
 
-/// Spans, indexed to tell whether one of them holds a given span: sorted by start, with
-/// the furthest end among each prefix.
-struct Cover {
-    starts: Vec<usize>,
-    furthest: Vec<usize>,
-}
-
-impl Cover {
-    fn new(spans: impl Iterator<Item = Span>) -> Cover {
-        let mut spans: Vec<Span> = spans.collect();
-        spans.sort_unstable();
-        let mut furthest = Vec::with_capacity(spans.len());
-        let mut end = 0;
-        for s in &spans {
-            end = end.max(s.end);
-            furthest.push(end);
-        }
-        Cover {
-            starts: spans.iter().map(|s| s.start).collect(),
-            furthest,
-        }
-    }
-
-    /// True when one of the spans holds `span`.
-    fn contains(&self, span: Span) -> bool {
-        let n = self.starts.partition_point(|&s| s <= span.start);
-        n > 0 && self.furthest[n - 1] >= span.end
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::attribution::testutil::*;
-
-    #[test]
-    fn cover_tells_whether_a_span_is_held() {
-        let c = Cover::new([Span::new(10, 20), Span::new(0, 5), Span::new(12, 30)].into_iter());
-        assert!(c.contains(Span::new(1, 5)));
-        assert!(c.contains(Span::new(15, 30)));
-        assert!(!c.contains(Span::new(4, 11)));
-        assert!(!c.contains(Span::new(25, 31)));
-        assert!(!Cover::new(std::iter::empty()).contains(Span::new(0, 0)));
-    }
+    use crate::attribution::AttributionKind;
 
     #[test]
     fn quote_over_several_paragraphs_speaker_first() {
