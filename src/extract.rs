@@ -11,7 +11,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::eval::attribution::SpanAttribution;
 use crate::resolve::{self, MatchRule, Resolver, SourceTable};
 use crate::sources::Registry;
-use crate::text::{span::line_col, Span};
+use crate::text::{span::LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -145,6 +145,7 @@ pub fn extract_article(article: &Article, registry: &Registry) -> ExtractedArtic
     // article's own voice through a block's outlet)
     let mut table = SourceTable::new(registry);
     let resolved = resolve::resolve(article, &attrs, &Resolver::new(registry), &mut table);
+    let lines = LineIndex::new(text);
     let attributions = attrs
         .iter()
         .enumerate()
@@ -160,7 +161,7 @@ pub fn extract_article(article: &Article, registry: &Registry) -> ExtractedArtic
                     rule,
                 })
             });
-            extracted(text, a, speaker)
+            extracted(text, &lines, a, speaker)
         })
         .collect();
     ExtractedArticle {
@@ -175,6 +176,7 @@ pub fn extract_article(article: &Article, registry: &Registry) -> ExtractedArtic
 
 fn extracted(
     text: &str,
+    lines: &LineIndex,
     a: &Attribution,
     speaker: Option<ResolvedSpeaker>,
 ) -> ExtractedAttribution {
@@ -191,7 +193,7 @@ fn extracted(
         antecedent: a.antecedent.map(|s| TextSpan::new(text, s)),
         cue: spans(&a.cue),
         cue_at: a.cue.first().map(|c| {
-            let (line, column) = line_col(text, c.start);
+            let (line, column) = lines.line_col(text, c.start);
             LineCol { line, column }
         }),
         cue_lemma: a.cue_lemma.clone(),
