@@ -4,6 +4,16 @@
 //! This stage reads an article (and a [`crate::sources::Gazetteer`], the names to look for)
 //! and returns [`Attribution`]s: spans of the source mention, the cue and the content. It
 //! does not decide which source a mention is: the [`crate::resolve`] stage does.
+//!
+//! [`extract`] combines two extractors: the learned tagger ([`model`]) finds the
+//! attributions and their spans, and the rules ([`extract_rules`]) add what the tagger does
+//! not give. The rules prepare an article once (its quotations, the names in it), read each
+//! sentence's cues through pattern families tried in a fixed order (passive, infinitive,
+//! participle, the subject before the cue, the inverted order, colon, trailing content,
+//! according to, nominal frames), complete the speaker (coreference, affiliations), and
+//! then make passes over the article: relays, block headers, quotations that spill over
+//! sentences and paragraphs. The word lists they use are in one lexicon, the cue verbs and
+//! phrases with their stances in [`cues`].
 
 // preparing an article and its sentences
 mod cover;

@@ -31,7 +31,7 @@ pub(super) struct Reading {
     /// Some of them are quoted.
     pub before_quoted: bool,
     /// The speaker follows a comma and the sentence does not open with an adjunct
-    /// ("<content>, EgyptAir said on Thursday").
+    /// ("…, EgyptAir said on Thursday").
     pub source_after_comma: bool,
     /// The sentence ends in a colon, perhaps before an opening quotation mark.
     pub ends_in_colon: bool,
