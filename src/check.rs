@@ -87,7 +87,9 @@ fn read_query(an: &Analysis, text: &str) -> Claim {
     let article = crate::corpus::Article::new("query", text);
     let attrs = crate::extract_attributions(&article, &an.story.registry);
     let mut table = an.sources.clone();
-    let claims = crate::claims::build(&article, &attrs, &an.story.registry, &mut table);
+    let resolver = crate::resolve::Resolver::new(&an.story.registry);
+    let resolved = crate::resolve::resolve(&article, &attrs, &resolver, &mut table);
+    let claims = crate::claims::build(&article, &resolved);
     claims
         .into_iter()
         .find(|c| c.kind != AttributionKind::Author && c.speaker.rule.is_some())

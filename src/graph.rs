@@ -1,8 +1,9 @@
 //! The claim graph: article, source and claim nodes joined by said-by, reported-via,
 //! appears-in and relation edges.
 
-use crate::claims::{Claim, SourceTable, ViaRole};
+use crate::claims::Claim;
 use crate::link::{Relation, RelationKind};
+use crate::resolve::{SourceTable, ViaRole};
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;

@@ -4,9 +4,10 @@
 pub use crate::weights::assess as weights;
 
 use crate::attribution::{AttributionKind, Stance};
-use crate::claims::{Claim, SourceTable, ViaRole};
+use crate::claims::Claim;
 use crate::link::{Relation, RelationKind};
-use crate::sources::{MatchRule, SourceKind, SpeakerId};
+use crate::resolve::{MatchRule, SourceTable, ViaRole};
+use crate::sources::{SourceKind, SpeakerId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -604,7 +605,7 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::ViaLink;
+    use crate::resolve::ViaLink;
     use crate::sources::Source;
 
     fn outlet(id: &str, name: &str) -> Source {

@@ -472,7 +472,7 @@ pub fn predict(gold: &[SpanDoc]) -> Vec<SpanDoc> {
 
 /// Like [`predict`], with the given attribution model.
 pub fn predict_with(gold: &[SpanDoc], model: &crate::attribution::model::Model) -> Vec<SpanDoc> {
-    let registry = crate::sources::Registry::default();
+    let registry = crate::sources::Gazetteer::default();
     gold.iter()
         .map(|g| {
             let text = g.text.clone().unwrap_or_default();

@@ -6,7 +6,8 @@
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::time::Anchor;
 use crate::link::RelationKind;
-use crate::sources::{MatchRule, Reliability, SourceKind};
+use crate::resolve::MatchRule;
+use crate::sources::{Reliability, SourceKind};
 use serde::{Deserialize, Deserializer, Serializer};
 
 /// A value that a report shows in words and reads back from them.

@@ -13,7 +13,8 @@ pub mod svg;
 pub use crate::attribution::{AttributionKind, Stance};
 pub use crate::claims::time::Anchor;
 pub use crate::link::RelationKind;
-pub use crate::sources::{MatchRule, Reliability, SourceKind, SpeakerId};
+pub use crate::resolve::MatchRule;
+pub use crate::sources::{Reliability, SourceKind, SpeakerId};
 pub use labels::{Label, TimelineKind};
 
 use labels::{optional_words, words};
