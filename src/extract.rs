@@ -7,9 +7,9 @@
 
 use crate::attribution::{Attribution, AttributionKind, Stance};
 use crate::claims::{self, SourceTable};
+use crate::corpus::spans::SpanAttribution;
 use crate::corpus::{self, Article, LoadOptions, Story};
 use crate::error::{Diagnostic, Error, Result};
-use crate::eval::attribution::SpanAttribution;
 use crate::sources::{MatchRule, Registry};
 use crate::text::{span::line_col, Span};
 use serde::{Deserialize, Serialize};

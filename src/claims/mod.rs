@@ -11,6 +11,7 @@ use crate::attribution::{quote_regions, Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
 use crate::sources::{MatchRule, Registry, Source, SourceKind};
 use crate::text::{
+    fnv1a,
     tokens::{content_keys, words},
     Span,
 };
@@ -201,16 +202,6 @@ impl SourceTable {
         }
         id
     }
-}
-
-/// FNV-1a, 64 bits: a hash that stays the same across platforms and releases.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 /// Words that make a speaker anonymous rather than unknown.

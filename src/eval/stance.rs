@@ -17,68 +17,18 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;
 use std::path::Path;
-use std::str::FromStr;
 
+pub use crate::check::FncStance as Stance;
 use serde::{Deserialize, Serialize, Serializer};
 
-/// One of the four FNC-1 stance classes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Stance {
-    /// The body agrees with the headline.
-    Agree,
-    /// The body disagrees with the headline.
-    Disagree,
-    /// The body discusses the headline's claim without taking a position.
-    Discuss,
-    /// The body is about something else.
-    Unrelated,
-}
-
-impl Stance {
-    /// The four classes in the scorer's order (also the order of
-    /// [`StanceScores::f1`]).
-    pub const ALL: [Stance; 4] = [
-        Stance::Agree,
-        Stance::Disagree,
-        Stance::Discuss,
-        Stance::Unrelated,
-    ];
-
-    /// The label as written in the FNC-1 files (lower case).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Agree => "agree",
-            Stance::Disagree => "disagree",
-            Stance::Discuss => "discuss",
-            Stance::Unrelated => "unrelated",
-        }
-    }
-
-    /// Position of the class in [`Stance::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
-
-impl fmt::Display for Stance {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Stance {
-    type Err = String;
-
-    /// Parses a label the way the scorer reads predicted labels: surrounding
-    /// whitespace is ignored and case does not matter.
-    fn from_str(s: &str) -> Result<Stance, String> {
-        let norm = normalize_label(s);
-        Stance::ALL
-            .into_iter()
-            .find(|c| c.as_str() == norm)
-            .ok_or_else(|| format!("unknown stance {s:?}"))
-    }
+/// Parses a stance label the way the scorer reads predicted labels: surrounding
+/// whitespace is ignored and case does not matter.
+pub fn parse_stance(s: &str) -> Result<Stance, String> {
+    let norm = normalize_label(s);
+    Stance::ALL
+        .into_iter()
+        .find(|c| c.as_str() == norm)
+        .ok_or_else(|| format!("unknown stance {s:?}"))
 }
 
 /// One row of a stances file (gold or predicted).
@@ -659,8 +609,8 @@ mod tests {
         assert_eq!(parse_py_int("-3"), None);
         assert_eq!(parse_py_int(""), None);
         assert_eq!(parse_py_int("4294967296"), None);
-        assert_eq!(" Agree\u{1f}".parse::<Stance>(), Ok(Stance::Agree));
-        assert!("agrees".parse::<Stance>().is_err());
+        assert_eq!(parse_stance(" Agree\u{1f}"), Ok(Stance::Agree));
+        assert!(parse_stance("agrees").is_err());
         assert_eq!(
             serde_json::to_string(&Stance::Unrelated).unwrap(),
             "\"unrelated\""

@@ -173,7 +173,7 @@ impl StanceData {
             if ids.as_ref().is_some_and(|ids| !ids.contains(&row.body_id)) {
                 continue;
             }
-            let stance: Stance = row.stance.parse().map_err(|e| {
+            let stance = es::parse_stance(&row.stance).map_err(|e| {
                 format!(
                     "{}:{line}: {e} (expected agree, disagree, discuss or unrelated)",
                     stances.display()

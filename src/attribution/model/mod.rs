@@ -14,8 +14,8 @@ mod sheet;
 
 pub use sheet::Sheet;
 
+use crate::corpus::spans::{SpanAttribution, SpanDoc};
 use crate::corpus::Article;
-use crate::eval::attribution::SpanDoc;
 use crate::text::Span;
 use features::{cue_tag, role_tag};
 use perceptron::{Rng, Sequence, Tagger, Trainer};
@@ -298,7 +298,7 @@ fn tag_fragments(
 /// One training document: its sheet and gold attributions.
 struct Doc {
     sheet: Sheet,
-    gold: Vec<crate::eval::attribution::SpanAttribution>,
+    gold: Vec<SpanAttribution>,
 }
 
 /// Trains a model on gold documents in the span schema. Deterministic: the same documents

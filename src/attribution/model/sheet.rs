@@ -7,7 +7,7 @@ use crate::text::{tokens::stem, Span};
 
 /// Hashes bytes with 64-bit FNV-1a; feature parts are combined with [`mix`].
 pub fn hash(bytes: &[u8]) -> u64 {
-    crate::claims::fnv1a(bytes)
+    crate::text::fnv1a(bytes)
 }
 
 /// Combines two hashes into one; the order of the arguments matters.
