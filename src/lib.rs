@@ -7,20 +7,20 @@
 
 pub mod assess;
 pub mod attribution;
-pub mod bench;
 pub mod check;
 pub mod claims;
 pub mod corpus;
 pub mod error;
-pub mod eval;
 pub mod extract;
 pub mod graph;
+#[cfg(feature = "lab")]
+pub mod lab;
 pub mod link;
+pub mod listing;
 pub mod output;
 pub mod report;
 pub mod review;
 pub mod sources;
-pub mod stance;
 pub mod text;
 pub mod weights;
 

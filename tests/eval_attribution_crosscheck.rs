@@ -1,6 +1,7 @@
-//! Cross-checks `claimgraph::eval::attribution` against the reference scorer
+//! Cross-checks `claimgraph::lab::eval::attribution` against the reference scorer
 //! `../shared/eval/attr_score.py` on the PolNeAR dev set and predictions
 //! derived from it. Skips when `../shared` or `python3` is not available.
+#![cfg(feature = "lab")]
 
 mod common;
 
@@ -8,7 +9,7 @@ use common::{have_python, shared, Rng};
 use std::path::Path;
 use std::process::Command;
 
-use claimgraph::eval::attribution::{self, AttributionScores, SpanAttribution, SpanDoc};
+use claimgraph::lab::eval::attribution::{self, AttributionScores, SpanAttribution, SpanDoc};
 
 fn shift(rng: &mut Rng, frags: &mut [[usize; 2]], len: usize) {
     for f in frags.iter_mut() {

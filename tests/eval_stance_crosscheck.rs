@@ -1,7 +1,8 @@
-//! Cross-checks `claimgraph::eval::stance` against the reference scorer
+//! Cross-checks `claimgraph::lab::eval::stance` against the reference scorer
 //! `../shared/eval/fnc_score.py` (and Python's `csv` reader) on the FNC-1
 //! training stances and predictions derived from them. Skips when
 //! `../shared` or `python3` is not available.
+#![cfg(feature = "lab")]
 
 use std::collections::BTreeMap;
 mod common;
@@ -10,7 +11,7 @@ use common::{have_python, shared, Rng};
 use std::path::Path;
 use std::process::Command;
 
-use claimgraph::eval::stance::{self, Stance, StanceRow, StanceScores};
+use claimgraph::lab::eval::stance::{self, Stance, StanceRow, StanceScores};
 
 /// Predictions from gold: some rows missing, some labels changed, some in
 /// upper case or with surrounding spaces, some rows moved to the end (rows

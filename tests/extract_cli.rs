@@ -5,6 +5,7 @@
 #[allow(dead_code)] // the helpers for random perturbations are not used here
 mod common;
 
+#[cfg(feature = "lab")]
 use common::{have_python, shared};
 use serde_json::Value;
 use std::fs;
@@ -321,6 +322,7 @@ fn output_file_is_written_whole() {
 
 /// The JSONL of PolNeAR texts, scored by the reference scorer, gives what
 /// `claimgraph eval attribution` prints for the same texts.
+#[cfg(feature = "lab")]
 #[test]
 fn jsonl_scores_like_the_evaluation() {
     let Some(shared) = shared() else { return };
@@ -359,6 +361,7 @@ fn jsonl_scores_like_the_evaluation() {
     assert_eq!(stdout(&py).trim_end(), stdout(&ours).trim_end());
 }
 
+#[cfg(feature = "lab")]
 #[test]
 fn bench_runs_on_a_small_file_and_names_a_missing_one() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,6 +2,7 @@
 //! FNC-1 hold-out bodies the command prints what the reference scorer prints for the
 //! predictions it wrote; training is deterministic; bad input is named with its file and
 //! line and exit code 1. The tests that need `../shared` (or `python3`) skip without it.
+#![cfg(feature = "lab")]
 
 #[allow(dead_code)] // the random generator is not used here
 mod common;
@@ -11,7 +12,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use claimgraph::stance::{self, StanceData, StanceModel, TrainOptions};
+use claimgraph::lab::stance::{self, StanceData, StanceModel, TrainOptions};
 
 fn claimgraph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_claimgraph"))
@@ -68,10 +69,10 @@ fn eval_stance_prints_what_the_reference_scorer_prints() {
     println!("{ours}");
     // every hold-out pair has a prediction, and the model clears the bar
     assert!(ours.contains("missing predictions 0"), "{ours}");
-    let held = claimgraph::eval::stance::read_ids(&ids).unwrap();
-    let gold_rows = claimgraph::eval::stance::read_stances(&gold).unwrap();
-    let pred_rows = claimgraph::eval::stance::read_stances(&pred).unwrap();
-    let scores = claimgraph::eval::stance::score(&gold_rows, &pred_rows, Some(&held));
+    let held = claimgraph::lab::eval::stance::read_ids(&ids).unwrap();
+    let gold_rows = claimgraph::lab::eval::stance::read_stances(&gold).unwrap();
+    let pred_rows = claimgraph::lab::eval::stance::read_stances(&pred).unwrap();
+    let scores = claimgraph::lab::eval::stance::score(&gold_rows, &pred_rows, Some(&held));
     assert!(
         scores.fnc_pct >= 80.0 && scores.macro_f1 >= 0.55,
         "{scores}"

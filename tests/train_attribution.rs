@@ -1,12 +1,14 @@
 //! Training the attribution tagger is deterministic, and the model file reads back as the
 //! same model. The embedded model itself is checked against a full retraining by CI
 //! (`.ci/run`), which needs a release build.
+#![cfg(feature = "lab")]
 
 #[allow(dead_code)]
 mod common;
 
-use claimgraph::attribution::model::{self, Model, TrainOptions};
-use claimgraph::eval::attribution as ea;
+use claimgraph::attribution::model::Model;
+use claimgraph::lab::eval::attribution as ea;
+use claimgraph::lab::train::attribution::{self as model, TrainOptions};
 
 #[test]
 fn training_twice_gives_the_same_bytes_and_a_model_that_reads_back() {

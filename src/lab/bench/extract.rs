@@ -1,6 +1,3 @@
-//! Benchmarks. This module times extraction; [`link`] times candidate generation and
-//! linking on generated claims, and [`memory`] counts heap memory for it.
-//!
 //! Extraction throughput: how fast attributions are extracted from article texts, on one
 //! core and on several.
 //!
@@ -12,15 +9,13 @@
 //! repeated and reported by its best and its median run. Megabytes are 10^6 bytes of
 //! article text (UTF-8), not of the file.
 
-pub mod link;
-pub mod memory;
-
+use super::{median, Machine};
 use crate::corpus::{self, Article, LoadOptions};
 use crate::error::{Diagnostic, Error, Result};
 use crate::sources::Registry;
 use rayon::prelude::*;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// The default input, relative to the current folder: PolNeAR's training texts.
@@ -55,6 +50,20 @@ pub fn load_texts(path: &Path) -> Result<(Vec<Text>, Vec<Diagnostic>)> {
         })
         .collect();
     Ok((texts, story.diagnostics))
+}
+
+/// The texts of `gold`, or of [`DEFAULT_INPUT`] without it, with the path read. An error
+/// about the default input says what it is and how to give another.
+pub fn load_input(gold: Option<&Path>) -> Result<(PathBuf, Vec<Text>, Vec<Diagnostic>)> {
+    let path = gold.map_or_else(|| PathBuf::from(DEFAULT_INPUT), Path::to_path_buf);
+    match load_texts(&path) {
+        Ok((texts, diags)) => Ok((path, texts, diags)),
+        Err(e) if gold.is_none() => Err(Error::Output(format!(
+            "{e} (the default input is PolNeAR's training set in ../shared; give a span JSONL \
+             file as GOLD)"
+        ))),
+        Err(e) => Err(e),
+    }
 }
 
 /// The size of the input.
@@ -151,54 +160,6 @@ impl Pass {
     pub fn median(&self) -> f64 {
         median(&self.seconds)
     }
-}
-
-/// The median of some numbers (the mean of the middle two for an even count; 0 for none).
-pub fn median(xs: &[f64]) -> f64 {
-    let mut v = xs.to_vec();
-    v.sort_by(f64::total_cmp);
-    match v.len() {
-        0 => 0.0,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
-}
-
-/// The machine the benchmark ran on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Machine {
-    /// Cores available to the process (`std::thread::available_parallelism`, 1 when unknown).
-    pub cores: usize,
-    /// The CPU model from `/proc/cpuinfo`, when readable.
-    pub cpu: Option<String>,
-}
-
-impl Machine {
-    /// The current machine.
-    pub fn detect() -> Machine {
-        Machine {
-            cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
-            cpu: std::fs::read_to_string("/proc/cpuinfo")
-                .ok()
-                .and_then(|s| cpu_model(&s)),
-        }
-    }
-}
-
-/// The first `model name` (or, on some ARM kernels, `Hardware` or `Processor`) value of a
-/// `/proc/cpuinfo` text.
-pub fn cpu_model(cpuinfo: &str) -> Option<String> {
-    for key in ["model name", "Hardware", "Processor"] {
-        for line in cpuinfo.lines() {
-            if let Some((k, v)) = line.split_once(':') {
-                let v = v.trim();
-                if k.trim() == key && !v.is_empty() {
-                    return Some(v.to_string());
-                }
-            }
-        }
-    }
-    None
 }
 
 /// The figures of a benchmark.
@@ -381,19 +342,6 @@ mod tests {
         };
         assert_eq!(p.best(), 1.0);
         assert_eq!(p.median(), 2.5);
-        assert_eq!(median(&[4.0, 1.0, 9.0]), 4.0);
-        assert_eq!(median(&[]), 0.0);
-    }
-
-    #[test]
-    fn cpu_model_from_cpuinfo() {
-        let info = "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7B13\n\nprocessor\t: 1\nmodel name\t: AMD EPYC 7B13\n";
-        assert_eq!(cpu_model(info).as_deref(), Some("AMD EPYC 7B13"));
-        assert_eq!(
-            cpu_model("Hardware\t: BCM2835\n").as_deref(),
-            Some("BCM2835")
-        );
-        assert_eq!(cpu_model("processor: 0\n"), None);
     }
 
     #[test]

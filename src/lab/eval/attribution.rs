@@ -29,8 +29,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
+use crate::attribution::model::Model;
 pub use crate::corpus::spans::{read_jsonl, write_jsonl, SpanAttribution, SpanDoc};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 impl From<&crate::attribution::Attribution> for SpanAttribution {
     /// The spans of an extracted attribution, as `[start, end]` pairs.
@@ -408,11 +410,11 @@ pub fn score(gold: &[SpanDoc], pred: &[SpanDoc]) -> Result<AttributionScores, St
 /// and returns them as predictions in the same schema. The article's own voice is left
 /// out: PolNeAR annotates only what is attributed to someone.
 pub fn predict(gold: &[SpanDoc]) -> Vec<SpanDoc> {
-    predict_with(gold, crate::attribution::model::Model::embedded())
+    predict_with(gold, Model::embedded())
 }
 
 /// Like [`predict`], with the given attribution model.
-pub fn predict_with(gold: &[SpanDoc], model: &crate::attribution::model::Model) -> Vec<SpanDoc> {
+pub fn predict_with(gold: &[SpanDoc], model: &Model) -> Vec<SpanDoc> {
     let registry = crate::sources::Registry::default();
     gold.iter()
         .map(|g| {
@@ -430,6 +432,32 @@ pub fn predict_with(gold: &[SpanDoc], model: &crate::attribution::model::Model) 
             }
         })
         .collect()
+}
+
+/// Reads an attribution model file (one `claimgraph train attribution` wrote). Errors name
+/// the file.
+pub fn read_model(path: &Path) -> Result<Model, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `claimgraph eval attribution`: extracts from each text of a gold span JSONL file with
+/// the embedded model or the one in `model`, writes the predictions to `predictions` when
+/// asked, and scores them as the reference scorer does.
+pub fn evaluate(
+    gold: &Path,
+    predictions: Option<&Path>,
+    model: Option<&Path>,
+) -> Result<AttributionScores, String> {
+    let gold = read_jsonl(gold)?;
+    let pred = match model {
+        Some(path) => predict_with(&gold, &read_model(path)?),
+        None => predict(&gold),
+    };
+    if let Some(p) = predictions {
+        write_jsonl(p, &pred)?;
+    }
+    score(&gold, &pred)
 }
 
 #[cfg(test)]
