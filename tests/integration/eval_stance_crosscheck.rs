@@ -2,12 +2,10 @@
 //! `../shared/eval/fnc_score.py` (and Python's `csv` reader) on the FNC-1
 //! training stances and predictions derived from them. Skips when
 //! `../shared` or `python3` is not available.
-#![cfg(feature = "lab")]
 
 use std::collections::BTreeMap;
-mod common;
 
-use common::{have_python, shared, Rng};
+use crate::common::{have_python, shared, Rng};
 use std::path::Path;
 use std::process::Command;
 

@@ -1,11 +1,8 @@
 //! Cross-checks `claimgraph::lab::eval::attribution` against the reference scorer
 //! `../shared/eval/attr_score.py` on the PolNeAR dev set and predictions
 //! derived from it. Skips when `../shared` or `python3` is not available.
-#![cfg(feature = "lab")]
 
-mod common;
-
-use common::{have_python, shared, Rng};
+use crate::common::{have_python, shared, Rng};
 use std::path::Path;
 use std::process::Command;
 

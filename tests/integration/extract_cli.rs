@@ -2,11 +2,8 @@
 //! slice to the text they print, the same attributions in every format, PolNeAR's span
 //! schema for the reference scorer, bad input named with exit code 1, and a benchmark run.
 
-#[allow(dead_code)] // the helpers for random perturbations are not used here
-mod common;
-
 #[cfg(feature = "lab")]
-use common::{have_python, shared};
+use crate::common::{have_python, shared};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};

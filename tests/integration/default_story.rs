@@ -34,8 +34,8 @@ fn seeds_are_unchanged_and_metadata_unknown() {
 
 #[test]
 fn report_names_the_main_sources_with_evidence() {
-    let story = default_story(&LoadOptions::default()).unwrap();
-    let report = claimgraph::analyze(&story, &Default::default());
+    let story = crate::common::default_story();
+    let report = report();
     for (id, evidence) in [
         ("fsb", "The FSB stated that"),
         (
@@ -95,10 +95,7 @@ fn report_names_the_main_sources_with_evidence() {
 }
 
 /// The claims of the default story, for the assertions below.
-fn report() -> claimgraph::Report {
-    let story = default_story(&LoadOptions::default()).unwrap();
-    claimgraph::analyze(&story, &Default::default())
-}
+use crate::common::default_report as report;
 
 /// The one claim of article `article` (an id prefix) whose evidence holds `evidence` and
 /// whose cue is `cue` (`None`: no cue, the article's own voice).

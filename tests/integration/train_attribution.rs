@@ -1,10 +1,6 @@
 //! Training the attribution tagger is deterministic, and the model file reads back as the
 //! same model. The embedded model itself is checked against a full retraining by CI
 //! (`.ci/run`), which needs a release build.
-#![cfg(feature = "lab")]
-
-#[allow(dead_code)]
-mod common;
 
 use claimgraph::attribution::model::Model;
 use claimgraph::lab::eval::attribution as ea;
@@ -12,7 +8,7 @@ use claimgraph::lab::train::attribution::{self as model, TrainOptions};
 
 #[test]
 fn training_twice_gives_the_same_bytes_and_a_model_that_reads_back() {
-    let Some(shared) = common::shared() else {
+    let Some(shared) = crate::common::shared() else {
         return;
     };
     let docs = ea::read_jsonl(&shared.join("data/polnear/train.jsonl")).unwrap();

@@ -5,7 +5,6 @@
 //! `chromium-browser` on the PATH; without one the tests say so and pass, unless
 //! `CLAIMGRAPH_REQUIRE_CHROMIUM` is set (as CI sets it), when they fail.
 
-use claimgraph::corpus::{default_story, LoadOptions};
 use claimgraph::report::html;
 use claimgraph::Report;
 use dom_query::Document;
@@ -18,10 +17,7 @@ use std::time::{Duration, Instant};
 /// How long one Chromium run may take before the test gives up on it.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
-fn report() -> Report {
-    let story = default_story(&LoadOptions::default()).unwrap();
-    claimgraph::analyze(&story, &Default::default())
-}
+use crate::common::default_report as report;
 
 /// A small SVG like the graph's: one element per claim with its source and stance, and one
 /// without either that the filter must leave alone.

@@ -1,6 +1,5 @@
 //! `claimgraph bench link` run as the built binary (a lab command). No figure is compared
 //! with a time: speed is what the benchmark shows, not what a test asserts.
-#![cfg(feature = "lab")]
 
 use std::process::Command;
 

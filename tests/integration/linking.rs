@@ -1,13 +1,9 @@
 //! The default story's claims linked across articles: what the issue on linking asks to
 //! come out right, checked on the analysis itself.
 
-use claimgraph::corpus::{default_story, LoadOptions};
+use crate::common::default_analysis;
 use claimgraph::link::{DiffOp, RelationKind};
-use claimgraph::{analysis, Analysis, Story};
-
-fn story() -> Story {
-    default_story(&LoadOptions::default()).unwrap()
-}
+use claimgraph::Analysis;
 
 /// The index of the one claim whose text contains `needle`.
 fn claim(an: &Analysis, needle: &str) -> usize {
@@ -35,13 +31,12 @@ fn proposition<'a>(an: &'a Analysis, i: usize) -> &'a claimgraph::assess::Assess
 
 #[test]
 fn embassy_warnings_agree_and_rest_on_one_origin() {
-    let s = story();
-    let an = analysis(&s, &Default::default());
-    let first = claim(&an, "not to attend large gatherings");
-    let second = claim(&an, "potential terrorist threats in Russia’s capital");
+    let an = default_analysis();
+    let first = claim(an, "not to attend large gatherings");
+    let second = claim(an, "potential terrorist threats in Russia’s capital");
     assert_ne!(an.claims[first].article, an.claims[second].article);
-    assert_eq!(relation(&an, first, second), Some(RelationKind::Agrees));
-    let p = proposition(&an, first);
+    assert_eq!(relation(an, first, second), Some(RelationKind::Agrees));
+    let p = proposition(an, first);
     assert!(p.claims.contains(&second));
     assert_eq!(p.origins, ["us-embassy-moscow"]);
     assert_eq!(p.independent_origins.len(), 1);
@@ -54,10 +49,9 @@ fn embassy_warnings_agree_and_rest_on_one_origin() {
 
 #[test]
 fn kremlin_dismissal_contradicts_the_specific_threats() {
-    let s = story();
-    let an = analysis(&s, &Default::default());
-    let dismissal = claim(&an, "lack of any knowledge");
-    let threats = claim(&an, "specific threats directed towards");
+    let an = default_analysis();
+    let dismissal = claim(an, "lack of any knowledge");
+    let threats = claim(an, "specific threats directed towards");
     let r = an
         .relations
         .iter()
@@ -74,20 +68,19 @@ fn kremlin_dismissal_contradicts_the_specific_threats() {
     // the graph answers the same question
     assert!(an.graph.contradictions_of(dismissal).contains(&threats));
     // and the embassy's warning proposition knows who disputes it
-    let warning = claim(&an, "potential terrorist threats in Russia’s capital");
-    assert_eq!(proposition(&an, warning).contradicted_by, ["kremlin"]);
+    let warning = claim(an, "potential terrorist threats in Russia’s capital");
+    assert_eq!(proposition(an, warning).contradicted_by, ["kremlin"]);
     assert_eq!(
-        proposition(&an, dismissal).contradicted_by,
+        proposition(an, dismissal).contradicted_by,
         ["us-embassy-moscow"]
     );
 }
 
 #[test]
 fn fsb_quotations_are_a_quote_variant_pair_with_the_difference() {
-    let s = story();
-    let an = analysis(&s, &Default::default());
-    let a = claim(&an, "attack a congregation of a Synagogue using firearms");
-    let b = claim(&an, "use firearms to attack congregants at a synagogue");
+    let an = default_analysis();
+    let a = claim(an, "attack a congregation of a Synagogue using firearms");
+    let b = claim(an, "use firearms to attack congregants at a synagogue");
     let r = an
         .relations
         .iter()
@@ -112,16 +105,15 @@ fn fsb_quotations_are_a_quote_variant_pair_with_the_difference() {
     assert!(added.iter().any(|t| t.contains("congregants")), "{added:?}");
     assert!(r.reasons.iter().any(|w| w.contains("similarity")));
     // both wordings are the FSB's, so they are one proposition with one origin
-    assert_eq!(proposition(&an, a).origins, ["fsb"]);
-    assert!(proposition(&an, a).claims.contains(&b));
+    assert_eq!(proposition(an, a).origins, ["fsb"]);
+    assert!(proposition(an, a).claims.contains(&b));
 }
 
 #[test]
 fn foiled_attack_rests_on_the_fsb_alone_though_told_twice() {
-    let s = story();
-    let an = analysis(&s, &Default::default());
-    let foiled = claim(&an, "foiled an Islamic State terrorist attack");
-    let p = proposition(&an, foiled);
+    let an = default_analysis();
+    let foiled = claim(an, "foiled an Islamic State terrorist attack");
+    let p = proposition(an, foiled);
     assert_eq!(p.origins, ["fsb"]);
     assert!(p.claims.len() >= 2, "{:?}", p.claims);
     assert_eq!(p.credibility, 3, "one origin cannot confirm itself");
@@ -130,22 +122,20 @@ fn foiled_attack_rests_on_the_fsb_alone_though_told_twice() {
 
 #[test]
 fn peskov_highly_unusual_agrees_with_so_unusual() {
-    let s = story();
-    let an = analysis(&s, &Default::default());
-    let peskov = claim(&an, "“highly unusual”");
-    let newsweek = claim(&an, "so unusual");
-    assert_eq!(relation(&an, peskov, newsweek), Some(RelationKind::Agrees));
-    assert_eq!(proposition(&an, peskov).independent_origins.len(), 2);
+    let an = default_analysis();
+    let peskov = claim(an, "“highly unusual”");
+    let newsweek = claim(an, "so unusual");
+    assert_eq!(relation(an, peskov, newsweek), Some(RelationKind::Agrees));
+    assert_eq!(proposition(an, peskov).independent_origins.len(), 2);
 }
 
 #[test]
 fn russian_state_voices_are_not_independent() {
-    let s = story();
-    let an = analysis(&s, &Default::default());
-    let false_flag = claim(&an, "false-flag");
-    let allies = claim(&an, "planning terror attacks against Russia");
-    let simonyan = claim(&an, "complicity");
-    let p = proposition(&an, false_flag);
+    let an = default_analysis();
+    let false_flag = claim(an, "false-flag");
+    let allies = claim(an, "planning terror attacks against Russia");
+    let simonyan = claim(an, "complicity");
+    let p = proposition(an, false_flag);
     for i in [allies, simonyan] {
         assert!(p.claims.contains(&i), "{}", an.claims[i].text);
     }
@@ -161,22 +151,20 @@ fn russian_state_voices_are_not_independent() {
 
 #[test]
 fn refusing_to_confirm_is_neither_agreement_nor_denial() {
-    let s = story();
-    let an = analysis(&s, &Default::default());
-    let refusal = claim(&an, "had any connection");
+    let an = default_analysis();
+    let refusal = claim(an, "had any connection");
     assert!(an
         .relations
         .iter()
         .filter(|r| r.a == refusal || r.b == refusal)
         .all(|r| !matches!(r.kind, RelationKind::Agrees | RelationKind::Contradicts)));
-    assert_eq!(proposition(&an, refusal).credibility, 6);
+    assert_eq!(proposition(an, refusal).credibility, 6);
 }
 
 #[test]
 fn graph_queries_follow_sources_and_chains() {
-    let s = story();
-    let an = analysis(&s, &Default::default());
-    let relayed = claim(&an, "Kaluga Region");
+    let an = default_analysis();
+    let relayed = claim(an, "Kaluga Region");
     assert_eq!(an.graph.chain_of(relayed), ["fsb", "reuters"]);
     let fsb = an.graph.claims_of_source("fsb");
     assert!(fsb.contains(&relayed));

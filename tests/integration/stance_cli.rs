@@ -2,12 +2,8 @@
 //! FNC-1 hold-out bodies the command prints what the reference scorer prints for the
 //! predictions it wrote; training is deterministic; bad input is named with its file and
 //! line and exit code 1. The tests that need `../shared` (or `python3`) skip without it.
-#![cfg(feature = "lab")]
 
-#[allow(dead_code)] // the random generator is not used here
-mod common;
-
-use common::{have_python, shared};
+use crate::common::{have_python, shared};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};

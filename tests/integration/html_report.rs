@@ -1,15 +1,11 @@
 //! The HTML report: every claim shown, report text escaped, nothing loaded from anywhere.
 
-use claimgraph::corpus::{default_story, LoadOptions};
 use claimgraph::report::html;
 use claimgraph::Report;
 
 const HOSTILE: &str = "<script>alert(1)</script> \"Tom & Jerry's\" <img src=x onerror=alert(2)>";
 
-fn default_report() -> Report {
-    let story = default_story(&LoadOptions::default()).unwrap();
-    claimgraph::analyze(&story, &Default::default())
-}
+use crate::common::default_report;
 
 /// A small SVG like the graph's: one element per claim with its source and stance.
 fn placeholder_svg(r: &Report) -> String {

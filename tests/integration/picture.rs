@@ -3,7 +3,6 @@
 //! well-formed XML with one element per claim carrying its data attributes; hostile text
 //! survives both; agreement and contradiction look different.
 
-use claimgraph::corpus::{default_story, LoadOptions};
 use claimgraph::report::{
     dot, svg, ArticleInfo, ClaimInfo, Evidence, RelationInfo, Report, SourceInfo, SpeakerInfo,
     StoryInfo, Summary,
@@ -11,10 +10,7 @@ use claimgraph::report::{
 use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, Id, Stmt, Vertex};
 use std::collections::{BTreeMap, BTreeSet};
 
-fn default_report() -> Report {
-    let story = default_story(&LoadOptions::default()).unwrap();
-    claimgraph::analyze(&story, &Default::default())
-}
+use crate::common::default_report;
 
 // ---------------------------------------------------------------- an invented report
 
