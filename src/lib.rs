@@ -4,6 +4,10 @@
 //! → [`sources`] (resolve) → [`claims`] → [`link`] → [`assess`] → [`report`] (render).
 //! [`analyze`] runs the whole pipeline on a [`Story`]; [`extract_attributions`] runs the
 //! attribution stage alone on an [`Article`].
+//!
+//! With the `lab` cargo feature, `lab` adds what measures, trains and times the product
+//! (evaluation against gold data, training of the shipped models, the FNC-1 stance model,
+//! benchmarks); the product's modules never import it.
 
 pub mod assess;
 pub mod attribution;

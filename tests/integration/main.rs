@@ -13,6 +13,8 @@ mod extract_cli;
 mod html_chromium;
 mod html_report;
 mod html_story;
+#[cfg(not(feature = "lab"))]
+mod lab_commands;
 mod linking;
 mod picture;
 mod report_formats;
