@@ -126,12 +126,7 @@ const BASELINE_REFUTE: &[&str] = &[
 
 /// FNV-1a hash of a term.
 pub fn hash(term: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in term.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    crate::text::fnv1a(term.as_bytes())
 }
 
 /// Hash of two consecutive term hashes (a bigram) or more.
