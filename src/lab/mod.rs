@@ -6,7 +6,7 @@
 //!   stance on FNC-1), and predicting the gold files' texts;
 //! - [`train`]: training the attribution tagger that ships in the product;
 //! - [`stance`]: the FNC-1 headline/body stance model, with its training;
-//! - [`bench`]: the benchmarks of extraction and linking, with their memory figures.
+//! - [`bench`](mod@bench): the benchmarks of extraction and linking, with their memory figures.
 //!
 //! The lab imports the product; nothing in the product imports the lab.
 

@@ -1,5 +1,5 @@
-//! Training a [`Tagger`] as an averaged structured perceptron, and the deterministic
-//! shuffle of the training data.
+//! Training the attribution model's `Tagger` as an averaged structured perceptron, and
+//! the deterministic shuffle of the training data.
 
 use crate::attribution::model::tagger::{Sequence, Tagger};
 
@@ -14,7 +14,7 @@ impl Tagger {
     }
 }
 
-/// Trains a [`Tagger`] as an averaged structured perceptron.
+/// Trains a `Tagger` as an averaged structured perceptron.
 pub struct Trainer {
     tagger: Tagger,
     /// Sum over updates of `step * delta`, for averaging.
