@@ -6,9 +6,9 @@
 //! evaluation, so that this view always shows what the pipeline works from.
 
 use crate::attribution::{Attribution, AttributionKind, Stance};
+use crate::corpus::spans::SpanAttribution;
 use crate::corpus::{self, Article, LoadOptions, Story};
 use crate::error::{Diagnostic, Error, Result};
-use crate::eval::attribution::SpanAttribution;
 use crate::resolve::{self, MatchRule, Resolver, SourceTable};
 use crate::sources::Registry;
 use crate::text::{span::LineIndex, Span};

@@ -14,6 +14,7 @@ use crate::corpus::Article;
 use crate::resolve::Resolved;
 use crate::sources::SpeakerId;
 use crate::text::{
+    fnv1a,
     tokens::{content_keys, words},
     Span,
 };
@@ -130,16 +131,6 @@ impl Claim {
         }
         out
     }
-}
-
-/// FNV-1a, 64 bits: a hash that stays the same across platforms and releases.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 /// Builds the claims of one article from its resolved attributions (see

@@ -5,6 +5,7 @@ pub mod frontmatter;
 pub mod html;
 pub mod jsonl;
 mod load;
+pub mod spans;
 
 pub use embedded::{default_story, DEFAULT_STORY_ID};
 pub use load::{load_file, load_path, load_story, LoadOptions, MAX_FILE_BYTES};

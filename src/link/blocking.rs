@@ -751,7 +751,7 @@ impl<'a> KeyIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::link::ClaimSpec;
+    use crate::link::synthetic::ClaimSpec;
     use proptest::prelude::*;
     use std::collections::{BTreeMap, BTreeSet};
 

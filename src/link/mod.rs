@@ -16,6 +16,8 @@
 pub mod blocking;
 pub mod diff;
 pub mod relate;
+#[cfg(any(test, feature = "lab"))]
+pub mod synthetic;
 
 pub use blocking::{candidates, same_source_pairs};
 pub use diff::{DiffOp, DiffPart};
@@ -426,7 +428,7 @@ mod tests {
         let found = link(&claims);
         assert!(found.len() > 5, "{found:?}");
         assert_eq!(found, reference(&claims));
-        let generated = crate::bench::link::generate(3000, 5).claims;
+        let generated = super::synthetic::generate(3000, 5).claims;
         let found = link(&generated);
         assert!(found.len() > 1000);
         assert_eq!(found, reference(&generated));
@@ -464,7 +466,7 @@ mod tests {
 
     #[test]
     fn neighbours_are_near_in_one_article() {
-        use crate::bench::link::ClaimSpec;
+        use super::synthetic::ClaimSpec;
         let claims: Vec<Claim> = [("x", 0), ("y", 0), ("x", 1), ("x", 3), ("y", 1), ("x", 2)]
             .iter()
             .map(|&(article, sentence)| {
