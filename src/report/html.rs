@@ -183,9 +183,7 @@ fn claim_html(out: &mut String, c: &ClaimInfo) {
         let when = match (&t.start, &t.end) {
             (Some(s), Some(e)) if s == e => escape(s),
             (Some(s), Some(e)) => format!("{} to {}", escape(s), escape(e)),
-            _ if t.anchor == "event" => "unresolved: relative to another event".into(),
-            _ if t.anchor == "calendar" => "unresolved: not a valid date".into(),
-            _ => "unresolved: publication date unknown".into(),
+            _ => format!("unresolved: {}", escape(t.anchor_reason())),
         };
         row(out, "time", &format!("“{}” ({when})", escape(&t.text)));
     }
