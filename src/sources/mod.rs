@@ -1,7 +1,10 @@
 //! The registry of a story's sources and the resolution of mentions to sources.
 
+mod file;
 mod normalize;
 mod registry;
+
+pub use file::ron_options;
 
 pub use normalize::normalize_mention;
 pub use registry::{MatchRule, Registry, Resolution, FUZZY_THRESHOLD};
