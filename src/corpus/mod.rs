@@ -1,5 +1,6 @@
 //! Stories and articles, and one loader per format (text, Markdown, HTML, JSONL).
 
+mod dense;
 mod embedded;
 pub mod frontmatter;
 pub mod html;
