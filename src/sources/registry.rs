@@ -75,7 +75,8 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// A registry of the given sources. Later duplicates of a name are ignored; see
+    /// A registry of the given sources. A name that an earlier source already has, letter
+    /// for letter or once normalised, stays with the earlier source; see
     /// [`Registry::from_ron`] for the checks made on a file.
     pub fn new(sources: Vec<Source>) -> Registry {
         let mut r = Registry {
@@ -96,15 +97,19 @@ impl Registry {
                     person,
                     name: name.clone(),
                 };
-                r.exact.entry(name.clone()).or_insert_with(|| entry.clone());
                 let n = normalize_mention(&name);
-                if n.is_empty() {
-                    continue;
+                if !n.is_empty() {
+                    match r.normal.get(&n) {
+                        // the name is an earlier source's, in every spelling
+                        Some(e) if e.source != i => continue,
+                        Some(_) => {}
+                        None => {
+                            r.normal.insert(n.clone(), entry.clone());
+                            r.normal_list.push((n, entry.clone()));
+                        }
+                    }
                 }
-                if !r.normal.contains_key(&n) {
-                    r.normal.insert(n.clone(), entry.clone());
-                    r.normal_list.push((n, entry));
-                }
+                r.exact.entry(name).or_insert(entry);
             }
         }
         r
@@ -349,6 +354,7 @@ mod tests {
             "{d:?}"
         );
         assert_eq!(r.resolve("the embassy").unwrap().source, "a");
+        assert_eq!(r.resolve("embassy").unwrap().source, "a");
         assert_eq!(r.resolve("B office").unwrap().source, "b");
     }
 
