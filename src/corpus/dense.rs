@@ -91,7 +91,7 @@ mod tests {
         let before = doc.select("p").text().to_string();
         assert!(bound_dense_text(&doc) >= 2);
         assert_eq!(doc.select("p").text().to_string(), before);
-        let p = doc.select("p").nodes()[0].clone();
+        let p = doc.select("p").nodes()[0];
         assert!(p.children().len() > 1);
         assert!(p.children().iter().all(|c| c.text().len() <= PIECE_BYTES));
         assert!(p.attr("title").unwrap().len() <= PIECE_BYTES);

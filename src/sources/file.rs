@@ -36,13 +36,18 @@ struct IdOnly {
     id: Option<String>,
 }
 
-/// Line starts of a text, to turn byte offsets into lines and columns in logarithmic time.
+/// Line starts of a text, and how many characters precede every [`Lines::STEP`]-th byte,
+/// to turn a byte offset into a line and a column in characters in bounded time, however
+/// long the lines.
 struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    chars: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
+    const STEP: usize = 4096;
+
     fn new(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(
@@ -51,7 +56,27 @@ impl<'a> Lines<'a> {
                 .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        Lines { text, starts }
+        let mut chars = vec![0];
+        for chunk in text.as_bytes().chunks(Self::STEP) {
+            let last = *chars.last().unwrap_or(&0);
+            chars.push(last + chunk.iter().filter(|b| (**b & 0xC0) != 0x80).count());
+        }
+        Lines {
+            text,
+            starts,
+            chars,
+        }
+    }
+
+    /// Characters before byte `offset` (bytes that do not continue a character).
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = offset / Self::STEP;
+        let from = k * Self::STEP;
+        self.chars[k]
+            + self.text.as_bytes()[from..offset]
+                .iter()
+                .filter(|b| (**b & 0xC0) != 0x80)
+                .count()
     }
 
     /// 1-based line and column (in characters) of byte `offset`.
@@ -59,11 +84,10 @@ impl<'a> Lines<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|s| *s <= offset);
         let start = self.starts[line - 1];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        (line, col)
+        (
+            line,
+            self.chars_before(offset) - self.chars_before(start) + 1,
+        )
     }
 }
 
@@ -265,8 +289,8 @@ struct Read {
     source: Source,
     /// Entry number, 1-based.
     number: usize,
-    /// Byte offset of the entry.
-    start: usize,
+    /// Byte range of the entry (`None` when the list was read whole).
+    range: Option<(usize, usize)>,
 }
 
 /// What [`read`] found in `sources.ron`.
@@ -313,7 +337,7 @@ pub(super) fn read(path: &Path, text: &str) -> Result<Sources, Diagnostic> {
             .map(|(i, source)| Read {
                 source,
                 number: i + 1,
-                start: 0,
+                range: None,
             })
             .collect();
         return Ok(check(path, text, &lines, &scanned, reads, diags));
@@ -330,7 +354,7 @@ pub(super) fn read(path: &Path, text: &str) -> Result<Sources, Diagnostic> {
             Ok(source) => reads.push(Read {
                 source,
                 number,
-                start: s,
+                range: Some((s, e)),
             }),
             Err(err) => {
                 let (base_line, base_col) = lines.at(s);
@@ -401,28 +425,31 @@ fn check(
     mut diags: Vec<Diagnostic>,
 ) -> Sources {
     let mut notes = Vec::new();
-    // where each plain string literal first stands, to point at a name
-    let mut string_at: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &(s, e) in &scanned.strings {
-        string_at.entry(&text[s..e]).or_default().push(s);
-    }
-    // the first occurrence of `value` at or after `from`
-    let place = |value: &str, from: usize| -> (usize, usize) {
-        let offs = string_at.get(value).map(Vec::as_slice).unwrap_or(&[]);
-        let i = offs.partition_point(|o| *o < from);
-        lines.at(offs.get(i).copied().unwrap_or(from))
+    let at = |offset: Option<usize>, message: String| match offset {
+        Some(o) => {
+            let (l, c) = lines.at(o);
+            Diagnostic::at(path, l, c, message)
+        }
+        None => Diagnostic::file(path, message),
     };
-    let mut ids: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut names: HashMap<String, (String, (usize, usize))> = HashMap::new();
-    let mut kept = Vec::with_capacity(reads.len());
+    let line_of = |o: Option<usize>| {
+        o.map(|o| {
+            let (l, c) = lines.at(o);
+            format!("line {l}:{c}")
+        })
+    };
+    // where each id and each normalised name first stands (byte offset), and which source
+    // (index into `kept`) has the name
+    let mut ids: HashMap<String, Option<usize>> = HashMap::new();
+    let mut names: HashMap<String, (usize, Option<usize>)> = HashMap::new();
+    let mut kept: Vec<Source> = Vec::with_capacity(reads.len());
     'sources: for r in reads {
         let s = &r.source;
-        let (l, c) = place(&s.id, r.start);
+        let strings = Strings::of(text, scanned, r.range);
+        let id_at = strings.find(&s.id).or(r.range.map(|(start, _)| start));
         let skip = |why: String| {
-            Diagnostic::at(
-                path,
-                l,
-                c,
+            at(
+                id_at,
                 format!(
                     "source {} ({:?}): {why}; the source is skipped",
                     r.number, s.id
@@ -435,10 +462,9 @@ fn check(
             ));
             continue;
         }
-        if let Some((fl, fc)) = ids.get(&s.id) {
-            diags.push(skip(format!(
-                "duplicate source id, first at line {fl}:{fc}"
-            )));
+        if let Some(first) = ids.get(&s.id) {
+            let first = line_of(*first).map_or_else(String::new, |l| format!(", first at {l}"));
+            diags.push(skip(format!("duplicate source id{first}")));
             continue;
         }
         let mut all: Vec<(&str, &str)> = vec![("name", s.name.as_str())];
@@ -454,7 +480,7 @@ fn check(
                 continue 'sources;
             }
         }
-        ids.insert(s.id.clone(), (l, c));
+        ids.insert(s.id.clone(), id_at);
         let mut mine: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (what, name) in std::iter::once(("id", s.id.as_str())).chain(all) {
             if what == "affiliation" {
@@ -464,20 +490,22 @@ fn check(
             if n.is_empty() || !mine.insert(n.clone()) {
                 continue;
             }
-            let at = place(name, r.start);
+            let here = strings.find(name).or(id_at);
             match names.get(&n) {
-                Some((first, (fl, fc))) => notes.push(Diagnostic::at(
-                    path,
-                    at.0,
-                    at.1,
-                    format!(
-                        "{what} {name:?} of source {:?} is also a name of source {first:?} \
-                         (line {fl}:{fc}); it stays with {first:?}",
-                        s.id
-                    ),
-                )),
+                Some((first, first_at)) => {
+                    let first = &kept[*first].id;
+                    notes.push(at(
+                        here,
+                        format!(
+                            "{what} {name:?} of source {:?} is also a name of source {first:?}{}; \
+                             it stays with {first:?}",
+                            s.id,
+                            line_of(*first_at).map_or_else(String::new, |l| format!(" ({l})"))
+                        ),
+                    ));
+                }
                 None => {
-                    names.insert(n, (s.id.clone(), at));
+                    names.insert(n, (kept.len(), here));
                 }
             }
         }
@@ -487,6 +515,51 @@ fn check(
         sources: kept,
         skipped: diags,
         notes,
+    }
+}
+
+/// The plain string literals of one entry, to find where a name stands.
+struct Strings<'a> {
+    text: &'a str,
+    /// The entry's literals, in file order.
+    list: &'a [(usize, usize)],
+    /// First offset of each literal, for entries with many.
+    index: Option<HashMap<&'a str, usize>>,
+}
+
+impl<'a> Strings<'a> {
+    /// Entries with more literals than this are indexed; smaller ones searched in order.
+    const INDEX_AFTER: usize = 32;
+
+    fn of(text: &'a str, scanned: &'a Scan, range: Option<(usize, usize)>) -> Strings<'a> {
+        let list: &[(usize, usize)] = match range {
+            Some((s, e)) => {
+                let from = scanned.strings.partition_point(|(a, _)| *a < s);
+                let to = scanned.strings.partition_point(|(a, _)| *a < e);
+                &scanned.strings[from..to]
+            }
+            None => &[],
+        };
+        let index = (list.len() > Self::INDEX_AFTER).then(|| {
+            let mut m = HashMap::with_capacity(list.len());
+            for &(s, e) in list {
+                m.entry(&text[s..e]).or_insert(s);
+            }
+            m
+        });
+        Strings { text, list, index }
+    }
+
+    /// Where the literal `value` first stands in the entry.
+    fn find(&self, value: &str) -> Option<usize> {
+        match &self.index {
+            Some(m) => m.get(value).copied(),
+            None => self
+                .list
+                .iter()
+                .find(|(s, e)| &self.text[*s..*e] == value)
+                .map(|(s, _)| *s),
+        }
     }
 }
 
@@ -506,5 +579,26 @@ mod tests {
         assert_eq!(attributes(text), "#![enable(implicit_some)]\n");
         let lines = Lines::new(text);
         assert_eq!(lines.at(s.entries[1].0), (5, 2));
+    }
+
+    #[test]
+    fn lines_and_columns_agree_with_counting_from_the_start() {
+        let text: String = (0..3000)
+            .map(|i| {
+                if i % 7 == 0 {
+                    "é—\n".to_string()
+                } else {
+                    format!("ab{i}«")
+                }
+            })
+            .collect();
+        let lines = Lines::new(&text);
+        for (off, _) in text.char_indices().step_by(37) {
+            assert_eq!(
+                lines.at(off),
+                crate::text::span::line_col(&text, off),
+                "{off}"
+            );
+        }
     }
 }
