@@ -625,3 +625,24 @@ fn every_warning_is_printed_once() {
         assert_eq!(warnings.len(), 5, "{args:?}: {warnings:#?}");
     }
 }
+
+#[test]
+fn an_articles_folder_that_is_not_a_folder() {
+    for fifo in [true, false] {
+        let dir = story();
+        fs::remove_dir_all(dir.path().join("articles")).unwrap();
+        if fifo {
+            mkfifo(&dir.path().join("articles"));
+        } else {
+            write(dir.path(), "articles", "The Port Authority said so.\n");
+        }
+        let out = claimgraph(&["articles", dir.path().to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("articles: not a folder: no articles read from it"),
+            "{err}"
+        );
+        assert!(err.contains("the story is empty"), "{err}");
+    }
+}

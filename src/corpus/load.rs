@@ -126,19 +126,21 @@ pub fn load_story(dir: &Path, opts: &LoadOptions) -> Result<Story> {
         opts,
     )?;
     if story.articles.is_empty() {
-        if found == 0 {
+        let last = if found == 0 {
+            "no articles: the folder holds no article files (.md, .txt, .html or .jsonl); \
+             the story is empty"
+                .to_string()
+        } else {
+            format!("none of the {found} article file(s) gave an article; the story is empty")
+        };
+        let mut diagnostics = story.diagnostics;
+        if diagnostics.is_empty() {
             return Err(Error::Story {
                 path: adir,
-                message: "no articles: the folder holds no article files (.md, .txt, .html \
-                          or .jsonl); the story is empty"
-                    .into(),
+                message: last,
             });
         }
-        let mut diagnostics = story.diagnostics;
-        diagnostics.push(Diagnostic::file(
-            &adir,
-            format!("none of the {found} article file(s) gave an article; the story is empty"),
-        ));
+        diagnostics.push(Diagnostic::file(&adir, last));
         return Err(Error::Inputs(diagnostics));
     }
     Ok(story)

@@ -121,6 +121,13 @@ impl Walk {
         links: &mut Vec<(PathBuf, PathBuf, usize)>,
     ) {
         match fs::metadata(dir) {
+            Ok(m) if !m.is_dir() => {
+                self.diagnostics.push(Diagnostic::file(
+                    dir,
+                    "not a folder: no articles read from it",
+                ));
+                return;
+            }
             Ok(m) => {
                 self.seen.insert((m.dev(), m.ino()), rel.to_path_buf());
             }
