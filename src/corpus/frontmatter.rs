@@ -80,24 +80,68 @@ where
         fn visit_some<D2: serde::Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
             d.deserialize_any(V)
         }
-        // a TOML date: `{"$__toml_private_datetime": "2024-03-07"}`
+        // a TOML date: `{"$__toml_private_datetime": "2024-03-07"}`; any other map is no
+        // date, and said so as such
         fn visit_map<A: serde::de::MapAccess<'de>>(
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
-            match map.next_entry::<String, String>()? {
-                Some((key, value)) if key.starts_with("$__toml") => {
-                    while map
-                        .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                        .is_some()
-                    {}
-                    Ok(Some(value))
+            let value = match map.next_key::<Key>()? {
+                Some(Key::TomlDate) => Some(map.next_value::<String>()?),
+                Some(Key::Other) => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    None
                 }
-                _ => Err(serde::de::Error::invalid_type(
-                    serde::de::Unexpected::Map,
-                    &self,
-                )),
+                None => None,
+            };
+            while map
+                .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                .is_some()
+            {}
+            Ok(Some(value.unwrap_or_else(|| "(a map)".into())))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok(Some("(a list)".into()))
+        }
+    }
+    /// The key of a map given as a date: TOML's marker of a date, or anything else.
+    enum Key {
+        TomlDate,
+        Other,
+    }
+    impl<'de> Deserialize<'de> for Key {
+        fn deserialize<D2: serde::Deserializer<'de>>(d: D2) -> Result<Key, D2::Error> {
+            struct K;
+            impl<'de> serde::de::Visitor<'de> for K {
+                type Value = Key;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a key")
+                }
+                fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key, E> {
+                    Ok(if v.starts_with("$__toml") {
+                        Key::TomlDate
+                    } else {
+                        Key::Other
+                    })
+                }
+                fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Key, E> {
+                    Ok(Key::Other)
+                }
+                fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Key, E> {
+                    Ok(Key::Other)
+                }
+                fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Key, E> {
+                    Ok(Key::Other)
+                }
+                fn visit_unit<E: serde::de::Error>(self) -> Result<Key, E> {
+                    Ok(Key::Other)
+                }
             }
+            d.deserialize_any(K)
         }
     }
     d.deserialize_any(V)
@@ -415,11 +459,17 @@ mod tests {
         let s = split(p, "---\npublished: 07/03/2024\n---\nBody").unwrap();
         assert_eq!((s.meta.published, s.warnings.len()), (None, 1));
         assert_eq!(s.warnings[0].line, Some(2));
-        // a number or a truth value is no date either, and no reason to drop the article
-        for v in ["2024", "true", "2024.5"] {
+        // a number, a truth value, a list or a table is no date either, and no reason to
+        // drop the article
+        for v in ["2024", "true", "2024.5", "[2024, 3, 7]", "{ y = 2024 }"] {
             let s = split(p, &format!("+++\npublished = {v}\n+++\nBody")).unwrap();
             assert_eq!((s.meta.published, s.warnings.len()), (None, 1), "{v}");
-            assert!(s.warnings[0].message.contains(v), "{v}");
+            let shown = match v.as_bytes()[0] {
+                b'[' => "(a list)",
+                b'{' => "(a map)",
+                _ => v,
+            };
+            assert!(s.warnings[0].message.contains(shown), "{v}");
         }
         // years of more or fewer than four digits are not ISO dates
         for v in ["+262142-12-31", "12345-01-01", "999-01-01", "-0001-01-01"] {

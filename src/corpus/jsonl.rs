@@ -142,18 +142,20 @@ mod tests {
             "{\"text\": \"A said so.\", \"published\": 20240307}\n",
             "{\"text\": \"B said so.\", \"published\": \"+262142-12-31\"}\n",
             "{\"text\": \"C said so.\", \"published\": null}\n",
+            "{\"text\": \"E said so.\", \"published\": {\"y\": [2024]}}\n",
             "{\"text\": \"D said so.\", \"published\": \"2024-03-07T10:00:00Z\"}\n",
         );
         let p = Path::new("b.jsonl");
         let (arts, diags) = parse(p, p, "b", text);
-        assert_eq!(arts.len(), 4, "{diags:?}");
+        assert_eq!(arts.len(), 5, "{diags:?}");
         let dates: Vec<Option<String>> = arts
             .iter()
             .map(|(a, _)| a.published.map(|d| d.to_string()))
             .collect();
-        assert_eq!(dates, [None, None, None, Some("2024-03-07".into())]);
+        assert_eq!(dates, [None, None, None, None, Some("2024-03-07".into())]);
         let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[2].starts_with("b.jsonl:4:") && lines[2].contains("\"(a map)\""));
         assert!(lines[0].starts_with("b.jsonl:1:") && lines[0].contains("\"20240307\""));
         assert!(lines[1].starts_with("b.jsonl:2:") && lines[1].contains("+262142-12-31"));
     }
