@@ -77,9 +77,8 @@ fn query_claim(text: &str) -> Claim {
 
 fn name_of(an: &Analysis, c: &Claim) -> String {
     an.sources
-        .get(&c.speaker.source)
+        .get(c.speaker.source.as_str())
         .map_or_else(|| c.speaker.text.clone(), |s| s.name.clone())
-        .replace("article:", "the article ")
 }
 
 /// The checked claim as the pipeline reads it: when it says who said it ("The Kremlin
@@ -139,7 +138,7 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
                     "{} says the same, but the claim is about what {} said",
                     name_of(an, c),
                     an.sources
-                        .get(speaker.as_deref().unwrap_or_default())
+                        .get(speaker.as_ref().map_or("", |s| s.as_str()))
                         .map_or("another source", |s| s.name.as_str())
                 ),
             )
@@ -215,7 +214,7 @@ fn summarize(an: &Analysis, claims: &[ClaimCheck], articles: &[ArticleCheck]) ->
             let claim = &an.claims[c.index];
             let key = an
                 .sources
-                .get(&claim.speaker.source)
+                .get(claim.speaker.source.as_str())
                 .map_or(claim.speaker.source.as_str(), |s| s.independence_key());
             keys.insert(key.to_string());
             names.insert(c.speaker.clone());

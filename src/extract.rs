@@ -152,10 +152,10 @@ pub fn extract_article(article: &Article, registry: &Registry) -> ExtractedArtic
             let speaker = claims.get(i).and_then(|c| {
                 let rule = c.speaker.rule?;
                 Some(ResolvedSpeaker {
-                    source: c.speaker.source.clone(),
+                    source: c.speaker.source.to_string(),
                     name: registry
-                        .get(&c.speaker.source)
-                        .map_or_else(|| c.speaker.source.clone(), |s| s.name.clone()),
+                        .get(c.speaker.source.as_str())
+                        .map_or_else(|| c.speaker.source.to_string(), |s| s.name.clone()),
                     person: c.speaker.person.clone(),
                     rule,
                 })

@@ -62,11 +62,11 @@ impl ClaimGraph {
                 }
             };
             g.graph.add_edge(n, art, Edge::AppearsIn);
-            let said = g.source_node(&c.speaker.source);
+            let said = g.source_node(c.speaker.source.as_str());
             g.graph.add_edge(n, said, Edge::SaidBy);
             for v in c.via.iter().filter(|v| v.role == ViaRole::Intermediary) {
                 if let Some(id) = &v.source {
-                    let s = g.source_node(id);
+                    let s = g.source_node(id.as_str());
                     g.graph.add_edge(n, s, Edge::ReportedVia);
                 }
             }

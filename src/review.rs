@@ -8,7 +8,7 @@
 
 use crate::corpus::{read_limited, ReadError, MAX_FILE_BYTES};
 use crate::error::{Diagnostic, Error, Result};
-use crate::report::{ClaimInfo, PropositionInfo, Report, SCHEMA};
+use crate::report::{ClaimInfo, PropositionInfo, RelationKind, Report, SCHEMA};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -99,15 +99,28 @@ pub struct ClaimChange {
     pub changes: Vec<String>,
 }
 
-/// A relation as the review lists it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A relation as the review lists it; relations sort by first claim, the kind's words and
+/// second claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationLine {
     /// First claim id.
     pub a: String,
     /// Kind.
-    pub kind: String,
+    pub kind: RelationKind,
     /// Second claim id.
     pub b: String,
+}
+
+impl Ord for RelationLine {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.a, self.kind.label(), &self.b).cmp(&(&other.a, other.kind.label(), &other.b))
+    }
+}
+
+impl PartialOrd for RelationLine {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// A proposition whose credibility or confidence moved.
@@ -178,8 +191,16 @@ fn claim_changes(old: &ClaimInfo, new: &ClaimInfo) -> Vec<String> {
     );
     field("said", line(old).content, line(new).content);
     field("chain", old.via.join(" → "), new.via.join(" → "));
-    field("kind", old.kind.clone(), new.kind.clone());
-    field("stance", old.stance.clone(), new.stance.clone());
+    field(
+        "kind",
+        old.kind.label().to_string(),
+        new.kind.label().to_string(),
+    );
+    field(
+        "stance",
+        old.stance.label().to_string(),
+        new.stance.label().to_string(),
+    );
     field("hedges", old.hedges.join(", "), new.hedges.join(", "));
     field(
         "attribution confidence",
@@ -241,7 +262,7 @@ pub fn compare(old: &Report, new: &Report) -> Changes {
             .iter()
             .map(|x| RelationLine {
                 a: x.a.clone(),
-                kind: x.kind.clone(),
+                kind: x.kind,
                 b: x.b.clone(),
             })
             .collect()
@@ -340,7 +361,7 @@ pub fn render(ch: &Changes) -> String {
             })
             .collect(),
     );
-    let rel = |r: &RelationLine| format!("{} {} {}", r.a, r.kind, r.b);
+    let rel = |r: &RelationLine| format!("{} {} {}", r.a, r.kind.label(), r.b);
     section(
         "relations added",
         ch.relations_added

@@ -92,7 +92,7 @@ fn bad_files_are_reported_and_skipped() {
         .claims
         .iter()
         .any(|c| c.speaker.mention == "The Port Authority"
-            && c.speaker.source.starts_with("unknown:")));
+            && c.speaker.source.as_str().starts_with("unknown:")));
     assert_eq!(report.diagnostics.len(), 7);
 }
 

@@ -33,8 +33,8 @@ fn placeholder_svg(r: &Report) -> String {
         s.push_str(&format!(
             "<g class=\"claim\" data-claim=\"{}\" data-source=\"{}\" data-stance=\"{}\"><circle cx=\"{}\" cy=\"10\" r=\"4\"/></g>",
             html::escape(&c.id),
-            html::escape(&c.speaker.source),
-            html::escape(&c.stance),
+            html::escape(c.speaker.source.as_str()),
+            html::escape(c.stance.label()),
             10 + i * 10
         ));
     }
@@ -178,7 +178,7 @@ fn assert_filtered(r: &Report, dom: &str, source: Option<&str>, stance: Option<&
     let expected = r
         .claims
         .iter()
-        .filter(|c| wanted(&c.speaker.source, &c.stance))
+        .filter(|c| wanted(c.speaker.source.as_str(), c.stance.label()))
         .count();
     assert!(expected > 0);
     assert_eq!(
@@ -189,7 +189,7 @@ fn assert_filtered(r: &Report, dom: &str, source: Option<&str>, stance: Option<&
     for c in &r.claims {
         let el = doc.select(&format!("#claims .claim[data-claim=\"{}\"]", c.id));
         assert_eq!(el.length(), 1, "{}", c.id);
-        let shown = wanted(&c.speaker.source, &c.stance);
+        let shown = wanted(c.speaker.source.as_str(), c.stance.label());
         assert_eq!(!el.has_attr("hidden"), shown, "claim {} shown", c.id);
         let mark = doc.select(&format!("#graph g[data-claim=\"{}\"]", c.id));
         assert_eq!(mark.length(), 1, "{}", c.id);
@@ -205,7 +205,7 @@ fn assert_filtered(r: &Report, dom: &str, source: Option<&str>, stance: Option<&
         let any = r
             .claims
             .iter()
-            .any(|c| c.article == a.id && wanted(&c.speaker.source, &c.stance));
+            .any(|c| c.article == a.id && wanted(c.speaker.source.as_str(), c.stance.label()));
         let group = doc.select(&format!("#claims .article-claims[id=\"article-{}\"]", a.id));
         if a.id
             .bytes()
@@ -263,22 +263,22 @@ fn chromium_applies_the_filter_in_the_fragment() {
     // own voice (its id has a colon, percent-encoded in the fragment)
     let mut by_source: Vec<(&str, usize)> = Vec::new();
     for c in &r.claims {
-        match by_source.iter_mut().find(|(s, _)| *s == c.speaker.source) {
+        match by_source.iter_mut().find(|(s, _)| c.speaker.source == *s) {
             Some((_, n)) => *n += 1,
-            None => by_source.push((&c.speaker.source, 1)),
+            None => by_source.push((c.speaker.source.as_str(), 1)),
         }
     }
     let busiest = by_source.iter().max_by_key(|(_, n)| *n).unwrap().0;
     let stance = r
         .claims
         .iter()
-        .map(|c| c.stance.as_str())
+        .map(|c| c.stance.label())
         .find(|s| *s != "assert")
         .expect("a claim with a stance other than assert");
     let voice = r
         .claims
         .iter()
-        .find(|c| c.speaker.source.starts_with("article:"))
+        .find(|c| c.speaker.source.is_article_voice())
         .expect("a claim in an article's own voice");
     let enc = |s: &str| s.replace(':', "%3A");
 
@@ -293,11 +293,16 @@ fn chromium_applies_the_filter_in_the_fragment() {
         &page,
         &format!(
             "#source={}&stance={}",
-            enc(&voice.speaker.source),
-            voice.stance
+            enc(voice.speaker.source.as_str()),
+            voice.stance.label()
         ),
     );
-    assert_filtered(&r, &dom, Some(&voice.speaker.source), Some(&voice.stance));
+    assert_filtered(
+        &r,
+        &dom,
+        Some(voice.speaker.source.as_str()),
+        Some(voice.stance.label()),
+    );
 
     // an unknown value is ignored rather than hiding everything
     let dom = dump_dom(&chromium, &page, "#source=no-such-source");

@@ -37,7 +37,7 @@ fn html_article_loads_into_a_story() {
     assert!(report
         .claims
         .iter()
-        .any(|c| c.kind != "article's own voice"));
+        .any(|c| c.kind.label() != "article's own voice"));
     for c in &report.claims {
         assert_eq!(&a.text[c.evidence.start..c.evidence.end], c.evidence.text);
     }

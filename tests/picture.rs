@@ -5,8 +5,8 @@
 
 use claimgraph::corpus::{default_story, LoadOptions};
 use claimgraph::report::{
-    dot, svg, ArticleInfo, ClaimInfo, Evidence, RelationInfo, Report, SourceInfo, SpeakerInfo,
-    StoryInfo, Summary,
+    dot, svg, ArticleInfo, ClaimInfo, Evidence, Label, MatchRule, RelationInfo, Report, SourceInfo,
+    SpeakerInfo, StoryInfo, Summary,
 };
 use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, Id, Stmt, Vertex};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,9 +33,9 @@ fn source(id: &str, name: &str, kind: &str) -> SourceInfo {
     SourceInfo {
         id: id.into(),
         name: name.into(),
-        kind: kind.into(),
+        kind: Label::from_label(kind).unwrap(),
         affiliation: Some("Ministry of \"Quotes\" & <Tags>".into()),
-        reliability: Some("C".into()),
+        reliability: Label::from_label("C"),
         claims: 1,
         passed_on: 0,
         reported_via: vec![],
@@ -58,18 +58,18 @@ fn claim(
         evidence: ev(said),
         content: vec![ev(said)],
         quotes: vec![],
-        kind: "paraphrase".into(),
+        kind: Label::from_label("paraphrase").unwrap(),
         speaker: SpeakerInfo {
             mention: name.into(),
             antecedent: None,
             source: src.into(),
             name: name.into(),
             person: None,
-            rule: Some("exact name".into()),
+            rule: Some(MatchRule::Alias),
         },
         via: via.iter().map(|s| s.to_string()).collect(),
         cue: Some("said".into()),
-        stance: stance.into(),
+        stance: Label::from_label(stance).unwrap(),
         hedges: vec![],
         times: vec![],
         attribution_confidence: 0.9,
@@ -193,7 +193,7 @@ fn relation(a: &str, b: &str, kind: &str) -> RelationInfo {
     RelationInfo {
         a: a.into(),
         b: b.into(),
-        kind: kind.into(),
+        kind: Label::from_label(kind).unwrap(),
         score: 0.5,
         reasons: vec!["shared words \"x\" & <y>".into()],
         diff: vec![],
@@ -235,7 +235,7 @@ fn expected_edges(r: &Report) -> BTreeMap<String, BTreeSet<(String, String)>> {
         }
     }
     for rel in &r.relations {
-        m.entry(rel.kind.clone())
+        m.entry(rel.kind.label().to_string())
             .or_default()
             .insert((format!("c:{}", rel.a), format!("c:{}", rel.b)));
     }
@@ -247,7 +247,7 @@ fn expected_edges(r: &Report) -> BTreeMap<String, BTreeSet<(String, String)>> {
 fn expected_source_keys(r: &Report) -> BTreeSet<String> {
     let mut keys: BTreeSet<String> = r.sources.iter().map(|s| s.id.clone()).collect();
     for c in &r.claims {
-        keys.insert(c.speaker.source.clone());
+        keys.insert(c.speaker.source.to_string());
         for name in intermediaries(c) {
             keys.insert(intermediary_key(r, name));
         }
@@ -498,7 +498,7 @@ fn check_svg(r: &Report) -> String {
         assert_eq!(hits.len(), 1, "claim {:?}", c.id);
         let n = hits[0];
         assert_eq!(n.attribute("data-source"), Some(c.speaker.source.as_str()));
-        assert_eq!(n.attribute("data-stance"), Some(c.stance.as_str()));
+        assert_eq!(n.attribute("data-stance"), Some(c.stance.label()));
         assert_eq!(n.attribute("data-article"), Some(c.article.as_str()));
         let title = title_of(n);
         for part in &c.content {

@@ -166,7 +166,7 @@ fn csv_has_one_row_per_claim_with_quoting_a_parser_accepts() {
             assert_eq!(&row[col("claim")], c.id);
             assert_eq!(&row[col("article")], c.article);
             assert_eq!(&row[col("source")], c.speaker.name);
-            assert_eq!(&row[col("stance")], c.stance);
+            assert_eq!(&row[col("stance")], c.stance.label());
             // the sentence survives commas, quotation marks and all
             assert_eq!(&row[col("evidence")], c.evidence.text);
             assert_eq!(&row[col("credibility")], c.grade);

@@ -42,6 +42,7 @@ use crate::attribution::{AttributionKind, Stance};
 use crate::claims::{Claim, Speaker, ViaLink, ViaRole};
 use crate::error::{Error, Result};
 use crate::link::{self, RelationKind};
+use crate::sources::SpeakerId;
 use crate::text::Span;
 use std::collections::HashMap;
 use std::fmt;
@@ -106,14 +107,14 @@ impl ClaimSpec {
                 mention: None,
                 text: self.speaker.clone(),
                 antecedent: None,
-                source: self.speaker.clone(),
+                source: SpeakerId::from(self.speaker.as_str()),
                 person: None,
                 rule: None,
             },
             via: vec![
                 ViaLink {
                     role: ViaRole::Origin,
-                    source: Some(self.speaker.clone()),
+                    source: Some(SpeakerId::from(self.speaker.as_str())),
                     name: self.speaker,
                     span: None,
                 },

@@ -9,7 +9,7 @@ pub use time::TimeRef;
 
 use crate::attribution::{quote_regions, Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
-use crate::sources::{MatchRule, Registry, Source, SourceKind};
+use crate::sources::{MatchRule, Registry, Source, SourceKind, SpeakerId};
 use crate::text::{
     tokens::{content_keys, words},
     Span,
@@ -25,9 +25,9 @@ pub struct Speaker {
     pub text: String,
     /// The earlier mention a pronoun or "the report" was resolved to.
     pub antecedent: Option<Span>,
-    /// The id of the source (a registry source, or one of kind unknown made for the
-    /// mention).
-    pub source: String,
+    /// Who it is: a registry source, one of kind unknown made for the mention, or the
+    /// article's own voice.
+    pub source: SpeakerId,
     /// The person speaking for the source, if named.
     pub person: Option<String>,
     /// The registry rule that resolved the mention; `None` when it stayed unresolved.
@@ -52,7 +52,7 @@ pub struct ViaLink {
     /// Its part in the chain.
     pub role: ViaRole,
     /// The source id, for origins and intermediaries.
-    pub source: Option<String>,
+    pub source: Option<SpeakerId>,
     /// A name to show.
     pub name: String,
     /// Where the text names it, if it does.
@@ -102,7 +102,7 @@ pub struct Claim {
     /// points to them ("the Kremlin's response to these warnings", "rejected the
     /// ministry's claims").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub responds_to: Option<String>,
+    pub responds_to: Option<SpeakerId>,
     /// The affiliation of the speaker's source, when the registry gives one: claims of
     /// one affiliation are not independent of one another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -128,7 +128,7 @@ impl Claim {
                 mention: None,
                 text: source.to_string(),
                 antecedent: None,
-                source: source.to_string(),
+                source: SpeakerId::from(source),
                 person: None,
                 rule: None,
             },
@@ -144,8 +144,8 @@ impl Claim {
         }
     }
 
-    /// The id of the claim's origin source.
-    pub fn origin(&self) -> &str {
+    /// Who the claim is from: the id of its origin source.
+    pub fn origin(&self) -> &SpeakerId {
         &self.speaker.source
     }
 
@@ -192,11 +192,11 @@ impl SourceTable {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    fn add_unknown(&mut self, name: &str, kind: SourceKind) -> String {
+    fn add_unknown(&mut self, name: &str, kind: SourceKind) -> SpeakerId {
         let mut s = Source::unknown(name);
         s.kind = kind;
-        let id = s.id.clone();
-        if self.get(&id).is_none() {
+        let id = SpeakerId::source(s.id.clone());
+        if self.get(id.as_str()).is_none() {
             self.sources.push(s);
         }
         id
@@ -270,7 +270,7 @@ pub fn build(
                     mention: None,
                     text: span.slice(text).to_string(),
                     antecedent: None,
-                    source: r.source.clone(),
+                    source: SpeakerId::source(r.source.clone()),
                     person: None,
                     rule: Some(r.rule),
                 },
@@ -279,7 +279,7 @@ pub fn build(
                         mention: None,
                         text: "the article's own voice".into(),
                         antecedent: None,
-                        source: r.source.clone(),
+                        source: SpeakerId::source(r.source.clone()),
                         person: None,
                         rule: Some(r.rule),
                     },
@@ -287,7 +287,7 @@ pub fn build(
                         mention: None,
                         text: "the article's own voice".into(),
                         antecedent: None,
-                        source: format!("article:{}", article.id),
+                        source: SpeakerId::article_voice(&article.id),
                         person: None,
                         rule: None,
                     },
@@ -318,7 +318,7 @@ pub fn build(
                     mention,
                     text: mention.map_or_else(|| "(unnamed)".into(), |m| m.slice(text).to_string()),
                     antecedent: a.antecedent,
-                    source: r.source,
+                    source: SpeakerId::source(r.source),
                     person: r.person,
                     rule: Some(r.rule),
                 },
@@ -354,21 +354,21 @@ pub fn build(
             role: ViaRole::Origin,
             source: Some(speaker.source.clone()),
             name: table
-                .get(&speaker.source)
+                .get(speaker.source.as_str())
                 .map_or_else(|| speaker.text.clone(), |s| s.name.clone()),
             span: speaker.antecedent.or(speaker.mention),
         }];
         for (span, r) in &via_res {
-            let id = r.as_ref().map(|r| r.source.clone());
+            let id = r.as_ref().map(|r| SpeakerId::source(r.source.clone()));
             // the speaker itself, or the same intermediary named twice ("The FSB reported
             // ..., Reuters said" under a "Reuters:" header)
             let last = via.last().and_then(|v| v.source.clone());
-            if id.is_some() && (id.as_deref() == Some(speaker.source.as_str()) || id == last) {
+            if id.is_some() && (id.as_ref() == Some(&speaker.source) || id == last) {
                 continue;
             }
             let name = id
-                .as_deref()
-                .and_then(|i| table.get(i))
+                .as_ref()
+                .and_then(|i| table.get(i.as_str()))
                 .map_or_else(|| span.slice(text).to_string(), |s| s.name.clone());
             via.push(ViaLink {
                 role: ViaRole::Intermediary,
@@ -378,7 +378,9 @@ pub fn build(
             });
         }
         // "Kerel told the Courier" in the Courier's own article: the outlet is named once
-        let outlet_id = article_outlet.as_ref().map(|r| r.source.clone());
+        let outlet_id = article_outlet
+            .as_ref()
+            .map(|r| SpeakerId::source(r.source.clone()));
         if outlet_id.is_some()
             && via.len() > 1
             && via.last().and_then(|v| v.source.as_ref()) == outlet_id.as_ref()
@@ -470,7 +472,7 @@ pub fn build(
             keys,
             responds_to,
             affiliation: table
-                .get(&speaker.source)
+                .get(speaker.source.as_str())
                 .and_then(|s| s.affiliation.clone()),
             speaker,
         });
@@ -539,7 +541,7 @@ fn answered_source(
     before: Option<Span>,
     registry: &Registry,
     earlier: &[Claim],
-) -> Option<String> {
+) -> Option<SpeakerId> {
     for span in std::iter::once(sentence).chain(before) {
         let ws = words(text, span);
         for (i, w) in ws.iter().enumerate() {
@@ -565,7 +567,7 @@ fn answered_source(
                     .trim_end_matches("’s")
                     .trim_end_matches(['\'', '’']);
                 if let Some(r) = registry.resolve(name) {
-                    return Some(r.source);
+                    return Some(SpeakerId::source(r.source));
                 }
                 continue;
             }
@@ -622,7 +624,7 @@ mod tests {
             .iter()
             .map(|v| match (&v.role, &v.source) {
                 (ViaRole::Article, _) => "article".to_string(),
-                (_, Some(s)) => s.clone(),
+                (_, Some(s)) => s.to_string(),
                 (_, None) => v.name.clone(),
             })
             .collect()
@@ -689,10 +691,10 @@ mod tests {
     #[test]
     fn unknown_speakers_stay_unknown() {
         let claims = claims_of("The post reads: “The dam will not hold.”", None);
-        assert!(claims[0].origin().starts_with("unknown:"));
+        assert!(claims[0].origin().as_str().starts_with("unknown:"));
         assert_eq!(claims[0].speaker.rule, None);
         let claims = claims_of("Officials said the dam would not hold.", None);
-        assert!(claims[0].origin().starts_with("unknown:"));
+        assert!(claims[0].origin().as_str().starts_with("unknown:"));
     }
 
     #[test]

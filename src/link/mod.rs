@@ -138,7 +138,7 @@ fn neighbours_in(claims: &[Claim], articles: &Numbered) -> Vec<(usize, usize)> {
 pub fn link(claims: &[Claim]) -> Vec<Relation> {
     let index = KeyIndex::new(claims);
     let articles = Numbered::new(claims.iter().map(|c| c.article.as_str()));
-    let sources = Numbered::new(claims.iter().map(Claim::origin));
+    let sources = Numbered::new(claims.iter().map(|c| c.origin().as_str()));
     let keyed = KeyedViews::new(claims, &index, &articles, &sources);
     // pairs by the claims' places in `keyed`, where a source's claims lie together: most
     // pairs are of one source, and their records are then near each other
@@ -439,7 +439,7 @@ mod tests {
         let claims = default_claims();
         let index = KeyIndex::new(&claims);
         let articles = Numbered::new(claims.iter().map(|c| c.article.as_str()));
-        let sources = Numbered::new(claims.iter().map(Claim::origin));
+        let sources = Numbered::new(claims.iter().map(|c| c.origin().as_str()));
         let keyed = KeyedViews::new(&claims, &index, &articles, &sources);
         let views: Vec<ClaimView> = claims.iter().map(ClaimView::new).collect();
         let weights = KeyWeights::new(&views);

@@ -3,11 +3,13 @@
 mod file;
 mod normalize;
 mod registry;
+mod speaker;
 
 pub use file::ron_options;
 
 pub use normalize::normalize_mention;
 pub use registry::{MatchRule, Registry, Resolution, FUZZY_THRESHOLD};
+pub use speaker::SpeakerId;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -9,187 +9,14 @@
 //! intermediaries are the names in between) and one edge per relation whose two claims are
 //! in the report.
 
-use super::{ClaimInfo, Report};
+mod style;
+mod wrap;
+
+pub(crate) use style::{stance_fill, EdgeKind, Shape};
+pub(crate) use wrap::wrap;
+
+use super::{ClaimInfo, RelationKind, Report, Stance};
 use std::collections::BTreeMap;
-
-/// How a source node is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Shape {
-    /// Governments, agencies, officials: a plain box.
-    Organisation,
-    /// Outlets, wires, state media: a rounded box.
-    Media,
-    /// People and anonymous speakers: an ellipse.
-    Person,
-    /// Groups: a hexagon.
-    Group,
-    /// Unknown speakers and unresolved intermediaries: a dashed box.
-    Unknown,
-    /// An article's own voice: a note.
-    Article,
-}
-
-impl Shape {
-    fn of_kind(kind: &str) -> Shape {
-        match kind {
-            "government" | "agency" | "official" => Shape::Organisation,
-            "outlet" | "wire" | "state media" => Shape::Media,
-            "person" | "anonymous" => Shape::Person,
-            "group" => Shape::Group,
-            _ => Shape::Unknown,
-        }
-    }
-
-    /// What the legend says of the shape.
-    pub fn legend(self) -> &'static str {
-        match self {
-            Shape::Organisation => "government, agency, official",
-            Shape::Media => "outlet, wire, state media",
-            Shape::Person => "person, anonymous",
-            Shape::Group => "group",
-            Shape::Unknown => "unknown, unresolved",
-            Shape::Article => "article's own voice",
-        }
-    }
-
-    /// Fill and outline colours.
-    pub fn colours(self) -> (&'static str, &'static str) {
-        match self {
-            Shape::Organisation => ("#e3ecf7", "#3b6ea8"),
-            Shape::Media => ("#e8f4e4", "#4d8b3a"),
-            Shape::Person => ("#fbeee0", "#b5651d"),
-            Shape::Group => ("#f3e8f7", "#7b4a91"),
-            Shape::Unknown => ("#f2f2f2", "#777777"),
-            Shape::Article => ("#fffbe6", "#a08c3c"),
-        }
-    }
-}
-
-/// The fill of a claim node by its stance.
-pub(crate) fn stance_fill(stance: &str) -> &'static str {
-    match stance {
-        "assert" => "#ffffff",
-        "warn" => "#fff4cc",
-        "announce" => "#e6f1fb",
-        "deny" => "#fde0e0",
-        "accuse" => "#fde8d4",
-        "refuse-to-confirm" => "#ece6f6",
-        "question" => "#e2f3ee",
-        _ => "#f4f4f4",
-    }
-}
-
-/// The kinds of edge, each drawn its own way.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum EdgeKind {
-    /// Claim → the source it is from.
-    SaidBy,
-    /// Claim → a source that passed it on.
-    Via,
-    /// Two claims that say the same.
-    Agrees,
-    /// Two claims in conflict.
-    Contradicts,
-    /// The same speaker quoted in other words.
-    QuoteVariant,
-    /// The first claim adds detail to the second.
-    Elaborates,
-    /// A relation of a kind this renderer does not know.
-    Other,
-}
-
-/// How an edge is drawn, in terms both renderers understand.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Style {
-    /// Stroke colour.
-    pub colour: &'static str,
-    /// Stroke width in points (DOT `penwidth`) or pixels (SVG).
-    pub width: f64,
-    /// DOT `style`.
-    pub dot_style: &'static str,
-    /// SVG `stroke-dasharray`, if dashed.
-    pub dash: Option<&'static str>,
-    /// An arrowhead at the second end.
-    pub head: bool,
-    /// An arrowhead at the first end too.
-    pub tail: bool,
-}
-
-impl EdgeKind {
-    /// Every kind, legend order.
-    pub const ALL: [EdgeKind; 7] = [
-        EdgeKind::SaidBy,
-        EdgeKind::Via,
-        EdgeKind::Agrees,
-        EdgeKind::Contradicts,
-        EdgeKind::QuoteVariant,
-        EdgeKind::Elaborates,
-        EdgeKind::Other,
-    ];
-
-    /// The kind of a relation, from the report's label.
-    pub fn of_relation(kind: &str) -> EdgeKind {
-        match kind {
-            "agrees" => EdgeKind::Agrees,
-            "contradicts" => EdgeKind::Contradicts,
-            "quote-variant" => EdgeKind::QuoteVariant,
-            "elaborates" => EdgeKind::Elaborates,
-            _ => EdgeKind::Other,
-        }
-    }
-
-    /// The class name both renderers put on the edge.
-    pub fn class(self) -> &'static str {
-        match self {
-            EdgeKind::SaidBy => "said-by",
-            EdgeKind::Via => "via",
-            EdgeKind::Agrees => "agrees",
-            EdgeKind::Contradicts => "contradicts",
-            EdgeKind::QuoteVariant => "quote-variant",
-            EdgeKind::Elaborates => "elaborates",
-            EdgeKind::Other => "related",
-        }
-    }
-
-    /// What the legend says of the edge.
-    pub fn legend(self) -> &'static str {
-        match self {
-            EdgeKind::SaidBy => "said by",
-            EdgeKind::Via => "reported via",
-            EdgeKind::Agrees => "agrees",
-            EdgeKind::Contradicts => "contradicts",
-            EdgeKind::QuoteVariant => "quote variant",
-            EdgeKind::Elaborates => "elaborates (adds detail to)",
-            EdgeKind::Other => "other relation",
-        }
-    }
-
-    /// Whether the edge joins two claims.
-    pub fn is_relation(self) -> bool {
-        !matches!(self, EdgeKind::SaidBy | EdgeKind::Via)
-    }
-
-    /// How it is drawn.
-    pub fn style(self) -> Style {
-        let s = |colour, width, dot_style, dash, head, tail| Style {
-            colour,
-            width,
-            dot_style,
-            dash,
-            head,
-            tail,
-        };
-        match self {
-            EdgeKind::SaidBy => s("#8a8a8a", 1.0, "solid", None, true, false),
-            EdgeKind::Via => s("#3b6ea8", 1.4, "dashed", Some("6 4"), true, false),
-            EdgeKind::Agrees => s("#2e8b57", 2.0, "solid", None, false, false),
-            EdgeKind::Contradicts => s("#d62828", 3.0, "bold", None, true, true),
-            EdgeKind::QuoteVariant => s("#8e44ad", 2.0, "dotted", Some("2 3"), false, false),
-            EdgeKind::Elaborates => s("#e07b00", 1.8, "solid", None, true, false),
-            EdgeKind::Other => s("#999999", 1.2, "dotted", Some("1 3"), false, false),
-        }
-    }
-}
 
 /// A source node.
 #[derive(Clone, Debug)]
@@ -199,8 +26,9 @@ pub(crate) struct SourceNode {
     pub key: String,
     /// Name to show.
     pub name: String,
-    /// Kind in words.
-    pub kind: String,
+    /// Kind in words: the source's kind, "article", "unknown" (a speaker the report does
+    /// not list) or "intermediary" (one that matches no source).
+    pub kind: &'static str,
     /// How it is drawn.
     pub shape: Shape,
     /// Everything the report says of it, for a tooltip.
@@ -240,8 +68,8 @@ pub(crate) struct Link {
 pub(crate) struct Rel {
     /// How it is drawn.
     pub kind: EdgeKind,
-    /// The report's kind label.
-    pub label: String,
+    /// The relation's kind.
+    pub relation: RelationKind,
     /// First claim (index into the report's claims).
     pub a: usize,
     /// Second claim.
@@ -278,7 +106,7 @@ pub(crate) fn said(c: &ClaimInfo) -> String {
 
 /// Who a claim is from, as a label shows it.
 pub(crate) fn speaker(c: &ClaimInfo) -> String {
-    if c.speaker.source.starts_with("article:") {
+    if c.speaker.source.is_article_voice() {
         "The article (own voice)".into()
     } else {
         c.speaker.name.clone()
@@ -302,8 +130,8 @@ pub(crate) fn claim_tooltip(c: &ClaimInfo) -> String {
         c.article,
         c.paragraph,
         c.speaker.name,
-        c.stance,
-        c.kind,
+        c.stance.label(),
+        c.kind.label(),
         said(c)
     );
     if !c.via.is_empty() {
@@ -320,12 +148,12 @@ impl<'r> Picture<'r> {
             .sources
             .iter()
             .map(|s| {
-                let mut tip = format!("{} ({})", s.name, s.kind);
+                let mut tip = format!("{} ({})", s.name, s.kind.label());
                 if let Some(a) = &s.affiliation {
                     tip.push_str(&format!("\naffiliation: {a}"));
                 }
                 if let Some(l) = &s.reliability {
-                    tip.push_str(&format!("\nreliability: {l}"));
+                    tip.push_str(&format!("\nreliability: {}", l.letter()));
                 }
                 tip.push_str(&format!("\nclaims: {}", s.claims));
                 if s.passed_on > 0 {
@@ -337,8 +165,8 @@ impl<'r> Picture<'r> {
                 SourceNode {
                     key: s.id.clone(),
                     name: s.name.clone(),
-                    kind: s.kind.clone(),
-                    shape: Shape::of_kind(&s.kind),
+                    kind: s.kind.label(),
+                    shape: Shape::of_kind(s.kind),
                     tooltip: tip,
                 }
             })
@@ -358,29 +186,29 @@ impl<'r> Picture<'r> {
         };
         let mut links = Vec::new();
         for (ci, c) in r.claims.iter().enumerate() {
-            let key = &c.speaker.source;
+            let key = c.speaker.source.as_str();
             let si = match by_key.get(key) {
                 Some(&i) => i,
                 None => {
-                    let node = match key.strip_prefix("article:") {
+                    let node = match c.speaker.source.voice_of() {
                         Some(a) => SourceNode {
-                            key: key.clone(),
+                            key: key.to_string(),
                             name: format!("{} (own voice)", article_title(a)),
-                            kind: "article".into(),
+                            kind: "article",
                             shape: Shape::Article,
                             tooltip: format!("the article's own voice: {}", article_title(a)),
                         },
                         None => SourceNode {
-                            key: key.clone(),
+                            key: key.to_string(),
                             name: c.speaker.name.clone(),
-                            kind: "unknown".into(),
+                            kind: "unknown",
                             shape: Shape::Unknown,
                             tooltip: format!("{} (not in the source list)", c.speaker.name),
                         },
                     };
                     sources.push(node);
                     let i = sources.len() - 1;
-                    by_key.insert(key.clone(), i);
+                    by_key.insert(key.to_string(), i);
                     by_name.entry(sources[i].name.clone()).or_insert(i);
                     i
                 }
@@ -403,7 +231,7 @@ impl<'r> Picture<'r> {
                                 sources.push(SourceNode {
                                     key: key.clone(),
                                     name: name.clone(),
-                                    kind: "intermediary".into(),
+                                    kind: "intermediary",
                                     shape: Shape::Unknown,
                                     tooltip: format!(
                                         "{name} (an intermediary not in the source list)"
@@ -474,14 +302,20 @@ impl<'r> Picture<'r> {
             .iter()
             .filter_map(|rel| {
                 let (a, b) = (claim_index(&rel.a)?, claim_index(&rel.b)?);
-                let mut tip = format!("{} {} {} (score {:.2})", rel.a, rel.kind, rel.b, rel.score);
+                let mut tip = format!(
+                    "{} {} {} (score {:.2})",
+                    rel.a,
+                    rel.kind.label(),
+                    rel.b,
+                    rel.score
+                );
                 if !rel.reasons.is_empty() {
                     tip.push_str(": ");
                     tip.push_str(&rel.reasons.join("; "));
                 }
                 Some(Rel {
-                    kind: EdgeKind::of_relation(&rel.kind),
-                    label: rel.kind.clone(),
+                    kind: EdgeKind::of_relation(rel.kind),
+                    relation: rel.kind,
                     a,
                     b,
                     score: rel.score,
@@ -507,11 +341,11 @@ impl<'r> Picture<'r> {
     }
 
     /// The stances of the claims, each once, in first-seen order.
-    pub fn stances(&self) -> Vec<&'r str> {
-        let mut v: Vec<&str> = Vec::new();
+    pub fn stances(&self) -> Vec<Stance> {
+        let mut v: Vec<Stance> = Vec::new();
         for c in &self.report.claims {
-            if !v.contains(&c.stance.as_str()) {
-                v.push(&c.stance);
+            if !v.contains(&c.stance) {
+                v.push(c.stance);
             }
         }
         v
@@ -528,7 +362,7 @@ impl<'r> Picture<'r> {
         let contra = r
             .relations
             .iter()
-            .filter(|x| x.kind == "contradicts")
+            .filter(|x| x.kind == RelationKind::Contradicts)
             .count();
         format!(
             "{} articles · {} sources · {} claims · {} relations ({} contradictions)",
@@ -538,113 +372,5 @@ impl<'r> Picture<'r> {
             r.relations.len(),
             contra
         )
-    }
-}
-
-/// Splits text into lines no wider than `max` by `measure`, at most `lines` of them, the
-/// last ending in "…" when text was left out. Whitespace, newlines included, is folded;
-/// a word too wide for a line is cut.
-pub(crate) fn wrap(
-    text: &str,
-    max: f64,
-    lines: usize,
-    measure: impl Fn(&str) -> f64,
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let words = text.split_whitespace();
-    let mut cut = false;
-    for w in words {
-        let candidate = if cur.is_empty() {
-            w.to_string()
-        } else {
-            format!("{cur} {w}")
-        };
-        if measure(&candidate) <= max {
-            cur = candidate;
-            continue;
-        }
-        if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-            if out.len() == lines {
-                cut = true;
-                break;
-            }
-        }
-        // the word alone: cut it into pieces that fit
-        let mut piece = String::new();
-        for ch in w.chars() {
-            piece.push(ch);
-            if measure(&piece) > max && piece.chars().count() > 1 {
-                piece.pop();
-                out.push(std::mem::take(&mut piece));
-                piece.push(ch);
-                if out.len() == lines {
-                    cut = true;
-                    break;
-                }
-            }
-        }
-        if cut {
-            break;
-        }
-        cur = piece;
-    }
-    if !cut && !cur.is_empty() {
-        if out.len() == lines {
-            cut = true;
-        } else {
-            out.push(cur);
-        }
-    }
-    if cut {
-        if let Some(last) = out.last_mut() {
-            loop {
-                let with = format!("{last}…");
-                if measure(&with) <= max || last.is_empty() {
-                    *last = with;
-                    break;
-                }
-                // drop the last word, or the last character of a single word
-                match last.rfind(' ') {
-                    Some(i) => last.truncate(i),
-                    None => {
-                        last.pop();
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn chars(s: &str) -> f64 {
-        s.chars().count() as f64
-    }
-
-    #[test]
-    fn wrap_keeps_short_text_whole() {
-        assert_eq!(wrap("a b c", 10.0, 2, chars), vec!["a b c"]);
-        assert!(wrap("   ", 10.0, 2, chars).is_empty());
-    }
-
-    #[test]
-    fn wrap_breaks_at_words_and_marks_the_cut() {
-        let w = wrap("one two three four five six", 9.0, 2, chars);
-        assert_eq!(w, vec!["one two", "three…"]);
-        let w = wrap("one\ntwo  three", 20.0, 3, chars);
-        assert_eq!(w, vec!["one two three"]);
-    }
-
-    #[test]
-    fn wrap_cuts_long_words() {
-        let w = wrap("abcdefghij", 4.0, 5, chars);
-        assert_eq!(w, vec!["abcd", "efgh", "ij"]);
-        let w = wrap("abcdefghij", 4.0, 2, chars);
-        assert_eq!(w, vec!["abcd", "efg…"]);
     }
 }
