@@ -6,7 +6,7 @@
 //! added or removed, propositions whose credibility or confidence moved, and sources new to
 //! the story or gone from it.
 
-use crate::corpus::{read_limited, ReadError, MAX_FILE_BYTES};
+use crate::corpus::{read_limited, MAX_FILE_BYTES};
 use crate::error::{Diagnostic, Error, Result};
 use crate::report::{ClaimInfo, PropositionInfo, RelationKind, Report, SCHEMA};
 use serde::{Deserialize, Serialize};
@@ -46,7 +46,7 @@ pub fn accepted(story: &Path) -> Result<Report> {
                     .into(),
             })
         }
-        Err(ReadError::Io(e)) => return Err(Error::io(&path, e)),
+        // a diagnostic rather than Error::Io, whose source would be printed a second time
         Err(e) => return Err(Error::Input(e.diagnostic(&path))),
     };
     let text = String::from_utf8(bytes).map_err(|e| {
