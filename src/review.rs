@@ -6,6 +6,7 @@
 //! added or removed, propositions whose credibility or confidence moved, and sources new to
 //! the story or gone from it.
 
+use crate::corpus::{read_limited, MAX_FILE_BYTES};
 use crate::error::{Diagnostic, Error, Result};
 use crate::report::{ClaimInfo, PropositionInfo, RelationKind, Report, SCHEMA};
 use serde::{Deserialize, Serialize};
@@ -31,20 +32,33 @@ pub fn accept(story: &Path, report: &Report) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// Reads the story's accepted snapshot.
+/// Reads the story's accepted snapshot: a regular file (a FIFO or a device there is
+/// refused without being opened for reading) of at most [`MAX_FILE_BYTES`], whatever size
+/// it claims, in UTF-8.
 pub fn accepted(story: &Path) -> Result<Report> {
     let path = accepted_path(story);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let bytes = match read_limited(&path, MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.is_not_found() => {
             return Err(Error::Story {
                 path,
                 message: "no accepted snapshot yet: run `claimgraph accept` on the story first"
                     .into(),
             })
         }
-        Err(e) => return Err(Error::io(&path, e)),
+        // a diagnostic rather than Error::Io, whose source would be printed a second time
+        Err(e) => return Err(Error::Input(e.diagnostic(&path))),
     };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let (l, c) = crate::text::span::line_col_bytes(e.as_bytes(), at);
+        Error::Input(Diagnostic::at(
+            &path,
+            l,
+            c,
+            format!("not a claimgraph report: not valid UTF-8 at offset {at}"),
+        ))
+    })?;
     let report: Report = serde_json::from_str(&text).map_err(|e| {
         Error::Input(Diagnostic::at(
             &path,

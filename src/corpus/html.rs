@@ -119,6 +119,8 @@ fn readability(doc: Document) -> Option<(String, Option<String>)> {
         disable_json_ld: true,
         ..Config::default()
     };
+    // Readability returns its result serialised, which is quadratic in dense text
+    super::dense::bound_dense_text(&doc);
     let mut readability = Readability::with_document(doc, None, Some(cfg)).ok()?;
     let article = readability.parse().ok()?;
     let content = Document::fragment(article.content);

@@ -115,6 +115,7 @@ impl Report {
                             anchor: t.anchor,
                             start: t.start.map(|d| d.to_string()),
                             end: t.end.map(|d| d.to_string()),
+                            reason: t.reason.clone(),
                         })
                         .collect(),
                     attribution_confidence: conf.value,

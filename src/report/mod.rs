@@ -201,6 +201,10 @@ pub struct TimeInfo {
     pub start: Option<String>,
     /// Last day, when resolved.
     pub end: Option<String>,
+    /// Why it has no dates when the anchor alone does not say (the publication date is
+    /// known, but no such day exists counted from it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// A claim as reports show it.
@@ -311,8 +315,12 @@ impl ClaimInfo {
 }
 
 impl TimeInfo {
-    /// Why a reference measured from this anchor may stay without dates, in words.
-    pub fn anchor_reason(&self) -> &'static str {
+    /// Why a reference measured from this anchor may stay without dates, in words (or
+    /// the reference's own reason, when it has one).
+    pub fn anchor_reason(&self) -> &str {
+        if let Some(r) = &self.reason {
+            return r;
+        }
         match self.anchor {
             Anchor::Event => "relative to another event",
             Anchor::Calendar => "not a valid date",
@@ -321,7 +329,7 @@ impl TimeInfo {
     }
 
     /// Why the reference has no dates, in words; `None` when it has them.
-    pub fn unresolved_reason(&self) -> Option<&'static str> {
+    pub fn unresolved_reason(&self) -> Option<&str> {
         self.start.is_none().then(|| self.anchor_reason())
     }
 }

@@ -73,7 +73,9 @@ pub struct Resolver<'r> {
 }
 
 impl<'r> Resolver<'r> {
-    /// Indexes the names of `registry`; the first of equal names counts.
+    /// Indexes the names of `registry` that stand for their own source
+    /// ([`Registry::held_names`]: a name two sources share stays with the first in every
+    /// spelling); the first of equal names counts.
     pub fn new(registry: &'r Registry) -> Resolver<'r> {
         let mut r = Resolver {
             registry,
@@ -81,7 +83,7 @@ impl<'r> Resolver<'r> {
             normal: HashMap::new(),
             normal_list: Vec::new(),
         };
-        for n in registry.names() {
+        for n in registry.held_names() {
             let entry = Entry {
                 source: n.source,
                 person: n.person,
@@ -181,7 +183,9 @@ mod tests {
     (id: "state-department", name: "U.S. State Department", kind: Government,
      aliases: ["State Department"]),
 ])"#;
-        Registry::from_ron(Path::new("sources.ron"), text).unwrap()
+        let (r, diags) = Registry::parse(Path::new("sources.ron"), text).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        r
     }
 
     #[test]
@@ -228,5 +232,15 @@ mod tests {
             let strict = r.resolve(m).is_some_and(|x| x.rule != MatchRule::Fuzzy);
             assert_eq!(g.holds_name(m), strict, "{m:?}");
         }
+    }
+
+    #[test]
+    fn a_name_two_sources_share_resolves_to_the_first_in_every_spelling() {
+        let text = "(sources: [\n (id: \"a\", name: \"The Embassy\", kind: Government),\n (id: \"b\", name: \"B\", kind: Government,\n  aliases: [\"embassy\", \"B office\"]),\n])";
+        let (reg, _) = Registry::parse(Path::new("s.ron"), text).unwrap();
+        let r = Resolver::new(&reg);
+        assert_eq!(r.resolve("the embassy").unwrap().source, "a");
+        assert_eq!(r.resolve("embassy").unwrap().source, "a");
+        assert_eq!(r.resolve("B office").unwrap().source, "b");
     }
 }

@@ -3,11 +3,13 @@
 //! ([`SpeakerId`]). This is part of loading (a [`crate::Story`] holds its registry); the
 //! resolve stage ([`crate::resolve`]) decides which source a mention is.
 
+mod file;
 mod gazetteer;
 mod normalize;
 mod registry;
 mod speaker;
 
+pub use file::ron_options;
 pub use gazetteer::{Gazetteer, KnownName};
 pub use normalize::normalize_mention;
 pub use registry::{Registry, RegistryName};

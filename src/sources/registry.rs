@@ -2,16 +2,8 @@
 
 use super::{normalize_mention, Gazetteer, Source};
 use crate::error::Diagnostic;
-use crate::text::span::line_col;
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RegistryFile {
-    sources: Vec<Source>,
-}
 
 /// One name a registry source goes by: its id, its name, an alias, or the name or an
 /// alias of a person who speaks for it.
@@ -35,63 +27,45 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// A registry of the given sources. Later duplicates of a name are ignored; see
-    /// [`Registry::from_ron`] for the checks made on a file.
+    /// A registry of the given sources. A name that an earlier source already has, letter
+    /// for letter or once normalised, stays with the earlier source (see
+    /// [`Registry::held_names`]); see [`Registry::from_ron`] for the checks made on a file.
     pub fn new(sources: Vec<Source>) -> Registry {
         let mut r = Registry {
             sources,
             gazetteer: Gazetteer::default(),
         };
-        r.gazetteer = Gazetteer::new(r.names().map(|n| (n.name, n.person.is_some())));
+        r.gazetteer = Gazetteer::new(r.held_names().map(|n| (n.name, n.person.is_some())));
         r
     }
 
-    /// Parses `sources.ron` (`(sources: [ (id: .., name: .., kind: .., ..), .. ])`).
+    /// Parses `sources.ron` (`(sources: [ (id: .., name: .., kind: .., ..), .. ])`), with
+    /// `implicit_some` on whether or not the file enables it, source by source.
     ///
-    /// Errors name the file, the line and column, and what is wrong: bad RON, an unknown
-    /// field, a duplicate or empty id.
+    /// A problem with the file as a whole (bad RON, not a list of sources) is the error,
+    /// naming the line and column. A problem with one entry (an unknown `kind`, a bad
+    /// reliability letter, a missing or unknown field, an id that is not a slug or is
+    /// repeated, an empty name or one with control characters) is returned beside the
+    /// registry, naming the entry and its place, and the entry is left out; so is a name
+    /// that two sources share once normalised, reported with both places and left with the
+    /// first source.
+    pub fn parse(path: &Path, text: &str) -> Result<(Registry, Vec<Diagnostic>), Diagnostic> {
+        let read = super::file::read(path, text)?;
+        let mut diags = read.skipped;
+        diags.extend(read.notes);
+        diags.sort_by_key(|d| (d.line, d.column));
+        Ok((Registry::new(read.sources), diags))
+    }
+
+    /// Parses `sources.ron` as [`Registry::parse`] does, but strictly: an entry that
+    /// would be skipped is the error. Names shared by two sources are not an error (the
+    /// first source keeps them).
     pub fn from_ron(path: &Path, text: &str) -> Result<Registry, Diagnostic> {
-        let file: RegistryFile = ron::from_str(text).map_err(|e| {
-            Diagnostic::at(
-                path,
-                e.span.start.line,
-                e.span.start.col,
-                format!("malformed sources registry: {}", e.code),
-            )
-        })?;
-        let mut seen: HashMap<&str, ()> = HashMap::new();
-        for s in &file.sources {
-            let at = |needle: &str| {
-                let off = text.find(needle).unwrap_or(0);
-                line_col(text, off)
-            };
-            if s.id.trim().is_empty() || s.id != super::slug(&s.id) && !s.id.contains(':') {
-                let (l, c) = at(&format!("\"{}\"", s.id));
-                return Err(Diagnostic::at(
-                    path,
-                    l,
-                    c,
-                    format!(
-                        "source id {:?} is not a slug (lower-case letters, digits and hyphens)",
-                        s.id
-                    ),
-                ));
-            }
-            if seen.insert(&s.id, ()).is_some() {
-                let first = text.find(&format!("\"{}\"", s.id)).unwrap_or(0);
-                let second = text[first + 1..]
-                    .find(&format!("\"{}\"", s.id))
-                    .map_or(first, |p| p + first + 1);
-                let (l, c) = line_col(text, second);
-                return Err(Diagnostic::at(
-                    path,
-                    l,
-                    c,
-                    format!("duplicate source id {:?}", s.id),
-                ));
-            }
+        let mut read = super::file::read(path, text)?;
+        if !read.skipped.is_empty() {
+            return Err(read.skipped.remove(0));
         }
-        Ok(Registry::new(file.sources))
+        Ok(Registry::new(read.sources))
     }
 
     /// The sources, in registry order.
@@ -131,6 +105,18 @@ impl Registry {
                     })
             });
             own.chain(people)
+        })
+    }
+
+    /// The names that stand for their own source, in registry order: [`Registry::names`]
+    /// less each name that an earlier source already has once normalised, which stays with
+    /// that source in every spelling. The gazetteer and the resolve stage index these.
+    pub fn held_names(&self) -> impl Iterator<Item = RegistryName<'_>> {
+        // the source that first has each normalised name
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        self.names().filter(move |n| match index_form(n.name) {
+            Some(form) => *owner.entry(form).or_insert(n.source) == n.source,
+            None => true,
         })
     }
 }
@@ -175,11 +161,14 @@ mod tests {
     fn malformed_registry_names_place() {
         let err = Registry::from_ron(
             Path::new("s.ron"),
-            "(sources: [\n (id: \"x\", nam: \"y\")\n])",
+            "(sources: [\n (id: \"x\", name: \"y\"\n])",
         )
         .unwrap_err();
-        assert_eq!(err.line, Some(2));
-        assert!(err.to_string().starts_with("s.ron:2:"), "{err}");
+        assert!(err.to_string().starts_with("s.ron:3:"), "{err}");
+        assert!(err.message.contains("malformed sources registry"), "{err}");
+        let err = Registry::from_ron(Path::new("s.ron"), "(sourcs: [])").unwrap_err();
+        assert!(err.message.contains("sourcs"), "{err}");
+        // strictly, a bad entry is the error
         let err = Registry::from_ron(
             Path::new("s.ron"),
             "(sources: [(id: \"a\", name: \"A\", kind: Group),\n(id: \"a\", name: \"B\", kind: Group)])",
@@ -187,5 +176,98 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("duplicate source id"), "{err}");
+    }
+
+    fn load(text: &str) -> (Registry, Vec<String>) {
+        let (r, d) = Registry::parse(Path::new("s.ron"), text).unwrap();
+        (r, d.iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn a_bad_entry_costs_only_itself() {
+        let text = concat!(
+            "(sources: [\n",
+            " (id: \"a\", name: \"A\", kind: Group),\n",
+            " (id: \"b\", name: \"B\", kind: Agancy),\n",
+            " (id: \"c\", name: \"C\", kind: Group, reliability: G),\n",
+            " (id: \"d\", name: \"D\"),\n",
+            " (id: \"e\", nam: \"E\", kind: Group),\n",
+            " (id: \"a\", name: \"A2\", kind: Group),\n",
+            " (id: \"Bad Id\", name: \"F\", kind: Group),\n",
+            " (id: \"x:y\", name: \"G\", kind: Group),\n",
+            " (id: \"\", name: \"H\", kind: Group),\n",
+            " (id: \"i\", name: \"I\\u{202e}\", kind: Group),\n",
+            " (id: \"j\", name: \"  \", kind: Group),\n",
+            " (id: \"k\", name: \"K\", kind: Group, affiliation: \"Crown\"),\n",
+            "])",
+        );
+        let (r, d) = load(text);
+        let ids: Vec<&str> = r.sources().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "k"], "{d:#?}");
+        assert_eq!(r.get("k").unwrap().affiliation.as_deref(), Some("Crown"));
+        let want = [
+            ("s.ron:3:", "source 2 (\"b\")", "Agancy"),
+            ("s.ron:4:", "source 3 (\"c\")", "G"),
+            ("s.ron:5:", "source 4 (\"d\")", "kind"),
+            ("s.ron:6:", "source 5 (\"e\")", "nam"),
+            (
+                "s.ron:7:",
+                "source 6 (\"a\")",
+                "duplicate source id, first at line 2:8",
+            ),
+            ("s.ron:8:", "source 7 (\"Bad Id\")", "not a slug"),
+            ("s.ron:9:", "source 8 (\"x:y\")", "not a slug"),
+            ("s.ron:10:", "source 9 (\"\")", "not a slug"),
+            ("s.ron:11:", "source 10 (\"i\")", "U+202E"),
+            ("s.ron:12:", "source 11 (\"j\")", "is empty"),
+        ];
+        assert_eq!(d.len(), want.len(), "{d:#?}");
+        for (line, (at, who, what)) in d.iter().zip(want) {
+            assert!(
+                line.starts_with(at) && line.contains(who) && line.contains(what),
+                "{line} should have {at} {who} {what}"
+            );
+            assert!(line.contains("the source is skipped"), "{line}");
+        }
+    }
+
+    #[test]
+    fn shared_names_are_reported_with_both_places() {
+        let text = "(sources: [\n (id: \"a\", name: \"The Embassy\", kind: Government),\n (id: \"b\", name: \"B\", kind: Government,\n  aliases: [\"embassy\", \"B office\"]),\n])";
+        let (r, d) = load(text);
+        assert_eq!(r.sources().len(), 2);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].starts_with("s.ron:4:14: alias \"embassy\" of source \"b\" is also a name of source \"a\" (line 2:19)"),
+            "{d:?}"
+        );
+        // "embassy" stays with "a": "b" holds only its own names
+        let held: Vec<(usize, &str)> = r.held_names().map(|n| (n.source, n.name)).collect();
+        assert_eq!(
+            held,
+            [
+                (0, "a"),
+                (0, "The Embassy"),
+                (1, "b"),
+                (1, "B"),
+                (1, "B office")
+            ]
+        );
+        assert_eq!(r.names().count(), 6);
+    }
+
+    #[test]
+    fn implicit_some_needs_no_header() {
+        for header in ["", "#![enable(implicit_some)]\n"] {
+            let text = format!("{header}(sources: [(id: \"k\", name: \"K\", kind: Government, affiliation: \"Crown\", reliability: B)])");
+            let (r, d) = load(&text);
+            assert!(d.is_empty(), "{d:?}");
+            assert_eq!(r.get("k").unwrap().affiliation.as_deref(), Some("Crown"));
+        }
+        let (r, d) = load(
+            "(sources: [(id: \"k\", name: \"K\", kind: Group, affiliation: Some(\"Crown\"))])",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(r.get("k").unwrap().affiliation.as_deref(), Some("Crown"));
     }
 }

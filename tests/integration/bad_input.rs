@@ -110,13 +110,15 @@ fn missing_folders_are_errors_not_panics() {
     let dir = tempfile::tempdir().unwrap();
     let err = load_story(&dir.path().join("nope"), &LoadOptions::default()).unwrap_err();
     assert!(err.to_string().contains("no such story folder"), "{err}");
-    // a folder without articles/ loads, with the problem said
-    let story = load_story(dir.path(), &LoadOptions::default()).unwrap();
-    assert!(story.articles.is_empty());
-    assert!(story
-        .diagnostics
-        .iter()
-        .any(|d| d.message.contains("missing articles/ folder")));
+    // an empty folder is not a story, and a story without articles/ has no articles
+    let err = load_story(dir.path(), &LoadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("not a story folder"), "{err}");
+    fs::write(dir.path().join("story.ron"), "(title: \"T\")").unwrap();
+    let err = load_story(dir.path(), &LoadOptions::default()).unwrap_err();
+    assert!(
+        err.to_string().contains("missing articles/ folder"),
+        "{err}"
+    );
 }
 
 fn claimgraph(args: &[&str]) -> std::process::Output {

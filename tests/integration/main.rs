@@ -10,6 +10,7 @@ mod bad_input;
 mod check_cli;
 mod default_story;
 mod extract_cli;
+mod hostile_loading;
 mod html_chromium;
 mod html_report;
 mod html_story;
