@@ -57,7 +57,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Writes `bytes` to `path` atomically; see [`write`], which this is.
+/// Writes `bytes` to `path` atomically; see [`write()`], which this is.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write(path, bytes)
 }
