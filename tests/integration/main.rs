@@ -6,6 +6,7 @@
 
 mod common;
 
+mod architecture;
 mod bad_input;
 mod check_cli;
 mod default_story;
