@@ -197,10 +197,15 @@ enum BenchCommand {
     },
 }
 
-/// A number of claims: a whole number of at least 1.
+/// A number of claims: a whole number from 1 to [`bench::link::MAX_CLAIMS`].
 fn claim_count(s: &str) -> Result<usize, String> {
-    match s.trim().parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
+    let max = bench::link::MAX_CLAIMS;
+    match s.trim().parse::<u128>() {
+        Ok(n) if n >= 1 && n <= max as u128 => Ok(n as usize),
+        Ok(n) if n > max as u128 => Err(format!(
+            "{n} claims is more than the benchmark generates (at most {max}; a million take \
+             about a gigabyte)"
+        )),
         _ => Err(format!("'{s}' is not a number of claims (1 or more)")),
     }
 }

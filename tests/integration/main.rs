@@ -29,6 +29,8 @@ mod eval_attribution_crosscheck;
 #[cfg(feature = "lab")]
 mod eval_stance_crosscheck;
 #[cfg(feature = "lab")]
+mod gold_files;
+#[cfg(feature = "lab")]
 mod stance_cli;
 #[cfg(feature = "lab")]
 mod train_attribution;
