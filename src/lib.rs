@@ -27,6 +27,7 @@ pub mod report;
 pub mod resolve;
 pub mod review;
 pub mod sources;
+pub mod terminal;
 pub mod text;
 pub mod weights;
 
