@@ -7,7 +7,7 @@
 
 use crate::attribution::{Attribution, AttributionKind, Stance};
 use crate::corpus::spans::SpanAttribution;
-use crate::corpus::{self, Article, LoadOptions, Story};
+use crate::corpus::{self, Article, FetchOptions, Input, LoadOptions, Story};
 use crate::error::{Diagnostic, Error, Result};
 use crate::resolve::{self, MatchRule, Resolver, SourceTable};
 use crate::sources::Registry;
@@ -242,24 +242,37 @@ pub struct Extraction {
 }
 
 /// Loads each path (a story folder or an article file, see [`corpus::load_path`]) and
-/// extracts its articles; with no path, the embedded default story.
+/// extracts its articles; with no path, the embedded default story. See
+/// [`extract_inputs`], which this is for paths alone.
+pub fn extract_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Extraction> {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::Path(p.clone())).collect();
+    extract_inputs(&inputs, opts, &FetchOptions::default())
+}
+
+/// Loads each input (a story folder, an article file, standard input or a web page, see
+/// [`corpus::load_input`]) and extracts its articles, each with its own registry; with no
+/// input, the embedded default story.
 ///
-/// A path that cannot be read is recorded in [`Extraction::failures`] and the others are
+/// An input that cannot be read is recorded in [`Extraction::failures`] and the others are
 /// still processed. With `opts.strict` the first problem of any kind is returned as the
 /// error instead.
-pub fn extract_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Extraction> {
+pub fn extract_inputs(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    fetch: &FetchOptions,
+) -> Result<Extraction> {
     let mut out = Extraction::default();
-    if paths.is_empty() {
+    if inputs.is_empty() {
         let story = corpus::default_story(opts)?;
         let input = PathBuf::from(format!("<embedded>/{}", corpus::DEFAULT_STORY_ID));
         out.articles = extract_story(&story, &input);
         out.warnings = story.diagnostics;
         return Ok(out);
     }
-    for p in paths {
-        match corpus::load_path(p, opts) {
+    for input in inputs {
+        match corpus::load_input(input, opts, fetch) {
             Ok(story) => {
-                out.articles.extend(extract_story(&story, p));
+                out.articles.extend(extract_story(&story, &input.shown()));
                 out.warnings.extend(story.diagnostics);
             }
             Err(e) if opts.strict => return Err(e),
@@ -470,7 +483,8 @@ pub fn render_table(articles: &[ExtractedArticle]) -> String {
         "{total} attributions ({own} in the article's own voice, kind author) in {} articles\n",
         articles.len()
     ));
-    out
+    // the table is for a terminal: no escape sequence of an article reaches it
+    crate::terminal::clean(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! arguments and one short function each over [`claimgraph::lab`].
 
 use super::emit;
+use super::progress::Progress;
 use claimgraph::lab::{bench, eval, stance, train};
 use claimgraph::output::write_atomic;
 use clap::Subcommand;
@@ -270,7 +271,13 @@ fn train_attribution(
         epochs,
         ..Default::default()
     };
-    let model = train::attribution::train(&fit, &opts, |line| eprintln!("{line}"));
+    // one pass of each of the two taggers per epoch
+    let bar = Progress::new(2 * epochs, "passes");
+    let model = train::attribution::train(&fit, &opts, |line| {
+        bar.println(line);
+        bar.inc();
+    });
+    bar.finish();
     write_atomic(&output, &model.to_bytes())?;
     if held.is_empty() {
         return Ok(());
@@ -314,7 +321,13 @@ fn train_stance(
     }
     if let Some(output) = output {
         let start = Instant::now();
-        let bytes = stance::train(&data, &opts, |line| eprintln!("{line}")).to_bytes();
+        let bar = Progress::new(opts.epochs, "passes");
+        let bytes = stance::train(&data, &opts, |line| {
+            bar.println(line);
+            bar.inc();
+        })
+        .to_bytes();
+        bar.finish();
         write_atomic(&output, &bytes)?;
         eprintln!(
             "trained in {:.1} s; wrote {} ({} bytes)",

@@ -131,10 +131,17 @@ pub struct ArticleInfo {
     pub published: Option<String>,
     /// Author line.
     pub byline: Option<String>,
-    /// File, relative to the story folder.
+    /// File, relative to the story folder (`<stdin>` for standard input, the address for
+    /// a web page).
     pub path: String,
     /// Claims found in it.
     pub claims: usize,
+    /// For a page fetched from the web, the address it was finally served from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_from: Option<String>,
+    /// For a page fetched from the web, when (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<String>,
 }
 
 /// A source as reports show it.

@@ -39,9 +39,9 @@ Inspectors from the Baltra Marine Institute said on Thursday that fuel had reach
 fn review_shows_exactly_what_an_added_article_changed() {
     let story = velna_copy();
     let s = story.path().to_str().unwrap();
-    // nothing accepted yet: an error that says what to do
+    // nothing accepted yet: an error that says what to do, exit 2 (1 is for changes)
     let out = claimgraph(&["review", s]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("claimgraph accept"));
 
     let out = claimgraph(&["accept", s]);
@@ -109,8 +109,9 @@ fn a_damaged_snapshot_is_an_error_naming_the_file_and_place() {
         "{\n  \"schema\": 3,\n",
     )
     .unwrap();
+    // trouble, not changes: exit 2
     let out = claimgraph(&["review", s]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("accepted.report.json:2:"), "{err}");
 }
