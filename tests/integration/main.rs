@@ -9,7 +9,10 @@ mod common;
 mod bad_input;
 mod check_cli;
 mod default_story;
+mod everyday;
 mod extract_cli;
+#[cfg(feature = "fetch")]
+mod fetch_cli;
 mod hostile_loading;
 mod html_chromium;
 mod html_report;
