@@ -26,6 +26,7 @@ impl Progress {
     }
 
     /// One more done.
+    #[cfg_attr(not(feature = "lab"), allow(dead_code))]
     pub fn inc(&self) {
         if let Some(b) = &self.bar {
             b.inc(1);
@@ -40,6 +41,7 @@ impl Progress {
     }
 
     /// Prints a line on standard error above the bar (unless `--quiet`).
+    #[cfg_attr(not(feature = "lab"), allow(dead_code))]
     pub fn println(&self, line: &str) {
         match &self.bar {
             Some(b) => b.println(line),
