@@ -9,7 +9,9 @@ use std::borrow::Cow;
 /// feed and the tab, DEL, C1 controls, and the bidirectional controls (embeddings,
 /// overrides, isolates and marks).
 pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || crate::corpus::is_bidi_control(c)
+    (c.is_control() && c != '\n' && c != '\t')
+        || crate::text::is_hidden(c)
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// `s` with every character [`is_unsafe`] finds replaced by U+FFFD; line feeds and tabs

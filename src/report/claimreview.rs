@@ -180,7 +180,7 @@ fn review(r: &Report, rank: usize, p: &PropositionInfo, publisher: &Publisher) -
             .insert("ratingValue".into(), json!(v));
     }
     let mut author = json!({ "@type": "Organization", "name": publisher.name });
-    if let Some(u) = &publisher.url {
+    if let Some(u) = publisher.url.as_ref().filter(|u| super::is_web_address(u)) {
         author
             .as_object_mut()
             .expect("an object")
@@ -205,18 +205,18 @@ fn review(r: &Report, rank: usize, p: &PropositionInfo, publisher: &Publisher) -
 }
 
 /// The ClaimReviews of the report's propositions that `selection` chooses, most confident
-/// first, as one JSON-LD array. Errors (in words) when `selection.only` names a proposition
-/// the report does not have, or when the publisher's addresses are not web addresses.
+/// first, as one JSON-LD array. A publisher address that is not an http(s) address is left
+/// out. Errors (in words) when `selection.only` names a proposition the report does not
+/// have, or when the review address template is not an http(s) address.
 pub fn render(r: &Report, publisher: &Publisher, selection: &Selection) -> Result<String, String> {
-    for (what, u) in [
-        ("publisher", &publisher.url),
-        ("review", &publisher.review_url),
-    ] {
-        if let Some(u) = u.as_deref().filter(|u| !is_web_address(u)) {
-            return Err(format!(
-                "the {what} address {u:?} is not an http(s) address"
-            ));
-        }
+    if let Some(u) = publisher
+        .review_url
+        .as_deref()
+        .filter(|u| !is_web_address(u))
+    {
+        return Err(format!(
+            "the review address {u:?} is not an http(s) address"
+        ));
     }
     if let Some(missing) = selection
         .only
@@ -246,7 +246,8 @@ pub fn render(r: &Report, publisher: &Publisher, selection: &Selection) -> Resul
 
 /// JSON made safe to embed in a `<script type="application/ld+json">` element: `<`, `>`
 /// and `&` are written as `\u` escapes, which JSON reads as the same characters, so that
-/// no text can close the element.
+/// no text can close the element, open a comment or start another script; U+2028 and
+/// U+2029 too, for readers that take the JSON for JavaScript.
 fn json_ld(v: &impl serde::Serialize) -> String {
     let s = serde_json::to_string_pretty(v).unwrap_or_default();
     let mut out = String::with_capacity(s.len() + 1);
@@ -255,6 +256,8 @@ fn json_ld(v: &impl serde::Serialize) -> String {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
             '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
             c => out.push(c),
         }
     }

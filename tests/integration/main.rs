@@ -6,6 +6,7 @@
 
 mod common;
 
+mod architecture;
 mod bad_input;
 mod check_cli;
 mod default_story;
@@ -14,6 +15,7 @@ mod extract_cli;
 #[cfg(feature = "fetch")]
 mod fetch_cli;
 mod hostile_loading;
+mod hostile_outputs;
 mod html_chromium;
 mod html_report;
 mod html_story;
