@@ -89,13 +89,13 @@ pub fn sniff(text: &str) -> &'static str {
     {
         return "jsonl";
     }
-    if start.starts_with('<') {
+    if let Some(rest) = start.strip_prefix('<') {
         let head: String = start
             .chars()
             .take(16)
             .collect::<String>()
             .to_ascii_lowercase();
-        let opens_element = start[1..].starts_with(|c: char| c.is_ascii_alphabetic());
+        let opens_element = rest.starts_with(|c: char| c.is_ascii_alphabetic());
         if head.starts_with("<!doctype html")
             || head.starts_with("<!--")
             || head.starts_with("<?xml")
