@@ -1,5 +1,6 @@
 //! Benchmarks. This module times extraction; [`link`] times candidate generation and
-//! linking on generated claims, and [`memory`] counts heap memory for it.
+//! linking on generated claims, [`memory`] counts heap memory for it, and [`parse`] times
+//! tagging and parsing.
 //!
 //! Extraction throughput: how fast attributions are extracted from article texts, on one
 //! core and on several.
@@ -14,6 +15,7 @@
 
 pub mod link;
 pub mod memory;
+pub mod parse;
 
 use crate::corpus::{self, Article, LoadOptions};
 use crate::error::{Diagnostic, Error, Result};

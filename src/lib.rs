@@ -17,6 +17,7 @@ pub mod extract;
 pub mod graph;
 pub mod link;
 pub mod output;
+pub mod parse;
 pub mod report;
 pub mod review;
 pub mod sources;

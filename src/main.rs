@@ -145,6 +145,19 @@ enum EvalCommand {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Tag, lemmatise and parse the words of each sentence of a CoNLL-U file (gold
+    /// tokenisation) and print UPOS, UAS, LAS and CLAS as the reference scorer
+    /// (ud_score.py) does.
+    Parser {
+        /// Gold CoNLL-U file.
+        gold: PathBuf,
+        /// Also write the predictions, as CoNLL-U, to this file.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Use this parser model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
     /// Predict the stance of FNC-1 headline/body pairs and print the figures of the
     /// reference scorer (fnc_score.py): rows, missing predictions, per-class F1, FNC score
     /// and macro-F1. Pairs a second go to standard error.
@@ -185,6 +198,21 @@ enum TrainCommand {
         /// held-out ones.
         #[arg(long, value_name = "K")]
         hold_out: Option<usize>,
+    },
+    /// Train the tagger, lemmatiser and dependency parser on a CoNLL-U treebank and write
+    /// the model file. The same data and options give the same bytes.
+    Parser {
+        /// Training treebank (CoNLL-U).
+        train: PathBuf,
+        /// Where to write the model.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Hold out every K-th sentence, train on the rest and print the scores on the
+        /// held-out ones.
+        #[arg(long, value_name = "K")]
+        hold_out: Option<usize>,
+        #[command(flatten)]
+        settings: ParserSettings,
     },
     /// Train the headline/body stance model on FNC-1 files and write the model file. The
     /// same data and options give the same bytes.
@@ -240,6 +268,29 @@ struct StanceSettings {
     seed: u64,
 }
 
+/// Settings of parser training, for choosing them on held-out training sentences.
+#[derive(clap::Args)]
+struct ParserSettings {
+    /// Passes of the parser over the data.
+    #[arg(long, default_value_t = claimgraph::parse::train::TrainOptions::default().epochs)]
+    epochs: usize,
+    /// Passes of the tagger over the data.
+    #[arg(long, default_value_t = claimgraph::parse::train::TrainOptions::default().tagger_epochs)]
+    tagger_epochs: usize,
+    /// Folds of jack-knifing the tags the parser trains on (0: gold tags).
+    #[arg(long, default_value_t = claimgraph::parse::train::TrainOptions::default().folds)]
+    folds: usize,
+    /// Averaged weights smaller than this are left out of the model.
+    #[arg(long, default_value_t = claimgraph::parse::train::TrainOptions::default().min_weight)]
+    min_weight: f64,
+    /// Seed of shuffling and exploration.
+    #[arg(long, default_value_t = claimgraph::parse::train::TrainOptions::default().seed)]
+    seed: u64,
+    /// Size of the transition weight table, as a power of two.
+    #[arg(long, default_value_t = claimgraph::parse::train::TrainOptions::default().table_bits, value_parser = clap::value_parser!(u32).range(8..=28))]
+    table_bits: u32,
+}
+
 #[derive(Subcommand)]
 enum BenchCommand {
     /// Extraction throughput (Article::new + attribution extraction) on the texts of a
@@ -252,6 +303,15 @@ enum BenchCommand {
         threads: Option<u32>,
         /// Runs of each pass.
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        repeat: u32,
+    },
+    /// Tagging and parsing throughput on the sentences of a CoNLL-U file: words a second on
+    /// one core, best and median of several runs.
+    Parse {
+        /// CoNLL-U file [default: ../shared/data/ud/en_ewt-ud-dev.conllu].
+        gold: Option<PathBuf>,
+        /// Runs.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
         repeat: u32,
     },
     /// Candidate generation and linking on generated claims: time, claims/s and peak heap
@@ -517,6 +577,86 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 )?;
             }
             Ok(())
+        }
+        Command::Eval {
+            what:
+                EvalCommand::Parser {
+                    gold,
+                    predictions,
+                    model,
+                },
+        } => {
+            use claimgraph::eval::parser as ep;
+            let gold = claimgraph::parse::conllu::read(&gold)?;
+            let owned;
+            let parser = match model {
+                Some(path) => {
+                    owned = read_parser(&path)?;
+                    &owned
+                }
+                None => claimgraph::parse::Parser::embedded(),
+            };
+            let pred = ep::predict(parser, &gold);
+            if let Some(p) = predictions {
+                let text = claimgraph::parse::conllu::write(&pred);
+                claimgraph::output::write_atomic(&p, text.as_bytes())?;
+            }
+            let scores = ep::score(&gold, &pred).map_err(anyhow::Error::msg)?;
+            emit(&format!("{scores}\n"), None)
+        }
+        Command::Train {
+            what:
+                TrainCommand::Parser {
+                    train,
+                    output,
+                    hold_out,
+                    settings,
+                },
+        } => {
+            use claimgraph::parse::train::{self, TrainOptions};
+            let all = claimgraph::parse::conllu::read(&train)?;
+            let (fit, held): (Vec<_>, Vec<_>) = match hold_out {
+                Some(k) if k >= 2 => all.into_iter().enumerate().partition(|(i, _)| i % k != 0),
+                Some(_) => anyhow::bail!("--hold-out needs K of 2 or more"),
+                None => (all.into_iter().enumerate().collect(), Vec::new()),
+            };
+            let fit: Vec<_> = fit.into_iter().map(|(_, s)| s).collect();
+            let held: Vec<_> = held.into_iter().map(|(_, s)| s).collect();
+            let opts = TrainOptions {
+                epochs: settings.epochs,
+                tagger_epochs: settings.tagger_epochs,
+                folds: settings.folds,
+                min_weight: settings.min_weight,
+                seed: settings.seed,
+                table_bits: settings.table_bits,
+                ..TrainOptions::default()
+            };
+            let parser = train::train(&fit, &opts, |line| eprintln!("{line}"))
+                .map_err(|e| anyhow::anyhow!("{}: {e}", train.display()))?;
+            claimgraph::output::write_atomic(&output, &parser.to_bytes())?;
+            if !held.is_empty() {
+                use claimgraph::eval::parser as ep;
+                let scores =
+                    ep::score(&held, &ep::predict(&parser, &held)).map_err(anyhow::Error::msg)?;
+                emit(
+                    &format!("held out: {} sentences\n{scores}\n", held.len()),
+                    None,
+                )?;
+            }
+            Ok(())
+        }
+        Command::Bench {
+            what: BenchCommand::Parse { gold, repeat },
+        } => {
+            use claimgraph::bench::parse as bp;
+            let path = gold.unwrap_or_else(|| PathBuf::from(bp::DEFAULT_INPUT));
+            let sentences = claimgraph::parse::conllu::read(&path)?;
+            let report = bp::run(
+                claimgraph::parse::Parser::embedded(),
+                &sentences,
+                repeat as usize,
+            );
+            emit(&format!("file: {}\n{report}\n", path.display()), None)
         }
         Command::Eval {
             what:
@@ -852,3 +992,10 @@ impl std::fmt::Display for Unreviewed {
 }
 
 impl std::error::Error for Unreviewed {}
+
+/// Reads a parser model file.
+fn read_parser(path: &Path) -> anyhow::Result<claimgraph::parse::Parser> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    claimgraph::parse::Parser::from_bytes(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
