@@ -207,8 +207,8 @@ enum TrainCommand {
         /// Where to write the model.
         #[arg(long, short)]
         output: PathBuf,
-        /// Hold out every K-th sentence, train on the rest and print the scores on the
-        /// held-out ones.
+        /// Hold out every K-th document, train on the rest and print the scores on the
+        /// held-out sentences.
         #[arg(long, value_name = "K")]
         hold_out: Option<usize>,
         #[command(flatten)]
@@ -615,13 +615,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             use claimgraph::parse::train::{self, TrainOptions};
             let all = claimgraph::parse::conllu::read(&train)?;
-            let (fit, held): (Vec<_>, Vec<_>) = match hold_out {
-                Some(k) if k >= 2 => all.into_iter().enumerate().partition(|(i, _)| i % k != 0),
+            let (fit, held) = match hold_out {
+                Some(k) if k >= 2 => train::hold_out(all, k),
                 Some(_) => anyhow::bail!("--hold-out needs K of 2 or more"),
-                None => (all.into_iter().enumerate().collect(), Vec::new()),
+                None => (all, Vec::new()),
             };
-            let fit: Vec<_> = fit.into_iter().map(|(_, s)| s).collect();
-            let held: Vec<_> = held.into_iter().map(|(_, s)| s).collect();
             let opts = TrainOptions {
                 epochs: settings.epochs,
                 tagger_epochs: settings.tagger_epochs,

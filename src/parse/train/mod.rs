@@ -58,6 +58,32 @@ impl Default for TrainOptions {
     }
 }
 
+/// Splits a treebank for tuning: every `k`-th document (a `# newdoc` comment starts
+/// one; a treebank without them is one document a sentence) is held out, the others are
+/// kept for training. Whole documents, so that the held-out sentences are as new to the
+/// model as another treebank's would be.
+pub fn hold_out(sentences: Vec<Sentence>, k: usize) -> (Vec<Sentence>, Vec<Sentence>) {
+    let k = k.max(1);
+    let has_docs = sentences
+        .iter()
+        .any(|s| s.comments.iter().any(|c| c.starts_with("# newdoc")));
+    let mut doc = 0usize;
+    let (mut fit, mut held) = (Vec::new(), Vec::new());
+    for (i, s) in sentences.into_iter().enumerate() {
+        if !has_docs {
+            doc = i;
+        } else if i > 0 && s.comments.iter().any(|c| c.starts_with("# newdoc")) {
+            doc += 1;
+        }
+        if doc % k == k - 1 {
+            held.push(s);
+        } else {
+            fit.push(s);
+        }
+    }
+    (fit, held)
+}
+
 /// One training sentence, ready for the learners.
 struct Example {
     lex: Vec<Lex>,
