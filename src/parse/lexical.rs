@@ -26,6 +26,9 @@ pub struct Lex {
     /// Bit flags: 1 has an upper-case letter, 2 all letters upper case, 4 has a digit,
     /// 8 has a hyphen, 16 has no letter or digit, 32 first word of the sentence.
     pub flags: u64,
+    /// The tags the word had in training, as the tagger's lexicon gives them (0 for a
+    /// word it does not list); set by the tagger.
+    pub amb: u64,
 }
 
 impl Lex {
@@ -37,6 +40,7 @@ impl Lex {
         prefix: [0x5eed_0000_0000_0004; PREFIXES],
         shape: 0x5eed_0000_0000_0005,
         flags: 64,
+        amb: 0x5eed_0000_0000_0006,
     };
 
     /// The hashes of `form`; `lower` is a buffer for the lowercased form, which it holds
@@ -124,6 +128,7 @@ impl Lex {
             prefix,
             shape: finish(shape),
             flags,
+            amb: 0,
         }
     }
 }

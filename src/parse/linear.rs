@@ -25,8 +25,15 @@ pub struct Weights {
     /// starts at 0).
     slots: Vec<u64>,
     /// At a row's start its length, then its entries: class in the low 16 bits, the
-    /// weight as an `i16` in the high 16.
+    /// weight as an `i16` in the high 16. A row with many entries is kept whole in
+    /// `dense` instead: its length has the [`DENSE`] bit and is followed by where in
+    /// `dense` its weights start.
     rows: Vec<u32>,
+    /// Rows of every class's weight, for the features with weights for many classes
+    /// (adding them is a run of vector additions rather than scattered ones).
+    dense: Vec<i16>,
+    /// Number of (feature, class) weights that are not zero.
+    nonzero: usize,
     /// The value of one weight unit (for reading weights back as numbers).
     scale: f32,
 }
@@ -34,6 +41,9 @@ pub struct Weights {
 /// One feature's weights: its key and its (class, quantised weight) pairs, classes
 /// ascending.
 pub type Row = (u64, Vec<(u16, i16)>);
+
+/// Marks a row kept whole.
+const DENSE: u32 = 1 << 31;
 
 /// Rows start below this in `rows`.
 const MAX_START: usize = 1 << 24;
@@ -45,6 +55,7 @@ impl Weights {
         assert!(classes <= usize::from(u16::MAX));
         for r in &mut rows {
             r.0 = (r.0 >> KEY_SHIFT) << KEY_SHIFT;
+            r.1.retain(|e| e.1 != 0);
         }
         rows.sort_by_key(|r| r.0);
         rows.dedup_by(|b, a| {
@@ -67,18 +78,31 @@ impl Weights {
         let mut slots = vec![0u64; nslots];
         let mut data = Vec::with_capacity(1 + rows.iter().map(|r| r.1.len() + 1).sum::<usize>());
         data.push(0);
+        let mut dense = Vec::new();
+        let mut nonzero = 0;
         for (key, entries) in rows {
             if entries.is_empty() {
                 continue;
             }
             assert!(data.len() < MAX_START, "model under 16 M entries");
             let start = data.len() as u64;
-            data.push(entries.len() as u32);
-            data.extend(
-                entries
-                    .iter()
-                    .map(|&(c, w)| u32::from(c) | (u32::from(w as u16) << 16)),
-            );
+            nonzero += entries.len();
+            if entries.len() * 4 >= classes {
+                data.push(entries.len() as u32 | DENSE);
+                data.push(dense.len() as u32);
+                let at = dense.len();
+                dense.resize(at + classes, 0);
+                for &(c, w) in &entries {
+                    dense[at + usize::from(c)] = w;
+                }
+            } else {
+                data.push(entries.len() as u32);
+                data.extend(
+                    entries
+                        .iter()
+                        .map(|&(c, w)| u32::from(c) | (u32::from(w as u16) << 16)),
+                );
+            }
             let k = key >> KEY_SHIFT;
             let mut i = k as usize & mask;
             while slots[i] != 0 {
@@ -91,6 +115,8 @@ impl Weights {
             mask,
             slots,
             rows: data,
+            dense,
+            nonzero,
             scale,
         }
     }
@@ -107,7 +133,7 @@ impl Weights {
 
     /// Number of (feature, class) weights.
     pub fn entries(&self) -> usize {
-        self.rows.len() - 1 - self.features()
+        self.nonzero
     }
 
     /// Where the row of a feature key starts, if the model has one.
@@ -127,15 +153,21 @@ impl Weights {
         }
     }
 
-    /// The row of a feature key, empty when the model has none.
-    #[inline(always)]
-    fn row(&self, key: u64) -> &[u32] {
-        match self.find(key) {
-            Some(start) => {
-                let n = self.rows[start] as usize;
-                &self.rows[start + 1..start + 1 + n]
-            }
-            None => &[],
+    /// The (class, weight) pairs of the row starting at `start`, weights not zero.
+    fn entries_at(&self, start: usize) -> Vec<(u16, i16)> {
+        let head = self.rows[start];
+        if head & DENSE != 0 {
+            let at = self.rows[start + 1] as usize;
+            (0..self.classes)
+                .filter(|&c| self.dense[at + c] != 0)
+                .map(|c| (c as u16, self.dense[at + c]))
+                .collect()
+        } else {
+            let n = head as usize;
+            self.rows[start + 1..start + 1 + n]
+                .iter()
+                .map(|&e| ((e & 0xffff) as u16, (e >> 16) as u16 as i16))
+                .collect()
         }
     }
 
@@ -165,10 +197,17 @@ impl Weights {
             std::hint::black_box(touch);
             for &start in &starts[..m] {
                 let start = start as usize;
-                let n = self.rows[start] as usize;
-                for &e in &self.rows[start + 1..start + 1 + n] {
-                    if let Some(s) = scores.get_mut((e & 0xffff) as usize) {
-                        *s += i32::from((e >> 16) as u16 as i16);
+                let head = self.rows[start];
+                if head & DENSE != 0 {
+                    let at = self.rows[start + 1] as usize;
+                    let row = &self.dense[at..at + self.classes];
+                    for (s, &w) in scores[..self.classes].iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
+                } else {
+                    let n = head as usize;
+                    for &e in &self.rows[start + 1..start + 1 + n] {
+                        scores[(e & 0xffff) as usize] += i32::from((e >> 16) as u16 as i16);
                     }
                 }
             }
@@ -177,10 +216,13 @@ impl Weights {
 
     /// The weight of one feature for one class, as a number (0 when absent).
     pub fn weight(&self, key: u64, class: usize) -> f32 {
-        self.row(key)
-            .iter()
-            .find(|&&e| (e & 0xffff) as usize == class)
-            .map_or(0.0, |&e| f32::from((e >> 16) as u16 as i16) * self.scale)
+        self.find(key)
+            .and_then(|start| {
+                self.entries_at(start)
+                    .into_iter()
+                    .find(|e| usize::from(e.0) == class)
+            })
+            .map_or(0.0, |e| f32::from(e.1) * self.scale)
     }
 
     /// The rows, keys ascending.
@@ -188,12 +230,7 @@ impl Weights {
         let mut out: Vec<Row> = Vec::with_capacity(self.features());
         for &s in self.slots.iter().filter(|&&s| s != 0) {
             let start = (s as usize) & (MAX_START - 1);
-            let n = self.rows[start] as usize;
-            let entries = self.rows[start + 1..start + 1 + n]
-                .iter()
-                .map(|&e| ((e & 0xffff) as u16, (e >> 16) as u16 as i16))
-                .collect();
-            out.push(((s >> 24) << KEY_SHIFT, entries));
+            out.push(((s >> 24) << KEY_SHIFT, self.entries_at(start)));
         }
         out.sort_by_key(|r| r.0);
         out
@@ -261,7 +298,7 @@ mod tests {
                 (
                     feat(i, &[]),
                     (0..n)
-                        .map(|c| (c * 2, (i as i16) - 1000 + c as i16))
+                        .map(|c| (c * 2, (i as i16) - 2500 + c as i16))
                         .collect(),
                 )
             })
@@ -279,11 +316,11 @@ mod tests {
             &mut scores,
         );
         // feature 3 has classes 0, 2, 4, 6; feature 4 has 0, 2, 4, 6, 8
-        assert_eq!(scores[0], -997 + -996);
-        assert_eq!(scores[6], (-997 + 3) + (-996 + 3));
-        assert_eq!(scores[8], -996 + 4);
+        assert_eq!(scores[0], -2497 + -2496);
+        assert_eq!(scores[6], (-2497 + 3) + (-2496 + 3));
+        assert_eq!(scores[8], -2496 + 4);
         assert_eq!(scores[1], 0);
-        assert_eq!(w.weight(feat(4, &[]), 8), (-996.0 + 4.0) * 0.25);
+        assert_eq!(w.weight(feat(4, &[]), 8), (-2496.0 + 4.0) * 0.25);
         assert_eq!(w.weight(feat(4, &[]), 9), 0.0);
     }
 

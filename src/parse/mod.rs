@@ -77,6 +77,7 @@ pub struct Tag {
 pub struct Parser {
     tags: Vec<Tag>,
     tagger: Weights,
+    lexicon: tagger::Lexicon,
     lemmas: Lemmatizer,
     moves: Dense,
     labels: Weights,
@@ -205,7 +206,8 @@ impl Parser {
         }
         tagger::tag(
             &self.tagger,
-            &out.lex,
+            &self.lexicon,
+            &mut out.lex,
             &mut out.tag_ids,
             &mut out.feats,
             &mut out.scores,
@@ -271,6 +273,7 @@ impl Parser {
         }
         self.lemmas.write(&mut out);
         self.tagger.write(&mut out);
+        self.lexicon.write(&mut out);
         let allowed: Vec<u8> = self.allowed.iter().map(|&a| u8::from(a)).collect();
         put_varint(&mut out, allowed.len() as u64);
         out.extend_from_slice(&allowed);
@@ -304,6 +307,7 @@ impl Parser {
         if tagger.classes() != ntags {
             return Err("the tagger's classes are not its tags".into());
         }
+        let lexicon = tagger::Lexicon::read(&mut r)?;
         let n = r.count(CLASSES, "transition count")?;
         if n != CLASSES {
             return Err(format!("{n} transitions, this version has {CLASSES}"));
@@ -318,6 +322,7 @@ impl Parser {
         Ok(Parser {
             tags,
             tagger,
+            lexicon,
             lemmas,
             moves,
             labels,

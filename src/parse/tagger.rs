@@ -6,9 +6,59 @@
 //! Greedy left-to-right decoding is as accurate as Viterbi for a tagger with this much
 //! context (Collins 2002; Honnibal's greedy tagger) and costs one scoring per word.
 
+use super::codec::{put_varint, Reader};
 use super::hash::feat;
 use super::lexical::Lex;
 use super::linear::Weights;
+use std::collections::HashMap;
+
+/// The tagger's lexicon: for the words seen often enough in training, the set of
+/// universal tags they had, as a bit set. Words sharing a set share what the context
+/// says about them ("NOUN or VERB" words after "to"), which the word alone cannot.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lexicon {
+    /// Tag set by the hash of the lowercased form.
+    pub words: HashMap<u64, u32>,
+}
+
+impl Lexicon {
+    /// The feature value of a word's tag set: 0 when the lexicon does not list it.
+    #[inline]
+    pub fn amb(&self, lower: u64) -> u64 {
+        self.words.get(&lower).map_or(0, |&m| u64::from(m) + 1)
+    }
+
+    /// Sets the tag set of every word of a sentence.
+    pub fn fill(&self, lex: &mut [Lex]) {
+        for l in lex {
+            l.amb = self.amb(l.lower);
+        }
+    }
+
+    /// Appends the lexicon to a model file, keys ascending.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let mut v: Vec<(&u64, &u32)> = self.words.iter().collect();
+        v.sort();
+        put_varint(out, v.len() as u64);
+        for (k, m) in v {
+            out.extend_from_slice(&k.to_le_bytes());
+            put_varint(out, u64::from(*m));
+        }
+    }
+
+    /// Reads a lexicon written by [`Lexicon::write`].
+    pub fn read(r: &mut Reader<'_>) -> Result<Lexicon, String> {
+        let n = r.count(1 << 24, "lexicon size")?;
+        let mut words = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let b = r.take(8)?;
+            let k = u64::from_le_bytes(b.try_into().expect("8 bytes"));
+            let m = r.count(u32::MAX as usize, "tag set")? as u32;
+            words.insert(k, m);
+        }
+        Ok(Lexicon { words })
+    }
+}
 
 /// The tag value standing for "before the sentence".
 const START: u64 = 0xffff;
@@ -65,19 +115,27 @@ pub fn features(lex: &[Lex], i: usize, tags: &[u16], out: &mut Vec<u64>) {
         feat(28, &[w.flags, w.suffix[1]]),
         feat(29, &[n1.lower, n2.lower]),
         feat(30, &[t1, p1.lower]),
+        feat(40, &[w.amb]),
+        feat(41, &[w.amb, t1]),
+        feat(42, &[w.amb, n1.amb]),
+        feat(43, &[p1.amb, w.amb]),
+        feat(44, &[w.amb, n1.lower]),
+        feat(45, &[w.amb, t1, t2]),
+        feat(46, &[n1.amb]),
     ]);
 }
 
-/// Tags the words of `lex` with `weights`, writing the tag numbers to `tags`. `allowed`
-/// gives the classes that are tags (the others never win); `feats` and `scores` are
-/// buffers.
+/// Tags the words of `lex` with `weights` (after filling in their tag sets from the
+/// lexicon), writing the tag numbers to `tags`; `feats` and `scores` are buffers.
 pub fn tag(
     weights: &Weights,
-    lex: &[Lex],
+    lexicon: &Lexicon,
+    lex: &mut [Lex],
     tags: &mut Vec<u16>,
     feats: &mut Vec<u64>,
     scores: &mut Vec<i32>,
 ) {
+    lexicon.fill(lex);
     tags.clear();
     let n = weights.classes();
     for i in 0..lex.len() {

@@ -14,11 +14,13 @@ use super::lexical::Lex;
 use super::linear::Weights;
 use super::parser::{self, Tokens};
 use super::system::{class, Move, State, CLASSES};
-use super::{tagger, Parser, Tag};
+use super::tagger::{self, Lexicon};
+use super::{Parser, Tag};
 use oracle::Oracle;
 use perceptron::{Averaged, DenseAveraged, Rng};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::time::Instant;
 
 /// Settings of training.
@@ -182,8 +184,54 @@ fn argmax(scores: &[i64]) -> usize {
     best
 }
 
+/// Fewest times a word must be seen to be in the tagger's lexicon.
+const LEXICON_MIN: usize = 2;
+
+/// The tagger's lexicon from `data`.
+fn lexicon(data: &[&Example], tags: &[Tag]) -> Lexicon {
+    let mut seen: HashMap<u64, (usize, u32)> = HashMap::new();
+    for ex in data {
+        for (l, &t) in ex.lex.iter().zip(&ex.tags) {
+            let e = seen.entry(l.lower).or_default();
+            e.0 += 1;
+            e.1 |= 1 << (tags[usize::from(t)].upos as u32);
+        }
+    }
+    Lexicon {
+        words: seen
+            .into_iter()
+            .filter(|(_, (n, _))| *n >= LEXICON_MIN)
+            .map(|(k, (_, m))| (k, m))
+            .collect(),
+    }
+}
+
 /// Trains a tagger on `data`, tagging with its own predictions as history.
-fn train_tagger(data: &[&Example], ntags: usize, epochs: usize, seed: u64) -> Averaged {
+fn train_tagger(
+    data: &[&Example],
+    tags: &[Tag],
+    ntags: usize,
+    epochs: usize,
+    seed: u64,
+) -> Averaged {
+    // each sentence's words get their tag sets from the other sentences, as new text
+    // would from the whole lexicon
+    const PARTS: usize = 5;
+    let mut lexes = vec![Vec::new(); data.len()];
+    for part in 0..PARTS {
+        let others: Vec<&Example> = data
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % PARTS != part)
+            .map(|(_, e)| *e)
+            .collect();
+        let lex = lexicon(&others, tags);
+        for (i, ex) in data.iter().enumerate().filter(|(i, _)| i % PARTS == part) {
+            let mut l = ex.lex.clone();
+            lex.fill(&mut l);
+            lexes[i] = l;
+        }
+    }
     let mut m = Averaged::new(ntags);
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -194,7 +242,7 @@ fn train_tagger(data: &[&Example], ntags: usize, epochs: usize, seed: u64) -> Av
             let ex = data[i];
             pred.clear();
             for j in 0..ex.lex.len() {
-                tagger::features(&ex.lex, j, &pred, &mut feats);
+                tagger::features(&lexes[i], j, &pred, &mut feats);
                 m.scores(&feats, &mut scores);
                 let p = argmax(&scores);
                 m.update(&feats, usize::from(ex.tags[j]), p);
@@ -206,12 +254,13 @@ fn train_tagger(data: &[&Example], ntags: usize, epochs: usize, seed: u64) -> Av
     m
 }
 
-fn tag_all(w: &Weights, data: &[&Example]) -> Vec<Vec<u16>> {
+fn tag_all(w: &Weights, lexicon: &Lexicon, data: &[&Example]) -> Vec<Vec<u16>> {
     let (mut feats, mut scores) = (Vec::new(), Vec::new());
     data.iter()
         .map(|ex| {
             let mut tags = Vec::new();
-            tagger::tag(w, &ex.lex, &mut tags, &mut feats, &mut scores);
+            let mut lex = ex.lex.clone();
+            tagger::tag(w, lexicon, &mut lex, &mut tags, &mut feats, &mut scores);
             tags
         })
         .collect()
@@ -219,7 +268,8 @@ fn tag_all(w: &Weights, data: &[&Example]) -> Vec<Vec<u16>> {
 
 /// The tags the parser trains on: by jack-knifing, each sentence tagged by a tagger
 /// trained on the folds without it.
-fn jackknife(data: &[Example], ntags: usize, opts: &TrainOptions) -> Vec<Vec<u16>> {
+fn jackknife(data: &[Example], tags: &[Tag], opts: &TrainOptions) -> Vec<Vec<u16>> {
+    let ntags = tags.len();
     let k = opts.folds;
     if k < 2 {
         return data.iter().map(|e| e.tags.clone()).collect();
@@ -234,15 +284,17 @@ fn jackknife(data: &[Example], ntags: usize, opts: &TrainOptions) -> Vec<Vec<u16
                 .map(|(_, e)| e)
                 .collect();
             let held: Vec<usize> = (0..data.len()).filter(|i| i % k == f).collect();
+            let lex = lexicon(&train, tags);
             let m = train_tagger(
                 &train,
+                tags,
                 ntags,
                 opts.tagger_epochs,
                 opts.seed ^ (f as u64 + 1),
             )
             .freeze(opts.min_weight);
             let refs: Vec<&Example> = held.iter().map(|&i| &data[i]).collect();
-            held.into_iter().zip(tag_all(&m, &refs)).collect()
+            held.into_iter().zip(tag_all(&m, &lex, &refs)).collect()
         })
         .collect();
     let mut out = vec![Vec::new(); data.len()];
@@ -416,12 +468,15 @@ pub fn train(
     ));
 
     let (predicted, full) = rayon::join(
-        || jackknife(&data, ntags, opts),
+        || jackknife(&data, &tags, opts),
         || {
             let all: Vec<&Example> = data.iter().collect();
-            train_tagger(&all, ntags, opts.tagger_epochs, opts.seed).freeze(opts.min_weight)
+            let lex = lexicon(&all, &tags);
+            let m = train_tagger(&all, &tags, ntags, opts.tagger_epochs, opts.seed);
+            (m.freeze(opts.min_weight), lex)
         },
     );
+    let (full, lexicon) = full;
     let (right, total) = data.iter().zip(&predicted).fold((0, 0), |(r, t), (ex, p)| {
         (
             r + ex.tags.iter().zip(p).filter(|(a, b)| a == b).count(),
@@ -470,6 +525,7 @@ pub fn train(
     Ok(Parser {
         tags,
         tagger: full,
+        lexicon,
         lemmas,
         moves,
         labels,
