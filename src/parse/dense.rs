@@ -107,7 +107,7 @@ impl Dense {
         let scale = r.f32()?;
         let rows = 1usize << bits;
         let n = r.count(rows, "row count")?;
-        let mut w = vec![0i16; rows * STRIDE];
+        let mut w: Vec<i16> = super::pages::vec(rows * STRIDE);
         let mut at = 0usize;
         for k in 0..n {
             let gap = r.count(rows, "row gap")?;

@@ -75,10 +75,13 @@ impl Weights {
         });
         let nslots = (rows.len() * 2).next_power_of_two().max(16);
         let mask = nslots - 1;
-        let mut slots = vec![0u64; nslots];
-        let mut data = Vec::with_capacity(1 + rows.iter().map(|r| r.1.len() + 1).sum::<usize>());
+        let mut slots: Vec<u64> = super::pages::vec(nslots);
+        let wide = |n: usize| n * 4 >= classes;
+        let narrow: usize = rows.iter().map(|r| if wide(r.1.len()) { 2 } else { r.1.len() + 1 }).sum();
+        let mut data: Vec<u32> = super::pages::with_capacity(1 + narrow);
         data.push(0);
-        let mut dense = Vec::new();
+        let nwide = rows.iter().filter(|r| wide(r.1.len())).count();
+        let mut dense: Vec<i16> = super::pages::with_capacity(nwide * classes);
         let mut nonzero = 0;
         for (key, entries) in rows {
             if entries.is_empty() {
@@ -87,7 +90,7 @@ impl Weights {
             assert!(data.len() < MAX_START, "model under 16 M entries");
             let start = data.len() as u64;
             nonzero += entries.len();
-            if entries.len() * 4 >= classes {
+            if wide(entries.len()) {
                 data.push(entries.len() as u32 | DENSE);
                 data.push(dense.len() as u32);
                 let at = dense.len();

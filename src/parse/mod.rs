@@ -41,6 +41,7 @@ pub mod labels;
 pub mod lemma;
 pub mod lexical;
 pub mod linear;
+pub mod pages;
 pub mod parser;
 pub mod system;
 pub mod tagger;
