@@ -13,13 +13,58 @@
 use crate::assess::Assessment;
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::Claim;
-use crate::eval::stance::Stance as Fnc;
 use crate::link::relate::Overlap;
 use crate::link::{ClaimView, KeyWeights};
 use crate::weights::check as w;
 use crate::Analysis;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+
+/// How a text bears on a claim, in the four classes of the FNC-1 stance task: the
+/// verdict of [`check`] on each claim and article, and the label of FNC-1's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FncStance {
+    /// The body agrees with the headline.
+    Agree,
+    /// The body disagrees with the headline.
+    Disagree,
+    /// The body discusses the headline's claim without taking a position.
+    Discuss,
+    /// The body is about something else.
+    Unrelated,
+}
+
+impl FncStance {
+    /// The four classes in FNC-1's order (the reference scorer's too).
+    pub const ALL: [FncStance; 4] = [
+        FncStance::Agree,
+        FncStance::Disagree,
+        FncStance::Discuss,
+        FncStance::Unrelated,
+    ];
+
+    /// The label as written in the FNC-1 files (lower case).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FncStance::Agree => "agree",
+            FncStance::Disagree => "disagree",
+            FncStance::Discuss => "discuss",
+            FncStance::Unrelated => "unrelated",
+        }
+    }
+
+    /// Position of the class in [`FncStance::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl std::fmt::Display for FncStance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// How one claim of the story bears on the checked claim.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -35,7 +80,7 @@ pub struct ClaimCheck {
     /// Who said it.
     pub speaker: String,
     /// What it does to the checked claim.
-    pub stance: Fnc,
+    pub stance: FncStance,
     /// How much of the checked claim's weighted content it shares, 0 to 1.
     pub score: f64,
     /// The claim's words (the evidence).
@@ -52,7 +97,7 @@ pub struct ArticleCheck {
     /// The article id.
     pub article: String,
     /// Its stance, from its claims.
-    pub stance: Fnc,
+    pub stance: FncStance,
     /// How many of its claims agree, disagree and discuss.
     pub counts: [usize; 3],
 }
@@ -77,9 +122,8 @@ fn query_claim(text: &str) -> Claim {
 
 fn name_of(an: &Analysis, c: &Claim) -> String {
     an.sources
-        .get(&c.speaker.source)
+        .get(c.speaker.source.as_str())
         .map_or_else(|| c.speaker.text.clone(), |s| s.name.clone())
-        .replace("article:", "the article ")
 }
 
 /// The checked claim as the pipeline reads it: when it says who said it ("The Kremlin
@@ -88,7 +132,9 @@ fn read_query(an: &Analysis, text: &str) -> Claim {
     let article = crate::corpus::Article::new("query", text);
     let attrs = crate::extract_attributions(&article, &an.story.registry);
     let mut table = an.sources.clone();
-    let claims = crate::claims::build(&article, &attrs, &an.story.registry, &mut table);
+    let resolver = crate::resolve::Resolver::new(&an.story.registry);
+    let resolved = crate::resolve::resolve(&article, &attrs, &resolver, &mut table);
+    let claims = crate::claims::build(&article, &resolved);
     claims
         .into_iter()
         .find(|c| c.kind != AttributionKind::Author && c.speaker.rule.is_some())
@@ -117,7 +163,7 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
         let undecided = matches!(c.stance, Stance::RefuseToConfirm | Stance::Question);
         let (stance, reason) = if undecided {
             (
-                Fnc::Discuss,
+                FncStance::Discuss,
                 format!("{} takes no side ({})", name_of(an, c), c.stance.label()),
             )
         } else if v.negative != qv.negative && score >= w::DISAGREE {
@@ -126,28 +172,34 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
             } else {
                 format!("{} asserts what the checked claim negates", name_of(an, c))
             };
-            (Fnc::Disagree, r)
+            (FncStance::Disagree, r)
         } else if v.hedged && !qv.hedged {
-            (Fnc::Discuss, format!("{} only hedges", name_of(an, c)))
+            (
+                FncStance::Discuss,
+                format!("{} only hedges", name_of(an, c)),
+            )
         } else if v.negative == qv.negative
             && score >= w::AGREE
             && speaker.as_ref().is_some_and(|s| *s != c.speaker.source)
         {
             (
-                Fnc::Discuss,
+                FncStance::Discuss,
                 format!(
                     "{} says the same, but the claim is about what {} said",
                     name_of(an, c),
                     an.sources
-                        .get(speaker.as_deref().unwrap_or_default())
+                        .get(speaker.as_ref().map_or("", |s| s.as_str()))
                         .map_or("another source", |s| s.name.as_str())
                 ),
             )
         } else if v.negative == qv.negative && score >= w::AGREE {
-            (Fnc::Agree, format!("{} says the same", name_of(an, c)))
+            (
+                FncStance::Agree,
+                format!("{} says the same", name_of(an, c)),
+            )
         } else {
             (
-                Fnc::Discuss,
+                FncStance::Discuss,
                 format!("{} touches the matter", name_of(an, c)),
             )
         };
@@ -179,16 +231,16 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
             let mut counts = [0usize; 3];
             for c in mine {
                 match c.stance {
-                    Fnc::Agree => counts[0] += 1,
-                    Fnc::Disagree => counts[1] += 1,
+                    FncStance::Agree => counts[0] += 1,
+                    FncStance::Disagree => counts[1] += 1,
                     _ => counts[2] += 1,
                 }
             }
             let stance = match counts {
-                [0, 0, 0] => Fnc::Unrelated,
-                [a, 0, _] if a > 0 => Fnc::Agree,
-                [0, d, _] if d > 0 => Fnc::Disagree,
-                _ => Fnc::Discuss,
+                [0, 0, 0] => FncStance::Unrelated,
+                [a, 0, _] if a > 0 => FncStance::Agree,
+                [0, d, _] if d > 0 => FncStance::Disagree,
+                _ => FncStance::Discuss,
             };
             ArticleCheck {
                 article: a.id.clone(),
@@ -208,24 +260,24 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
 
 /// The summary line: support and dispute counted by independent origin.
 fn summarize(an: &Analysis, claims: &[ClaimCheck], articles: &[ArticleCheck]) -> String {
-    let origins = |stance: Fnc| {
+    let origins = |stance: FncStance| {
         let mut keys: BTreeSet<String> = BTreeSet::new();
         let mut names: BTreeSet<String> = BTreeSet::new();
         for c in claims.iter().filter(|c| c.stance == stance) {
             let claim = &an.claims[c.index];
             let key = an
                 .sources
-                .get(&claim.speaker.source)
+                .get(claim.speaker.source.as_str())
                 .map_or(claim.speaker.source.as_str(), |s| s.independence_key());
             keys.insert(key.to_string());
             names.insert(c.speaker.clone());
         }
         (keys.len(), names.into_iter().collect::<Vec<_>>().join(", "))
     };
-    let count = |s: Fnc| claims.iter().filter(|c| c.stance == s).count();
+    let count = |s: FncStance| claims.iter().filter(|c| c.stance == s).count();
     let bearing = articles
         .iter()
-        .filter(|a| a.stance != Fnc::Unrelated)
+        .filter(|a| a.stance != FncStance::Unrelated)
         .count();
     if claims.is_empty() {
         return format!(
@@ -233,31 +285,39 @@ fn summarize(an: &Analysis, claims: &[ClaimCheck], articles: &[ArticleCheck]) ->
             articles.len()
         );
     }
-    let (na, wa) = origins(Fnc::Agree);
-    let (nd, wd) = origins(Fnc::Disagree);
+    let (na, wa) = origins(FncStance::Agree);
+    let (nd, wd) = origins(FncStance::Disagree);
     let mut parts = Vec::new();
-    if count(Fnc::Agree) > 0 {
+    if count(FncStance::Agree) > 0 {
         parts.push(format!(
             "supported by {} claim{} from {na} independent origin{} ({wa})",
-            count(Fnc::Agree),
-            if count(Fnc::Agree) == 1 { "" } else { "s" },
+            count(FncStance::Agree),
+            if count(FncStance::Agree) == 1 {
+                ""
+            } else {
+                "s"
+            },
             if na == 1 { "" } else { "s" }
         ));
     } else {
         parts.push("no claim supports it".into());
     }
-    if count(Fnc::Disagree) > 0 {
+    if count(FncStance::Disagree) > 0 {
         parts.push(format!(
             "disputed by {} claim{} from {nd} independent origin{} ({wd})",
-            count(Fnc::Disagree),
-            if count(Fnc::Disagree) == 1 { "" } else { "s" },
+            count(FncStance::Disagree),
+            if count(FncStance::Disagree) == 1 {
+                ""
+            } else {
+                "s"
+            },
             if nd == 1 { "" } else { "s" }
         ));
     } else {
         parts.push("none disputes it".into());
     }
-    if count(Fnc::Discuss) > 0 {
-        parts.push(format!("{} more discuss it", count(Fnc::Discuss)));
+    if count(FncStance::Discuss) > 0 {
+        parts.push(format!("{} more discuss it", count(FncStance::Discuss)));
     }
     format!(
         "{}; {bearing} of {} articles bear on it",

@@ -6,12 +6,12 @@
 //! evaluation, so that this view always shows what the pipeline works from.
 
 use crate::attribution::{Attribution, AttributionKind, Stance};
-use crate::claims::{self, SourceTable};
+use crate::corpus::spans::SpanAttribution;
 use crate::corpus::{self, Article, LoadOptions, Story};
 use crate::error::{Diagnostic, Error, Result};
-use crate::eval::attribution::SpanAttribution;
-use crate::sources::{MatchRule, Registry};
-use crate::text::{span::line_col, Span};
+use crate::resolve::{self, MatchRule, Resolver, SourceTable};
+use crate::sources::Registry;
+use crate::text::{span::LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -141,26 +141,27 @@ pub struct ExtractedArticle {
 pub fn extract_article(article: &Article, registry: &Registry) -> ExtractedArticle {
     let text = article.text.as_str();
     let attrs = crate::extract_attributions(article, registry);
-    // the claims stage resolves speakers (pronouns through their antecedents, the
-    // article's own voice through a block's outlet); it gives one claim per attribution
+    // the resolve stage resolves speakers (pronouns through their antecedents, the
+    // article's own voice through a block's outlet)
     let mut table = SourceTable::new(registry);
-    let claims = claims::build(article, &attrs, registry, &mut table);
+    let resolved = resolve::resolve(article, &attrs, &Resolver::new(registry), &mut table);
+    let lines = LineIndex::new(text);
     let attributions = attrs
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let speaker = claims.get(i).and_then(|c| {
+            let speaker = resolved.get(i).and_then(|c| {
                 let rule = c.speaker.rule?;
                 Some(ResolvedSpeaker {
-                    source: c.speaker.source.clone(),
+                    source: c.speaker.source.to_string(),
                     name: registry
-                        .get(&c.speaker.source)
-                        .map_or_else(|| c.speaker.source.clone(), |s| s.name.clone()),
+                        .get(c.speaker.source.as_str())
+                        .map_or_else(|| c.speaker.source.to_string(), |s| s.name.clone()),
                     person: c.speaker.person.clone(),
                     rule,
                 })
             });
-            extracted(text, a, speaker)
+            extracted(text, &lines, a, speaker)
         })
         .collect();
     ExtractedArticle {
@@ -175,6 +176,7 @@ pub fn extract_article(article: &Article, registry: &Registry) -> ExtractedArtic
 
 fn extracted(
     text: &str,
+    lines: &LineIndex,
     a: &Attribution,
     speaker: Option<ResolvedSpeaker>,
 ) -> ExtractedAttribution {
@@ -191,7 +193,7 @@ fn extracted(
         antecedent: a.antecedent.map(|s| TextSpan::new(text, s)),
         cue: spans(&a.cue),
         cue_at: a.cue.first().map(|c| {
-            let (line, column) = line_col(text, c.start);
+            let (line, column) = lines.line_col(text, c.start);
             LineCol { line, column }
         }),
         cue_lemma: a.cue_lemma.clone(),

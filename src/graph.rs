@@ -1,8 +1,9 @@
 //! The claim graph: article, source and claim nodes joined by said-by, reported-via,
 //! appears-in and relation edges.
 
-use crate::claims::{Claim, SourceTable, ViaRole};
+use crate::claims::Claim;
 use crate::link::{Relation, RelationKind};
+use crate::resolve::{SourceTable, ViaRole};
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -62,11 +63,11 @@ impl ClaimGraph {
                 }
             };
             g.graph.add_edge(n, art, Edge::AppearsIn);
-            let said = g.source_node(&c.speaker.source);
+            let said = g.source_node(c.speaker.source.as_str());
             g.graph.add_edge(n, said, Edge::SaidBy);
             for v in c.via.iter().filter(|v| v.role == ViaRole::Intermediary) {
                 if let Some(id) = &v.source {
-                    let s = g.source_node(id);
+                    let s = g.source_node(id.as_str());
                     g.graph.add_edge(n, s, Edge::ReportedVia);
                 }
             }

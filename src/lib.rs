@@ -1,27 +1,33 @@
 //! claimgraph: attributed claims, sourcing chains and confidence for news coverage.
 //!
-//! Data flows in one direction: [`corpus`] (load) → [`text`] (segment) → [`attribution`]
-//! → [`sources`] (resolve) → [`claims`] → [`link`] → [`assess`] → [`report`] (render).
+//! Data flows in one direction: [`corpus`] and [`sources`] (load) → [`text`] (segment) →
+//! [`attribution`] → [`resolve`] → [`claims`] → [`link`] → [`assess`] → [`report`]
+//! (render).
 //! [`analyze`] runs the whole pipeline on a [`Story`]; [`extract_attributions`] runs the
 //! attribution stage alone on an [`Article`].
+//!
+//! With the `lab` cargo feature, `lab` adds what measures, trains and times the product
+//! (evaluation against gold data, training of the shipped models, the FNC-1 stance model,
+//! benchmarks); the product's modules never import it.
 
 pub mod assess;
 pub mod attribution;
-pub mod bench;
 pub mod check;
 pub mod claims;
 pub mod corpus;
 pub mod error;
-pub mod eval;
 pub mod extract;
 pub mod graph;
+#[cfg(feature = "lab")]
+pub mod lab;
 pub mod link;
+pub mod listing;
 pub mod output;
 pub mod parse;
 pub mod report;
+pub mod resolve;
 pub mod review;
 pub mod sources;
-pub mod stance;
 pub mod text;
 pub mod weights;
 
@@ -30,9 +36,10 @@ pub use error::{Diagnostic, Error, Result};
 pub use report::Report;
 
 use assess::Assessment;
-use claims::{Claim, SourceTable};
+use claims::Claim;
 use graph::ClaimGraph;
 use link::Relation;
+use resolve::{Resolver, SourceTable};
 
 /// Options of the analysis.
 #[derive(Clone, Debug, Default)]
@@ -57,22 +64,24 @@ pub struct Analysis<'a> {
 
 /// The attributions of one article, in text order: the one entry point to the attribution
 /// stage, shared by the report pipeline, the `extract` and `bench` commands and the
-/// PolNeAR evaluation, so that they all see the same extractor. The registry serves as a
-/// gazetteer of names to look for; an empty `Registry::default()` is fine.
+/// PolNeAR evaluation, so that they all see the same extractor. Only the registry's
+/// gazetteer (the names to look for) is used; an empty `Registry::default()` is fine.
 pub fn extract_attributions(
     article: &Article,
     registry: &sources::Registry,
 ) -> Vec<attribution::Attribution> {
-    attribution::extract(article, registry)
+    attribution::extract(article, registry.gazetteer())
 }
 
 /// Runs every stage but rendering.
 pub fn analysis<'a>(story: &'a Story, _opts: &Options) -> Analysis<'a> {
+    let resolver = Resolver::new(&story.registry);
     let mut sources = SourceTable::new(&story.registry);
     let mut claims = Vec::new();
     for a in &story.articles {
         let attrs = extract_attributions(a, &story.registry);
-        claims.extend(claims::build(a, &attrs, &story.registry, &mut sources));
+        let resolved = resolve::resolve(a, &attrs, &resolver, &mut sources);
+        claims.extend(claims::build(a, &resolved));
     }
     let relations = link::link(&claims);
     let graph = ClaimGraph::build(&claims, &relations, &sources);

@@ -6,8 +6,9 @@
 //! added or removed, propositions whose credibility or confidence moved, and sources new to
 //! the story or gone from it.
 
+use crate::corpus::{read_limited, MAX_FILE_BYTES};
 use crate::error::{Diagnostic, Error, Result};
-use crate::report::{ClaimInfo, PropositionInfo, Report, SCHEMA};
+use crate::report::{ClaimInfo, PropositionInfo, RelationKind, Report, SCHEMA};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -31,20 +32,33 @@ pub fn accept(story: &Path, report: &Report) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// Reads the story's accepted snapshot.
+/// Reads the story's accepted snapshot: a regular file (a FIFO or a device there is
+/// refused without being opened for reading) of at most [`MAX_FILE_BYTES`], whatever size
+/// it claims, in UTF-8.
 pub fn accepted(story: &Path) -> Result<Report> {
     let path = accepted_path(story);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let bytes = match read_limited(&path, MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.is_not_found() => {
             return Err(Error::Story {
                 path,
                 message: "no accepted snapshot yet: run `claimgraph accept` on the story first"
                     .into(),
             })
         }
-        Err(e) => return Err(Error::io(&path, e)),
+        // a diagnostic rather than Error::Io, whose source would be printed a second time
+        Err(e) => return Err(Error::Input(e.diagnostic(&path))),
     };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let (l, c) = crate::text::span::line_col_bytes(e.as_bytes(), at);
+        Error::Input(Diagnostic::at(
+            &path,
+            l,
+            c,
+            format!("not a claimgraph report: not valid UTF-8 at offset {at}"),
+        ))
+    })?;
     let report: Report = serde_json::from_str(&text).map_err(|e| {
         Error::Input(Diagnostic::at(
             &path,
@@ -85,15 +99,28 @@ pub struct ClaimChange {
     pub changes: Vec<String>,
 }
 
-/// A relation as the review lists it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A relation as the review lists it; relations sort by first claim, the kind's words and
+/// second claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationLine {
     /// First claim id.
     pub a: String,
     /// Kind.
-    pub kind: String,
+    pub kind: RelationKind,
     /// Second claim id.
     pub b: String,
+}
+
+impl Ord for RelationLine {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.a, self.kind.label(), &self.b).cmp(&(&other.a, other.kind.label(), &other.b))
+    }
+}
+
+impl PartialOrd for RelationLine {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// A proposition whose credibility or confidence moved.
@@ -164,8 +191,16 @@ fn claim_changes(old: &ClaimInfo, new: &ClaimInfo) -> Vec<String> {
     );
     field("said", line(old).content, line(new).content);
     field("chain", old.via.join(" → "), new.via.join(" → "));
-    field("kind", old.kind.clone(), new.kind.clone());
-    field("stance", old.stance.clone(), new.stance.clone());
+    field(
+        "kind",
+        old.kind.label().to_string(),
+        new.kind.label().to_string(),
+    );
+    field(
+        "stance",
+        old.stance.label().to_string(),
+        new.stance.label().to_string(),
+    );
     field("hedges", old.hedges.join(", "), new.hedges.join(", "));
     field(
         "attribution confidence",
@@ -227,7 +262,7 @@ pub fn compare(old: &Report, new: &Report) -> Changes {
             .iter()
             .map(|x| RelationLine {
                 a: x.a.clone(),
-                kind: x.kind.clone(),
+                kind: x.kind,
                 b: x.b.clone(),
             })
             .collect()
@@ -326,7 +361,7 @@ pub fn render(ch: &Changes) -> String {
             })
             .collect(),
     );
-    let rel = |r: &RelationLine| format!("{} {} {}", r.a, r.kind, r.b);
+    let rel = |r: &RelationLine| format!("{} {} {}", r.a, r.kind.label(), r.b);
     section(
         "relations added",
         ch.relations_added

@@ -4,9 +4,10 @@
 pub use crate::weights::assess as weights;
 
 use crate::attribution::{AttributionKind, Stance};
-use crate::claims::{Claim, SourceTable, ViaRole};
+use crate::claims::Claim;
 use crate::link::{Relation, RelationKind};
-use crate::sources::{MatchRule, SourceKind};
+use crate::resolve::{MatchRule, SourceTable, ViaRole};
+use crate::sources::{SourceKind, SpeakerId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -29,11 +30,11 @@ pub struct Assessment {
     /// The proposition in words (its first claim's content).
     pub statement: String,
     /// The origin sources (ids) after collapsing via chains, sorted.
-    pub origins: Vec<String>,
+    pub origins: Vec<SpeakerId>,
     /// The independent origins: one per affiliation, sorted.
     pub independent_origins: Vec<String>,
     /// The sources of claims that contradict it (ids), sorted.
-    pub contradicted_by: Vec<String>,
+    pub contradicted_by: Vec<SpeakerId>,
     /// The best attribution confidence among its claims.
     pub attribution_confidence: f64,
     /// Credibility, Admiralty 1 (confirmed) to 6 (cannot be judged).
@@ -71,7 +72,7 @@ pub fn attribution_confidence(c: &Claim, table: &SourceTable) -> AttributionConf
         AttributionKind::Author => AUTHOR,
     };
     reasons.push(format!("{} ({v:.2})", c.kind.label()));
-    let kind = table.get(&c.speaker.source).map(|s| s.kind);
+    let kind = table.get(c.speaker.source.as_str()).map(|s| s.kind);
     match (kind, c.speaker.rule) {
         (Some(SourceKind::Anonymous), _) => {
             v *= ANONYMOUS;
@@ -195,13 +196,14 @@ impl Groups {
 /// article), and a circle ("the Gazette, citing the Courier" beside "the Courier, citing
 /// the Gazette") means neither shows where the claim began. Each circle is returned as
 /// its sorted source ids.
-fn citation_circles(g: &[usize], claims: &[Claim]) -> Vec<Vec<String>> {
-    let mut graph: petgraph::graphmap::DiGraphMap<&str, ()> = petgraph::graphmap::DiGraphMap::new();
+fn citation_circles(g: &[usize], claims: &[Claim]) -> Vec<Vec<SpeakerId>> {
+    let mut graph: petgraph::graphmap::DiGraphMap<&SpeakerId, ()> =
+        petgraph::graphmap::DiGraphMap::new();
     for &i in g {
-        let ids: Vec<&str> = claims[i]
+        let ids: Vec<&SpeakerId> = claims[i]
             .via
             .iter()
-            .filter_map(|v| v.source.as_deref())
+            .filter_map(|v| v.source.as_ref())
             .collect();
         for w in ids.windows(2) {
             if w[0] != w[1] {
@@ -210,11 +212,11 @@ fn citation_circles(g: &[usize], claims: &[Claim]) -> Vec<Vec<String>> {
             }
         }
     }
-    let mut circles: Vec<Vec<String>> = petgraph::algo::tarjan_scc(&graph)
+    let mut circles: Vec<Vec<SpeakerId>> = petgraph::algo::tarjan_scc(&graph)
         .into_iter()
         .filter(|c| c.len() > 1)
         .map(|c| {
-            let mut c: Vec<String> = c.into_iter().map(str::to_string).collect();
+            let mut c: Vec<SpeakerId> = c.into_iter().cloned().collect();
             c.sort();
             c
         })
@@ -223,12 +225,14 @@ fn citation_circles(g: &[usize], claims: &[Claim]) -> Vec<Vec<String>> {
     circles
 }
 
-fn names(ids: &[String], table: &SourceTable) -> String {
+fn names(ids: &[SpeakerId], table: &SourceTable) -> String {
     let ns: Vec<String> = ids
         .iter()
-        .map(|i| match i.strip_prefix("article:") {
+        .map(|i| match i.voice_of() {
             Some(a) => format!("the article {a}"),
-            None => table.get(i).map_or_else(|| i.clone(), |s| s.name.clone()),
+            None => table
+                .get(i.as_str())
+                .map_or_else(|| i.to_string(), |s| s.name.clone()),
         })
         .collect();
     match ns.len() {
@@ -305,49 +309,49 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
         .collect();
     let mut out = Vec::new();
     for g in groups {
-        let origins: BTreeSet<String> = g
+        let origins: BTreeSet<SpeakerId> = g
             .iter()
             .map(|&i| claims[i].speaker.source.clone())
             .collect();
-        let origins: Vec<String> = origins.into_iter().collect();
+        let origins: Vec<SpeakerId> = origins.into_iter().collect();
         // an article's own voice next to a sourced claim in the same article is that
         // article retelling its source, not a second origin
-        let retold = |o: &String| {
-            o.strip_prefix("article:").is_some_and(|art| {
+        let retold = |o: &SpeakerId| {
+            o.voice_of().is_some_and(|art| {
                 g.iter().any(|&i| {
-                    claims[i].article == art && !claims[i].speaker.source.starts_with("article:")
+                    claims[i].article == art && !claims[i].speaker.source.is_article_voice()
                 })
             })
         };
         // an unidentified speaker cannot be shown to be independent of the named origins
         // beside it: it may be one of them ("The post reads: ...")
-        let named = |o: &String| {
-            !o.starts_with("article:")
+        let named = |o: &SpeakerId| {
+            !o.is_article_voice()
                 && table
-                    .get(o)
+                    .get(o.as_str())
                     .is_some_and(|s| !matches!(s.kind, SourceKind::Unknown | SourceKind::Anonymous))
         };
         let any_named = origins.iter().any(named);
-        let unverifiable: Vec<String> = origins
+        let unverifiable: Vec<SpeakerId> = origins
             .iter()
             .filter(|o| any_named && !named(o) && !retold(o))
             .cloned()
             .collect();
         let circles = citation_circles(&g, claims);
-        let circle_of = |o: &str| circles.iter().find(|c| c.iter().any(|m| m == o));
+        let circle_of = |o: &SpeakerId| circles.iter().find(|c| c.contains(o));
         let independent: BTreeSet<String> = origins
             .iter()
             .filter(|o| !retold(o) && !unverifiable.contains(o))
             .map(|o| match circle_of(o) {
                 Some(c) => format!("{}, which cite one another", names(c, table)),
                 None => table
-                    .get(o)
+                    .get(o.as_str())
                     .map_or(o.as_str(), |s| s.independence_key())
                     .to_string(),
             })
             .collect();
         let independent: Vec<String> = independent.into_iter().collect();
-        let mut against: BTreeSet<String> = BTreeSet::new();
+        let mut against: BTreeSet<SpeakerId> = BTreeSet::new();
         for r in relations
             .iter()
             .filter(|r| r.kind == RelationKind::Contradicts)
@@ -361,10 +365,14 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             };
             against.insert(claims[other].speaker.source.clone());
         }
-        let against: Vec<String> = against.into_iter().collect();
+        let against: Vec<SpeakerId> = against.into_iter().collect();
         let against_keys: BTreeSet<&str> = against
             .iter()
-            .map(|o| table.get(o).map_or(o.as_str(), |s| s.independence_key()))
+            .map(|o| {
+                table
+                    .get(o.as_str())
+                    .map_or(o.as_str(), |s| s.independence_key())
+            })
             .collect();
         let independent_against = against_keys
             .iter()
@@ -374,9 +382,9 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
         let mut reasons = Vec::new();
         let tellings = g.len();
         let all_unknown = origins.iter().all(|o| {
-            o.starts_with("article:")
+            o.is_article_voice()
                 || table
-                    .get(o)
+                    .get(o.as_str())
                     .is_none_or(|s| matches!(s.kind, SourceKind::Unknown | SourceKind::Anonymous))
         });
         let undecided = g
@@ -422,10 +430,10 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             }
         }
         // affiliated origins, by affiliation, named
-        let mut by_affiliation: std::collections::BTreeMap<&str, Vec<String>> =
+        let mut by_affiliation: std::collections::BTreeMap<&str, Vec<SpeakerId>> =
             std::collections::BTreeMap::new();
         for o in origins.iter().filter(|o| !retold(o)) {
-            if let Some(aff) = table.get(o).and_then(|s| s.affiliation.as_deref()) {
+            if let Some(aff) = table.get(o.as_str()).and_then(|s| s.affiliation.as_deref()) {
                 by_affiliation.entry(aff).or_default().push(o.clone());
             }
         }
@@ -482,22 +490,18 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             let cites: Vec<String> = g
                 .iter()
                 .flat_map(|&i| {
-                    let ids: Vec<&str> = claims[i]
+                    let ids: Vec<&SpeakerId> = claims[i]
                         .via
                         .iter()
-                        .filter_map(|v| v.source.as_deref())
+                        .filter_map(|v| v.source.as_ref())
                         .collect();
                     ids.windows(2)
-                        .filter(|w| {
-                            w[0] != w[1]
-                                && c.iter().any(|m| m == w[0])
-                                && c.iter().any(|m| m == w[1])
-                        })
+                        .filter(|w| w[0] != w[1] && c.contains(w[0]) && c.contains(w[1]))
                         .map(|w| {
                             format!(
                                 "{} cites {}",
-                                names(&[w[1].to_string()], table),
-                                names(&[w[0].to_string()], table)
+                                names(&[w[1].clone()], table),
+                                names(&[w[0].clone()], table)
                             )
                         })
                         .collect::<Vec<_>>()
@@ -543,7 +547,7 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
         };
         // a source that is an origin of the proposition and contradicts one of its
         // claims: the claims grouped here may not all say the same thing
-        let (own, affiliated): (Vec<String>, Vec<String>) =
+        let (own, affiliated): (Vec<SpeakerId>, Vec<SpeakerId>) =
             against.iter().cloned().partition(|o| origins.contains(o));
         if !own.is_empty() {
             reasons.push(format!(
@@ -562,7 +566,7 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             credibility = credibility.max(3);
         }
         let letter = (origins.len() == 1)
-            .then(|| table.get(&origins[0]).and_then(|s| s.reliability))
+            .then(|| table.get(origins[0].as_str()).and_then(|s| s.reliability))
             .flatten();
         let grade = match letter {
             Some(l) => format!("{}{credibility}", l.letter()),
@@ -601,7 +605,7 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::ViaLink;
+    use crate::resolve::ViaLink;
     use crate::sources::Source;
 
     fn outlet(id: &str, name: &str) -> Source {

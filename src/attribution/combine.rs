@@ -6,13 +6,14 @@ use super::cues;
 use super::model::{Found, Model};
 use super::{Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
-use crate::sources::Registry;
+use crate::sources::Gazetteer;
 use crate::text::Span;
 
 /// Finds the attributions of an article with the embedded model and the rules.
-/// `registry` serves the rules as a gazetteer (names to resolve pronouns and role nouns).
-pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
-    extract_with(article, registry, Model::embedded())
+/// `gazetteer` gives the names the rules look for (to tell what pronouns and role nouns
+/// stand for).
+pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Vec<Attribution> {
+    extract_with(article, gazetteer, Model::embedded())
 }
 
 /// Like [`extract`], with the given model.
@@ -21,51 +22,50 @@ pub fn extract(article: &Article, registry: &Registry) -> Vec<Attribution> {
 /// a rule found the same cue, the rule's kind, stance, intermediaries and modifiers are
 /// kept, and its antecedent too when both agree on the source. Rule attributions the model
 /// has no cue for are kept when the rules have strong evidence: a quotation with a named
-/// source, a source the registry knows by name, "according to", or an intermediary. The
+/// source, a source the gazetteer knows by name, "according to", or an intermediary. The
 /// article's own voice comes from the rules, for sentences no attribution covers.
-pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Vec<Attribution> {
-    let rules = super::extract::extract(article, registry);
+pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> Vec<Attribution> {
+    let rules = super::rules::extract(article, gazetteer);
     let found = model.find(article);
+    let cues = CueIndex::new(&rules);
     let mut used = vec![false; rules.len()];
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len() + rules.len());
     for f in found {
-        let matched = rules
-            .iter()
-            .position(|r| r.cue.iter().any(|c| c.overlaps(f.cue)));
-        let a = match matched {
+        let a = match cues.first_overlapping(f.cue) {
             Some(k) => {
                 used[k] = true;
-                merge(article, registry, &rules[k], &f)
+                merge(article, gazetteer, &rules[k], &f)
             }
             None => from_model(article, &f, &out),
         };
         out.push(a);
+    }
+    // the content spans of what is kept, as it grows
+    let mut kept = SpanSet::new(
+        out.iter()
+            .chain(&rules)
+            .flat_map(|a| a.content.iter().map(|c| c.start)),
+    );
+    for a in &out {
+        a.content.iter().for_each(|c| kept.insert(*c));
     }
     let text = article.text.as_str();
     for (r, used) in rules.into_iter().zip(used) {
         if used {
             continue;
         }
-        let named = named_in(registry, text, r.source.iter().chain(&r.antecedent));
+        let named = named_in(gazetteer, text, r.source.iter().chain(&r.antecedent));
         let strong = r.kind == AttributionKind::Author
             || r.kind == AttributionKind::AccordingTo
             || !r.via.is_empty()
             || named
             || (r.kind == AttributionKind::Direct && !r.source.is_empty());
         // a cue inside what the model takes for someone's words is not a new attribution
-        let inside = r.kind != AttributionKind::Author
-            && out.iter().any(|o| {
-                r.cue
-                    .iter()
-                    .any(|c| o.content.iter().any(|oc| oc.contains(*c)))
-            });
-        let repeated = r.kind == AttributionKind::Author
-            && out.iter().any(|o| {
-                o.content
-                    .iter()
-                    .any(|c| r.content.iter().any(|rc| rc.overlaps(*c)))
-            });
+        let inside = r.kind != AttributionKind::Author && r.cue.iter().any(|c| kept.holds(*c));
+        let repeated =
+            r.kind == AttributionKind::Author && r.content.iter().any(|rc| kept.overlaps(*rc));
         if strong && !inside && !repeated {
+            r.content.iter().for_each(|c| kept.insert(*c));
             out.push(r);
         }
     }
@@ -76,24 +76,113 @@ pub fn extract_with(article: &Article, registry: &Registry, model: &Model) -> Ve
     out
 }
 
-/// True when the registry knows one of the mentions by name (any rule but a fuzzy match).
+/// The cues of the rules' attributions, sorted by start, to find the first attribution
+/// (in the rules' order) whose cue overlaps a span.
+struct CueIndex {
+    /// (cue, index of its attribution), by start.
+    cues: Vec<(Span, usize)>,
+    /// The longest cue, in bytes: a cue that overlaps a span starts at most this far
+    /// before it.
+    longest: usize,
+}
+
+impl CueIndex {
+    fn new(rules: &[Attribution]) -> CueIndex {
+        let mut cues: Vec<(Span, usize)> = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.cue.iter().map(move |c| (*c, i)))
+            .collect();
+        cues.sort_unstable();
+        let longest = cues.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+        CueIndex { cues, longest }
+    }
+
+    /// The first attribution, in the rules' order, with a cue that overlaps `span`.
+    fn first_overlapping(&self, span: Span) -> Option<usize> {
+        let from = span.start.saturating_sub(self.longest);
+        let lo = self.cues.partition_point(|(c, _)| c.start < from);
+        self.cues[lo..]
+            .iter()
+            .take_while(|(c, _)| c.start < span.end)
+            .filter(|(c, _)| c.overlaps(span))
+            .map(|(_, i)| *i)
+            .min()
+    }
+}
+
+/// A growing set of spans whose starts are known in advance, which tells whether one of
+/// its spans holds or overlaps a given span: the furthest end among the spans starting up
+/// to a point, kept in a Fenwick tree over the starts.
+struct SpanSet {
+    starts: Vec<usize>,
+    /// 1-based Fenwick tree of the furthest ends.
+    tree: Vec<Option<usize>>,
+}
+
+impl SpanSet {
+    /// An empty set of spans that will start at some of `starts`.
+    fn new(starts: impl Iterator<Item = usize>) -> SpanSet {
+        let mut starts: Vec<usize> = starts.collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let tree = vec![None; starts.len() + 1];
+        SpanSet { starts, tree }
+    }
+
+    /// Adds `span`, whose start must be one of those given to [`SpanSet::new`].
+    fn insert(&mut self, span: Span) {
+        let Ok(i) = self.starts.binary_search(&span.start) else {
+            debug_assert!(false, "unknown start {}", span.start);
+            return;
+        };
+        let mut k = i + 1;
+        while k < self.tree.len() {
+            self.tree[k] = self.tree[k].max(Some(span.end));
+            k += k & k.wrapping_neg();
+        }
+    }
+
+    /// The furthest end among the spans of the first `n` starts.
+    fn furthest(&self, n: usize) -> Option<usize> {
+        let mut k = n;
+        let mut best = None;
+        while k > 0 {
+            best = best.max(self.tree[k]);
+            k -= k & k.wrapping_neg();
+        }
+        best
+    }
+
+    /// True when a span of the set holds `span`.
+    fn holds(&self, span: Span) -> bool {
+        let n = self.starts.partition_point(|&s| s <= span.start);
+        self.furthest(n).is_some_and(|e| e >= span.end)
+    }
+
+    /// True when a span of the set shares a byte with `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        let n = self.starts.partition_point(|&s| s < span.end);
+        self.furthest(n).is_some_and(|e| e > span.start)
+    }
+}
+
+/// True when one of the mentions is or holds a name of the gazetteer.
 fn named_in<'a>(
-    registry: &Registry,
+    gazetteer: &Gazetteer,
     text: &str,
     spans: impl IntoIterator<Item = &'a Span>,
 ) -> bool {
-    spans.into_iter().any(|s| {
-        registry
-            .resolve(s.slice(text))
-            .is_some_and(|r| r.rule != crate::sources::MatchRule::Fuzzy)
-    })
+    spans
+        .into_iter()
+        .any(|s| gazetteer.holds_name(s.slice(text)))
 }
 
 /// A rule attribution with the model's spans. The rule's source stands when the model
-/// has none, or when the registry knows the rule's source by name and the model marks
+/// has none, or when the gazetteer knows the rule's source by name and the model marks
 /// another; an intermediary the rules found ("said to Newsweek there was ...") is cut
 /// from the front of the content.
-fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) -> Attribution {
+fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found) -> Attribution {
     let text = article.text.as_str();
     let same_source = f
         .source
@@ -120,7 +209,7 @@ fn merge(article: &Article, registry: &Registry, rule: &Attribution, f: &Found) 
         .is_some_and(|h| !f.source.iter().any(|s| s.contains(h)));
     let keep_rule = f.source.is_empty()
         || head_lost
-        || (!same_source && named_in(registry, text, &rule.source));
+        || (!same_source && named_in(gazetteer, text, &rule.source));
     if !keep_rule {
         if !same_source {
             a.antecedent = None;
@@ -254,13 +343,60 @@ mod tests {
     fn merge_keeps_rule_metadata_and_model_spans() {
         let text = "The ministry said to Reuters that talks had failed.";
         let a = Article::new("t", text);
-        let rules = super::super::extract::extract(&a, &Registry::default());
+        let rules = super::super::rules::extract(&a, &Gazetteer::default());
         let r = rules.iter().find(|r| !r.cue.is_empty()).unwrap();
         let f = found(text, "said", "The ministry", "talks had failed");
-        let m = merge(&a, &Registry::default(), r, &f);
+        let m = merge(&a, &Gazetteer::default(), r, &f);
         assert_eq!(m.via, r.via);
         assert_eq!(m.stance, r.stance);
         assert_eq!(m.content, f.content);
         assert_eq!(m.source, f.source);
+    }
+
+    #[test]
+    fn span_set_and_cue_index_agree_with_a_scan() {
+        let spans = [
+            Span::new(5, 9),
+            Span::new(0, 3),
+            Span::new(20, 40),
+            Span::new(7, 7),
+            Span::new(22, 25),
+        ];
+        let probes: Vec<Span> = (0..45)
+            .flat_map(|s| (s..46).step_by(3).map(move |e| Span::new(s, e)))
+            .collect();
+        let mut set = SpanSet::new(spans.iter().map(|s| s.start));
+        for (n, sp) in spans.iter().enumerate() {
+            set.insert(*sp);
+            let so_far = &spans[..=n];
+            for p in &probes {
+                assert_eq!(
+                    set.holds(*p),
+                    so_far.iter().any(|s| s.contains(*p)),
+                    "{p:?}"
+                );
+                assert_eq!(
+                    set.overlaps(*p),
+                    so_far.iter().any(|s| p.overlaps(*s)),
+                    "{p:?}"
+                );
+            }
+        }
+        let rules: Vec<Attribution> = spans
+            .iter()
+            .rev()
+            .map(|c| {
+                let mut a = from_model(&Article::new("t", "x"), &found("x", "x", "", "x"), &[]);
+                a.cue = vec![*c];
+                a
+            })
+            .collect();
+        let index = CueIndex::new(&rules);
+        for p in &probes {
+            let scan = rules
+                .iter()
+                .position(|r| r.cue.iter().any(|c| c.overlaps(*p)));
+            assert_eq!(index.first_overlapping(*p), scan, "{p:?}");
+        }
     }
 }

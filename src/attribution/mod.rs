@@ -1,21 +1,52 @@
 //! Attribution: who said what, found in the text. Cue lexicon, quotes, reported speech,
 //! "according to", block headers and coreference.
 //!
-//! This stage reads an article (and the registry, as a gazetteer of names to look for) and
-//! returns [`Attribution`]s: spans of the source mention, the cue and the content. It does
-//! not decide which source a mention is: the `resolve` stage does.
+//! This stage reads an article (and a [`crate::sources::Gazetteer`], the names to look for)
+//! and returns [`Attribution`]s: spans of the source mention, the cue and the content. It
+//! does not decide which source a mention is: the [`crate::resolve`] stage does.
+//!
+//! [`extract`] combines two extractors: the learned tagger ([`model`]) finds the
+//! attributions and their spans, and the rules ([`extract_rules`]) add what the tagger does
+//! not give. The rules prepare an article once (its quotations, the names in it), read each
+//! sentence's cues through pattern families tried in a fixed order (passive, infinitive,
+//! participle, the subject before the cue, the inverted order, colon, trailing content,
+//! according to, nominal frames), complete the speaker (coreference, affiliations), and
+//! then make passes over the article: relays, block headers, quotations that spill over
+//! sentences and paragraphs. The word lists they use are in one lexicon, the cue verbs and
+//! phrases with their stances in [`cues`].
 
-mod combine;
-pub mod cues;
-mod extract;
-pub mod model;
+// preparing an article and its sentences
+mod cover;
+mod lexicon;
+mod mentions;
+mod prepare;
 mod quotes;
 mod tokens;
+// reading a sentence
+mod content;
+mod cue_finder;
+pub mod cues;
+mod patterns;
+mod phrases;
+mod sentence;
+// the article
+mod affiliation;
+mod blocks;
+mod coreference;
+mod relays;
+mod rules;
+mod spill;
+// the tagger and the combination
+mod combine;
+pub mod model;
+
+#[cfg(test)]
+mod testutil;
 
 pub use combine::{extract, extract_with};
 pub use cues::Stance;
-pub use extract::extract as extract_rules;
 pub use quotes::quote_regions;
+pub use rules::extract as extract_rules;
 
 use crate::text::Span;
 use serde::{Deserialize, Serialize};

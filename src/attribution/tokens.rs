@@ -1,5 +1,6 @@
 //! The tokens of a sentence as the extraction rules see them: words and marks.
 
+use super::cover::Cover;
 use crate::text::tokens::words;
 use crate::text::Span;
 
@@ -28,8 +29,9 @@ impl Tok<'_> {
     }
 }
 
-/// The tokens of `text` within `span`, with quotation marks noted from `quotes`.
-pub(crate) fn tokenize<'a>(text: &'a str, span: Span, quotes: &[Span]) -> Vec<Tok<'a>> {
+/// The tokens of `text` within `span`, with what is quoted noted from `quotes`: a word
+/// inside a quotation (marks included), a mark strictly inside one.
+pub(crate) fn tokenize<'a>(text: &'a str, span: Span, quotes: &Cover) -> Vec<Tok<'a>> {
     let ws = words(text, span);
     let mut out = Vec::with_capacity(ws.len() * 2);
     let mut pos = span.start;
@@ -61,10 +63,11 @@ pub(crate) fn tokenize<'a>(text: &'a str, span: Span, quotes: &[Span]) -> Vec<To
     }
     push_marks(pos, span.end, &mut out);
     for t in &mut out {
-        t.quoted = quotes.iter().any(|q| {
-            q.start < t.span.start && t.span.end < q.end
-                || (q.start <= t.span.start && t.span.end <= q.end && t.word)
-        });
+        t.quoted = if t.word {
+            quotes.contains(t.span)
+        } else {
+            quotes.strictly_contains(t.span)
+        };
     }
     out
 }

@@ -10,6 +10,15 @@
 use crate::text::tokens::words;
 use crate::text::Span;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// Why a relative expression has no dates although the publication date is known: counted
+/// from it, the day does not exist (February 30) or lies outside the calendar's range.
+pub const NO_SUCH_DAY: &str = "no such day counted from the publication date";
+
+/// `d` moved by `days` days, if the result is in the calendar's range.
+fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::days(days))
+}
 use serde::{Deserialize, Serialize};
 
 /// What a time expression is measured from.
@@ -49,6 +58,10 @@ pub struct TimeRef {
     pub start: Option<NaiveDate>,
     /// Last day covered (inclusive), when resolved.
     pub end: Option<NaiveDate>,
+    /// Why the expression has no dates, when its anchor alone does not say: it is
+    /// measured from a known publication date, but no such day exists ([`NO_SUCH_DAY`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -155,7 +168,7 @@ fn month_number(w: &str) -> Option<u32> {
 fn month_range(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
     let s = NaiveDate::from_ymd_opt(y, m, 1)?;
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    Some((s, NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1)))
+    Some((s, NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?))
 }
 
 /// One expression found at a word: how many words it takes, its anchor and its dates.
@@ -198,12 +211,15 @@ pub fn find(text: &str, spans: &[Span], published: Option<NaiveDate>) -> Vec<Tim
                 out.retain(|t: &TimeRef| t.span.end <= ws[first].span.start);
             }
             let span = Span::new(ws[first].span.start, ws[i + len - 1].span.end);
+            let reason = (anchor == Anchor::Publication && published.is_some() && dates.is_none())
+                .then(|| NO_SUCH_DAY.to_string());
             out.push(TimeRef {
                 span,
                 text: span.slice(text).to_string(),
                 anchor,
                 start: dates.map(|d| d.0),
                 end: dates.map(|d| d.1),
+                reason,
             });
             i += len;
         }
@@ -264,19 +280,23 @@ fn hit_at(
     // "last Thursday", "next Thursday", "Thursday"
     let weekday = |k: usize| WEEKDAYS.iter().find(|(n, _)| *n == at(k)).map(|(_, d)| *d);
     if let Some(wd) = weekday(i) {
-        return Some((1, Anchor::Publication, p.map(|p| on_or_before(p, wd, 0))));
+        return Some((
+            1,
+            Anchor::Publication,
+            p.and_then(|p| on_or_before(p, wd, 0)),
+        ));
     }
     if (w == "last" || w == "next") && weekday(i + 1).is_some() {
         let wd = weekday(i + 1)?;
-        let d = p.map(|p| {
+        let d = p.and_then(|p| {
             if w == "last" {
                 on_or_before(p, wd, 1)
             } else {
                 let ahead = (7 + wd.num_days_from_monday() as i64
                     - p.weekday().num_days_from_monday() as i64)
                     % 7;
-                let d = p + Duration::days(if ahead == 0 { 7 } else { ahead });
-                (d, d)
+                let d = shift(p, if ahead == 0 { 7 } else { ahead })?;
+                Some((d, d))
             }
         });
         return Some((2, Anchor::Publication, d));
@@ -291,36 +311,36 @@ fn hit_at(
             "tomorrow" => 1,
             _ => 0,
         };
-        let d = p.map(|p| (p + Duration::days(off), p + Duration::days(off)));
+        let d = p.and_then(|p| shift(p, off)).map(|d| (d, d));
         return Some((1, Anchor::Publication, d));
     }
     // "earlier this week", "this week", "last month", "next year"
     let period = |k: usize| matches!(at(k), "week" | "month" | "year");
     if w == "earlier" && at(i + 1) == "this" && period(i + 2) {
-        let r = p.map(|p| {
-            let (s, _) = this_period(p, at(i + 2), 0);
-            (s, p)
+        let r = p.and_then(|p| {
+            let (s, _) = this_period(p, at(i + 2), 0)?;
+            Some((s, p))
         });
         return Some((3, Anchor::Publication, r));
     }
     if matches!(w, "this" | "last" | "next") && period(i + 1) {
-        let shift = match w {
+        let shift: i64 = match w {
             "last" => -1,
             "next" => 1,
             _ => 0,
         };
-        let r = p.map(|p| this_period(p, at(i + 1), shift));
+        let r = p.and_then(|p| this_period(p, at(i + 1), shift));
         return Some((2, Anchor::Publication, r));
     }
     // "in the next 48 hours", "over the past two days", "within 48 hours"
     if matches!(w, "next" | "coming" | "past" | "last") {
         if let (Some(n), Some(h)) = (number_word(at(i + 1)), unit_hours(at(i + 2))) {
             let days = days_of(n, h);
-            let r = p.map(|p| {
+            let r = p.and_then(|p| {
                 if matches!(w, "next" | "coming") {
-                    (p, p + Duration::days(days))
+                    Some((p, shift(p, days)?))
                 } else {
-                    (p - Duration::days(days), p)
+                    Some((shift(p, -days)?, p))
                 }
             });
             return Some((3, Anchor::Publication, r));
@@ -329,7 +349,7 @@ fn hit_at(
     if w == "within" {
         if let (Some(n), Some(h)) = (number_word(at(i + 1)), unit_hours(at(i + 2))) {
             let days = days_of(n, h);
-            let r = p.map(|p| (p, p + Duration::days(days)));
+            let r = p.and_then(|p| Some((p, shift(p, days)?)));
             return Some((3, Anchor::Publication, r));
         }
     }
@@ -337,7 +357,7 @@ fn hit_at(
     if let (Some(n), Some(h)) = (number_word(w), unit_hours(at(i + 1))) {
         if at(i + 2) == "ago" {
             let back = days_of(n, h);
-            let r = p.map(|p| (p - Duration::days(back), p - Duration::days(back)));
+            let r = p.and_then(|p| shift(p, -back)).map(|d| (d, d));
             return Some((3, Anchor::Publication, r));
         }
         // "48 hours after", "two days before": relative to another event
@@ -367,35 +387,35 @@ fn hit_at(
     None
 }
 
-/// The most recent `wd` on or before `p`, at least `min_back` days back.
-fn on_or_before(p: NaiveDate, wd: Weekday, min_back: i64) -> (NaiveDate, NaiveDate) {
+/// The most recent `wd` on or before `p`, at least `min_back` days back; `None` when that
+/// day is outside the calendar's range.
+fn on_or_before(p: NaiveDate, wd: Weekday, min_back: i64) -> Option<(NaiveDate, NaiveDate)> {
     let mut back =
         (7 + p.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
     if back < min_back {
         back += 7;
     }
-    let d = p - Duration::days(back);
-    (d, d)
+    let d = shift(p, -back)?;
+    Some((d, d))
 }
 
-/// The week (Monday to Sunday), month or year holding `p`, moved by `shift` of them.
-fn this_period(p: NaiveDate, period: &str, shift: i64) -> (NaiveDate, NaiveDate) {
+/// The week (Monday to Sunday), month or year holding `p`, moved by `by` of them; `None`
+/// when it is not wholly inside the calendar's range.
+fn this_period(p: NaiveDate, period: &str, by: i64) -> Option<(NaiveDate, NaiveDate)> {
     match period {
         "month" => {
-            let total = p.year() as i64 * 12 + p.month0() as i64 + shift;
-            let (y, m) = (total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1);
-            month_range(y, m).unwrap_or((p, p))
+            let total = p.year() as i64 * 12 + p.month0() as i64 + by;
+            let y = i32::try_from(total.div_euclid(12)).ok()?;
+            month_range(y, total.rem_euclid(12) as u32 + 1)
         }
         "year" => {
-            let y = p.year() + shift as i32;
-            NaiveDate::from_ymd_opt(y, 1, 1)
-                .zip(NaiveDate::from_ymd_opt(y, 12, 31))
-                .unwrap_or((p, p))
+            let y = p.year().checked_add(i32::try_from(by).ok()?)?;
+            NaiveDate::from_ymd_opt(y, 1, 1).zip(NaiveDate::from_ymd_opt(y, 12, 31))
         }
         _ => {
-            let monday = p - Duration::days(p.weekday().num_days_from_monday() as i64);
-            let s = monday + Duration::days(7 * shift);
-            (s, s + Duration::days(6))
+            let monday = shift(p, -(p.weekday().num_days_from_monday() as i64))?;
+            let s = shift(monday, 7 * by)?;
+            Some((s, shift(s, 6)?))
         }
     }
 }
@@ -529,5 +549,40 @@ mod tests {
                 "{t}"
             );
         }
+    }
+
+    #[test]
+    fn the_ends_of_the_calendar_stay_unresolved_with_a_reason() {
+        let all_words =
+            "today, yesterday, tomorrow, tonight, on Monday, last Sunday, next Friday, \
+            this week, last week, next week, earlier this week, this month, last month, \
+            next month, earlier this month, this year, last year, next year, \
+            in the next 48 hours, over the past 99999 weeks, within 99999 weeks, \
+            two days ago, 99999 weeks ago, on March 7th, on 7 March, on February 30";
+        for p in [
+            NaiveDate::MAX,
+            NaiveDate::MIN,
+            d(262142, 12, 31),
+            d(-262143, 1, 1),
+        ] {
+            let refs = all(all_words, Some(p));
+            assert_eq!(refs.len(), 26, "{p}: {refs:#?}");
+            for r in &refs {
+                match r.start.zip(r.end) {
+                    Some((s, e)) => assert!(s <= e, "{p} {}", r.text),
+                    None => assert_eq!(r.reason.as_deref(), Some(NO_SUCH_DAY), "{p} {}", r.text),
+                }
+            }
+            assert!(refs.iter().any(|r| r.start.is_none()), "{p}");
+        }
+        // far from the ends, everything resolves and nothing has a reason
+        let refs = all(all_words, Some(d(2024, 3, 8)));
+        let unresolved: Vec<&str> = refs
+            .iter()
+            .filter(|r| r.start.is_none())
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(unresolved, ["February 30"]);
+        assert!(all(all_words, None).iter().all(|r| r.reason.is_none()));
     }
 }

@@ -1,14 +1,14 @@
 //! Loading a story folder, or single article files, with one clear diagnostic per bad file.
 
+use super::read::read_input;
+use super::walk::{self, Walk};
 use super::{frontmatter, html, jsonl, Article, RawMeta, Story, StoryMeta};
 use crate::error::{Diagnostic, Error, Result};
 use crate::sources::Registry;
 use crate::text::span::line_col_bytes;
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// The largest input file read, in bytes; a larger one is reported and skipped.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How a story is loaded.
 #[derive(Clone, Debug, Default)]
@@ -35,10 +35,13 @@ pub(super) struct StoryFiles {
 /// Loads the story in folder `dir`: `story.ron`, `sources.ron` and every article under
 /// `articles/`.
 ///
-/// A missing folder is an error. A bad file (binary, not UTF-8, empty, malformed front
-/// matter or RON, too large, of an unknown type) is reported in `Story::diagnostics` and
-/// skipped, and the rest of the story still loads; with `strict` any such problem is an
-/// error instead.
+/// A missing folder, a folder that is not a story (with neither `story.ron` nor
+/// `articles/`; given the `articles/` folder of a story, the error names the story), and a
+/// story without a single article are errors. A bad file (binary, not UTF-8, empty,
+/// malformed front matter, too large, not a regular file, of an unknown type, a symbolic
+/// link leading out of the folder) is reported in `Story::diagnostics` and skipped, a bad
+/// entry of `sources.ron` too, and the rest of the story still loads; with `strict` any
+/// such problem is an error instead.
 pub fn load_story(dir: &Path, opts: &LoadOptions) -> Result<Story> {
     let meta = fs::metadata(dir).map_err(|e| Error::Story {
         path: dir.to_path_buf(),
@@ -55,56 +58,62 @@ pub fn load_story(dir: &Path, opts: &LoadOptions) -> Result<Story> {
                 .into(),
         });
     }
-    let id = dir
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+    let present = |name: &str| fs::symlink_metadata(dir.join(name)).is_ok();
+    let adir = dir.join("articles");
+    if !present("story.ron") && !present("articles") {
+        return Err(not_a_story(dir));
+    }
+    let mut walk = Walk::new(dir);
+    let id = walk
+        .root()
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "story".into());
-    let mut diagnostics = Vec::new();
-    let mut read_opt = |name: &str| -> Option<Vec<u8>> {
+    let read_opt = |walk: &mut Walk, name: &str| -> Option<Vec<u8>> {
         let path = dir.join(name);
-        if !path.exists() {
+        if !present(name) {
             return None;
         }
-        match read_checked(&path) {
+        if let Err(d) = contained(walk, &path) {
+            walk.diagnostics.push(d);
+            return None;
+        }
+        match read_input(&path) {
             Ok(bytes) => Some(bytes),
             Err(d) => {
-                diagnostics.push(d);
+                walk.diagnostics.push(d);
                 None
             }
         }
     };
-    let story_ron = read_opt("story.ron");
-    let sources_ron = read_opt("sources.ron");
-    if sources_ron.is_none() && !dir.join("sources.ron").exists() {
-        diagnostics.push(Diagnostic::file(
+    let story_ron = read_opt(&mut walk, "story.ron");
+    let sources_ron = read_opt(&mut walk, "sources.ron");
+    if !present("sources.ron") {
+        walk.diagnostics.push(Diagnostic::file(
             dir.join("sources.ron"),
             "no sources registry: every speaker will be unknown",
         ));
     }
-    let mut articles = Vec::new();
-    let adir = dir.join("articles");
-    if adir.is_dir() {
-        collect_files(
-            &adir,
-            Path::new("articles"),
-            &mut articles,
-            &mut diagnostics,
-        );
-    } else {
-        diagnostics.push(Diagnostic::file(
-            &adir,
-            "missing articles/ folder: the story has no articles",
-        ));
+    if !present("articles") {
+        return Err(Error::Story {
+            path: adir,
+            message: "missing articles/ folder: the story has no articles".into(),
+        });
     }
-    let articles = articles
+    match contained(&walk, &adir) {
+        Ok(()) => walk.folder(&adir, Path::new("articles")),
+        Err(d) => walk.diagnostics.push(d),
+    }
+    let files = std::mem::take(&mut walk.files);
+    let found = files.len();
+    let articles = files
         .into_iter()
         .map(|rel| {
-            let bytes = read_checked(&dir.join(&rel));
+            let bytes = read_input(&dir.join(&rel));
             (rel, bytes)
         })
         .collect();
-    assemble(
+    let story = assemble(
         StoryFiles {
             id,
             root: Some(dir.to_path_buf()),
@@ -112,21 +121,79 @@ pub fn load_story(dir: &Path, opts: &LoadOptions) -> Result<Story> {
             story_ron,
             sources_ron,
             articles,
-            diagnostics,
+            diagnostics: walk.diagnostics,
         },
         opts,
-    )
+    )?;
+    if story.articles.is_empty() {
+        let last = if found == 0 {
+            "no articles: the folder holds no article files (.md, .txt, .html or .jsonl); \
+             the story is empty"
+                .to_string()
+        } else {
+            format!("none of the {found} article file(s) gave an article; the story is empty")
+        };
+        let mut diagnostics = story.diagnostics;
+        if diagnostics.is_empty() {
+            return Err(Error::Story {
+                path: adir,
+                message: last,
+            });
+        }
+        diagnostics.push(Diagnostic::file(&adir, last));
+        return Err(Error::Inputs(diagnostics));
+    }
+    Ok(story)
+}
+
+/// Checks that `path`, when it is a symbolic link, leads to a place inside the story.
+fn contained(walk: &Walk, path: &Path) -> Result<(), Diagnostic> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => walk::inside(walk.root(), path).map(|_| ()),
+        _ => Ok(()),
+    }
+}
+
+/// The error for a folder that is not a story; given a story's `articles/` folder, it
+/// names the story.
+fn not_a_story(dir: &Path) -> Error {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from(".."),
+    };
+    let real = dir.canonicalize().ok();
+    let named_articles = real
+        .as_deref()
+        .and_then(Path::file_name)
+        .is_some_and(|n| n == "articles");
+    let parent_is_story = ["story.ron", "sources.ron"]
+        .iter()
+        .any(|f| parent.join(f).exists());
+    let message = if named_articles && parent_is_story {
+        format!(
+            "not a story folder but the articles/ folder of one: give the story folder {} instead",
+            parent.display()
+        )
+    } else {
+        "not a story folder: it has neither story.ron nor articles/ (a story is a folder \
+         with story.ron, sources.ron and articles/)"
+            .to_string()
+    };
+    Error::Story {
+        path: dir.to_path_buf(),
+        message,
+    }
 }
 
 /// Loads what a path names: a story folder (as [`load_story`] does), or a single article
 /// file (`.md`, `.txt`, `.html`, `.jsonl`, as [`load_file`] reads it) as a story of its own
 /// with an empty registry, so that every speaker in it stays unresolved.
 ///
-/// Errors name the path: it does not exist or cannot be read, it is a folder with neither
-/// `story.ron` nor `articles/`, or it is a file that gives no article at all (binary, not
-/// UTF-8, empty, of an unknown type). Problems that leave some articles loaded (a bad line
-/// of a JSONL file, a bad file in a story folder) are reported in `Story::diagnostics`;
-/// with `strict` they are errors too.
+/// Errors name the path: it does not exist or cannot be read, it is not a regular file
+/// (a FIFO, a device), it is a folder that is not a story, or it is a file that gives no
+/// article at all (binary, not UTF-8, empty, of an unknown type). Problems that leave some
+/// articles loaded (a bad line of a JSONL file, a bad file in a story folder) are reported
+/// in `Story::diagnostics`; with `strict` they are errors too.
 pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Story> {
     let meta = fs::metadata(path).map_err(|e| {
         Error::Input(Diagnostic::file(
@@ -139,16 +206,10 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Story> {
         ))
     })?;
     if meta.is_dir() {
-        if !path.join("story.ron").exists() && !path.join("articles").is_dir() {
-            return Err(Error::Story {
-                path: path.to_path_buf(),
-                message: "not a story folder (it has neither story.ron nor articles/)".into(),
-            });
-        }
         return load_story(path, opts);
     }
-    let bytes = read_checked(path).map_err(Error::Input)?;
-    let (articles, mut diagnostics) = load_file(path, path, &bytes);
+    let bytes = read_input(path).map_err(Error::Input)?;
+    let (articles, mut diagnostics) = parse_file(path, path, &bytes);
     if articles.is_empty() {
         return Err(match diagnostics.len() {
             0 => Error::Input(Diagnostic::file(path, "no article in the file")),
@@ -159,16 +220,13 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Story> {
     let id = path
         .file_stem()
         .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
-    let mut seen = std::collections::HashSet::new();
+    let mut ids = Ids::default();
     let mut kept = Vec::with_capacity(articles.len());
-    for a in articles {
-        if seen.insert(a.id.clone()) {
-            kept.push(a);
+    for (a, line) in articles {
+        if let Some(d) = ids.check(&a, line, path) {
+            diagnostics.push(d);
         } else {
-            diagnostics.push(Diagnostic::file(
-                path,
-                format!("duplicate article id {:?}; skipped", a.id),
-            ));
+            kept.push(a);
         }
     }
     if opts.strict && !diagnostics.is_empty() {
@@ -191,50 +249,42 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Story> {
     })
 }
 
-fn collect_files(dir: &Path, rel: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            diags.push(Diagnostic::file(dir, format!("cannot read folder: {e}")));
-            return;
-        }
-    };
-    let mut names: Vec<_> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name())
-        .collect();
-    names.sort();
-    for name in names {
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = dir.join(&name);
-        if path.is_dir() {
-            collect_files(&path, &rel.join(&name), out, diags);
-        } else {
-            out.push(rel.join(&name));
+/// The article ids met so far, with where each was first found, to report duplicates in
+/// time linear in the number of articles.
+#[derive(Default)]
+struct Ids {
+    first: HashMap<String, (PathBuf, Option<usize>)>,
+}
+
+impl Ids {
+    /// Records `a` (found on `line` of its file, for JSONL); a diagnostic at `shown` when
+    /// its id was met before.
+    fn check(&mut self, a: &Article, line: Option<usize>, shown: &Path) -> Option<Diagnostic> {
+        match self.first.get(&a.id) {
+            Some((path, first_line)) => {
+                let place = match first_line {
+                    Some(l) => format!("{}:{l}", path.display()),
+                    None => path.display().to_string(),
+                };
+                let message = format!(
+                    "duplicate article id {:?} (first in {place}); skipped",
+                    a.id
+                );
+                Some(match line {
+                    Some(l) => Diagnostic::at(shown, l, 1, message),
+                    None => Diagnostic::file(shown, message),
+                })
+            }
+            None => {
+                self.first.insert(a.id.clone(), (a.path.clone(), line));
+                None
+            }
         }
     }
 }
 
-/// Reads a file whole, refusing files over [`MAX_FILE_BYTES`].
-fn read_checked(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let meta =
-        fs::metadata(path).map_err(|e| Diagnostic::file(path, format!("cannot read: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::file(
-            path,
-            format!(
-                "file is {:.1} MiB, over the limit of {} MiB",
-                meta.len() as f64 / 1048576.0,
-                MAX_FILE_BYTES / 1048576
-            ),
-        ));
-    }
-    fs::read(path).map_err(|e| Diagnostic::file(path, format!("cannot read: {e}")))
-}
-
-/// Checks that `bytes` are non-empty UTF-8 text and returns the text.
+/// Checks that `bytes` are non-empty UTF-8 text and returns the text, without the
+/// byte-order mark it may open with.
 fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if let Some(p) = bytes.iter().take(8192).position(|b| *b == 0) {
         return Err(Diagnostic::file(
@@ -255,6 +305,7 @@ fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             ),
         )
     })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Diagnostic::file(path, "empty file: no text"));
     }
@@ -264,8 +315,20 @@ fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 /// Parses one article file (`.md`, `.markdown`, `.txt`, `.html`, `.htm`, `.jsonl`) into
 /// articles. `rel` is the path recorded in the articles; `shown` the path named in messages.
 ///
-/// Returns the articles that loaded and the problems met; a JSONL file may give both.
+/// Returns the articles that loaded and the problems met; a JSONL file may give both. An
+/// article whose id is not usable (see [`super::check_id`]) is reported and left out; one
+/// whose publication date is no date is kept with the date unknown, and reported.
 pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<Diagnostic>) {
+    let (articles, diags) = parse_file(rel, shown, bytes);
+    (articles.into_iter().map(|(a, _)| a).collect(), diags)
+}
+
+/// [`load_file`], with the line each article of a JSONL file stands on.
+fn parse_file(
+    rel: &Path,
+    shown: &Path,
+    bytes: &[u8],
+) -> (Vec<(Article, Option<usize>)>, Vec<Diagnostic>) {
     let ext = rel
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -295,12 +358,17 @@ pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<D
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "article".into());
-    match ext.as_str() {
-        "jsonl" => jsonl::parse(rel, shown, &stem, text),
+    let (articles, mut diags): (Vec<(Article, Option<usize>)>, Vec<Diagnostic>) = match ext.as_str()
+    {
+        "jsonl" => {
+            let (arts, diags) = jsonl::parse(rel, shown, &stem, text);
+            (arts.into_iter().map(|(a, l)| (a, Some(l))).collect(), diags)
+        }
         "html" | "htm" => match html::extract(text) {
             Ok(doc) => {
                 let mut a = Article::new(stem, doc.text);
                 a.path = rel.to_path_buf();
+                let published = doc.published.clone();
                 let diags = a
                     .set_meta(RawMeta {
                         title: doc.title,
@@ -310,10 +378,16 @@ pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<D
                         byline: doc.byline,
                     })
                     .err()
-                    .map(|m| Diagnostic::file(shown, m))
+                    .map(|m| match published.as_deref().and_then(|p| text.find(p)) {
+                        Some(off) => {
+                            let (l, c) = crate::text::span::line_col(text, off);
+                            Diagnostic::at(shown, l, c, m)
+                        }
+                        None => Diagnostic::file(shown, m),
+                    })
                     .into_iter()
                     .collect();
-                (vec![a], diags)
+                (vec![(a, None)], diags)
             }
             Err(m) => (vec![], vec![Diagnostic::file(shown, m)]),
         },
@@ -333,7 +407,7 @@ pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<D
                 let title = m.title.or_else(|| markdown_title(&ext, body));
                 let mut a = Article::new(m.id.unwrap_or(stem), body);
                 a.path = rel.to_path_buf();
-                // the date was checked when the front matter was parsed
+                // a date that is no date was left out, and reported, by `split`
                 let _ = a.set_meta(RawMeta {
                     title,
                     outlet: m.outlet,
@@ -341,11 +415,25 @@ pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<D
                     published: m.published,
                     byline: m.byline,
                 });
-                (vec![a], vec![])
+                (vec![(a, None)], fm.warnings)
             }
             Err(d) => (vec![], vec![d]),
         },
+    };
+    let mut kept = Vec::with_capacity(articles.len());
+    for (a, line) in articles {
+        match super::check_id(&a.id) {
+            Ok(()) => kept.push((a, line)),
+            Err(why) => {
+                let message = format!("article id {:?} {why}; skipped", a.id);
+                diags.push(match line {
+                    Some(l) => Diagnostic::at(shown, l, 1, message),
+                    None => Diagnostic::file(shown, message),
+                });
+            }
+        }
     }
+    (kept, diags)
 }
 
 /// The `# Heading` a Markdown body opens with, as its title.
@@ -376,14 +464,16 @@ pub(super) fn assemble(files: StoryFiles, opts: &LoadOptions) -> Result<Story> {
     if let Some(bytes) = story_ron {
         let path = display_root.join("story.ron");
         match as_text(&path, &bytes).and_then(|t| {
-            ron::from_str::<StoryMeta>(t).map_err(|e| {
-                Diagnostic::at(
-                    &path,
-                    e.span.start.line,
-                    e.span.start.col,
-                    format!("malformed story.ron: {}", e.code),
-                )
-            })
+            crate::sources::ron_options()
+                .from_str::<StoryMeta>(t)
+                .map_err(|e| {
+                    Diagnostic::at(
+                        &path,
+                        e.span.start.line,
+                        e.span.start.col,
+                        format!("malformed story.ron: {}", e.code),
+                    )
+                })
         }) {
             Ok(m) => meta = m,
             Err(d) => diagnostics.push(d),
@@ -392,12 +482,16 @@ pub(super) fn assemble(files: StoryFiles, opts: &LoadOptions) -> Result<Story> {
     let mut registry = Registry::default();
     if let Some(bytes) = sources_ron {
         let path = display_root.join("sources.ron");
-        match as_text(&path, &bytes).and_then(|t| Registry::from_ron(&path, t)) {
-            Ok(r) => registry = r,
+        match as_text(&path, &bytes).and_then(|t| Registry::parse(&path, t)) {
+            Ok((r, diags)) => {
+                registry = r;
+                diagnostics.extend(diags);
+            }
             Err(d) => diagnostics.push(d),
         }
     }
     let mut articles: Vec<Article> = Vec::new();
+    let mut ids = Ids::default();
     for (rel, bytes) in raw_articles {
         let shown = display_root.join(&rel);
         let bytes = match bytes {
@@ -407,21 +501,13 @@ pub(super) fn assemble(files: StoryFiles, opts: &LoadOptions) -> Result<Story> {
                 continue;
             }
         };
-        let (loaded, diags) = load_file(&rel, &shown, &bytes);
+        let (loaded, diags) = parse_file(&rel, &shown, &bytes);
         diagnostics.extend(diags);
-        for a in loaded {
-            if let Some(first) = articles.iter().find(|b| b.id == a.id) {
-                diagnostics.push(Diagnostic::file(
-                    &shown,
-                    format!(
-                        "duplicate article id {:?} (first in {}); skipped",
-                        a.id,
-                        first.path.display()
-                    ),
-                ));
-                continue;
+        for (a, line) in loaded {
+            match ids.check(&a, line, &shown) {
+                Some(d) => diagnostics.push(d),
+                None => articles.push(a),
             }
-            articles.push(a);
         }
     }
     if opts.strict && !diagnostics.is_empty() {

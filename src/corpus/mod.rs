@@ -1,13 +1,18 @@
 //! Stories and articles, and one loader per format (text, Markdown, HTML, JSONL).
 
+mod dense;
 mod embedded;
 pub mod frontmatter;
 pub mod html;
 pub mod jsonl;
 mod load;
+pub mod read;
+pub mod spans;
+mod walk;
 
 pub use embedded::{default_story, DEFAULT_STORY_ID};
-pub use load::{load_file, load_path, load_story, LoadOptions, MAX_FILE_BYTES};
+pub use load::{load_file, load_path, load_story, LoadOptions};
+pub use read::{read_input, read_limited, ReadError, MAX_FILE_BYTES};
 
 use crate::error::Diagnostic;
 use crate::sources::Registry;
@@ -76,9 +81,7 @@ impl Article {
         if let Some(p) = meta.published {
             self.published = frontmatter::parse_date(&p);
             if self.published.is_none() {
-                return Err(format!(
-                    "publication date {p:?} is not a date; left unknown"
-                ));
+                return Err(frontmatter::bad_date_message(&p));
             }
         }
         Ok(())
@@ -95,6 +98,34 @@ impl Article {
             .iter()
             .position(|p| p.start <= offset && offset < p.end.max(p.start + 1))
     }
+}
+
+/// Checks that `id` can name an article in reports and file names: not empty, no white
+/// space at either end, no control characters (NUL, BEL, line breaks, escapes) and no
+/// bidirectional controls (which reorder what a reader sees). Returns what is wrong.
+pub fn check_id(id: &str) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err("is empty".into());
+    }
+    if id.trim() != id {
+        return Err("begins or ends with white space".into());
+    }
+    if let Some(c) = id.chars().find(|c| c.is_control()) {
+        return Err(format!("holds a control character (U+{:04X})", c as u32));
+    }
+    if let Some(c) = id.chars().find(|c| is_bidi_control(*c)) {
+        return Err(format!(
+            "holds a bidirectional control character (U+{:04X})",
+            c as u32
+        ));
+    }
+    Ok(())
+}
+
+/// Characters that change the direction of the text around them, and invisible marks of
+/// direction.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Metadata as an input format gives it, before the publication date is parsed.

@@ -118,7 +118,7 @@ impl Limits {
 ///
 /// With more than `u32::MAX` claims.
 pub fn same_source_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
-    let sources = Numbered::new(claims.iter().map(Claim::origin));
+    let sources = Numbered::new(claims.iter().map(|c| c.origin().as_str()));
     KeyIndex::new(claims)
         .by_source_and_key(claims, &sources)
         .pairs(&Limits::same_source())
@@ -751,7 +751,7 @@ impl<'a> KeyIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::link::ClaimSpec;
+    use crate::link::synthetic::ClaimSpec;
     use proptest::prelude::*;
     use std::collections::{BTreeMap, BTreeSet};
 
@@ -835,7 +835,7 @@ mod tests {
 
     /// [`same_source_pairs`] with other limits.
     fn same_source_with(claims: &[Claim], l: &Limits) -> Vec<(usize, usize)> {
-        let sources = Numbered::new(claims.iter().map(Claim::origin));
+        let sources = Numbered::new(claims.iter().map(|c| c.origin().as_str()));
         KeyIndex::new(claims)
             .by_source_and_key(claims, &sources)
             .pairs(l)

@@ -16,6 +16,8 @@
 pub mod blocking;
 pub mod diff;
 pub mod relate;
+#[cfg(any(test, feature = "lab"))]
+pub mod synthetic;
 
 pub use blocking::{candidates, same_source_pairs};
 pub use diff::{DiffOp, DiffPart};
@@ -138,7 +140,7 @@ fn neighbours_in(claims: &[Claim], articles: &Numbered) -> Vec<(usize, usize)> {
 pub fn link(claims: &[Claim]) -> Vec<Relation> {
     let index = KeyIndex::new(claims);
     let articles = Numbered::new(claims.iter().map(|c| c.article.as_str()));
-    let sources = Numbered::new(claims.iter().map(Claim::origin));
+    let sources = Numbered::new(claims.iter().map(|c| c.origin().as_str()));
     let keyed = KeyedViews::new(claims, &index, &articles, &sources);
     // pairs by the claims' places in `keyed`, where a source's claims lie together: most
     // pairs are of one source, and their records are then near each other
@@ -426,7 +428,7 @@ mod tests {
         let found = link(&claims);
         assert!(found.len() > 5, "{found:?}");
         assert_eq!(found, reference(&claims));
-        let generated = crate::bench::link::generate(3000, 5).claims;
+        let generated = super::synthetic::generate(3000, 5).claims;
         let found = link(&generated);
         assert!(found.len() > 1000);
         assert_eq!(found, reference(&generated));
@@ -439,7 +441,7 @@ mod tests {
         let claims = default_claims();
         let index = KeyIndex::new(&claims);
         let articles = Numbered::new(claims.iter().map(|c| c.article.as_str()));
-        let sources = Numbered::new(claims.iter().map(Claim::origin));
+        let sources = Numbered::new(claims.iter().map(|c| c.origin().as_str()));
         let keyed = KeyedViews::new(&claims, &index, &articles, &sources);
         let views: Vec<ClaimView> = claims.iter().map(ClaimView::new).collect();
         let weights = KeyWeights::new(&views);
@@ -464,7 +466,7 @@ mod tests {
 
     #[test]
     fn neighbours_are_near_in_one_article() {
-        use crate::bench::link::ClaimSpec;
+        use super::synthetic::ClaimSpec;
         let claims: Vec<Claim> = [("x", 0), ("y", 0), ("x", 1), ("x", 3), ("y", 1), ("x", 2)]
             .iter()
             .map(|&(article, sentence)| {

@@ -6,6 +6,7 @@ use super::diff::{render, word_diff};
 use super::{Relation, RelationKind};
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::Claim;
+use crate::sources::SpeakerId;
 use crate::text::concepts::{concept_of, is_concept};
 use crate::text::tokens::{normalize_word, stem, words};
 use crate::text::Span;
@@ -449,8 +450,8 @@ fn quoted(c: &Claim) -> bool {
 
 /// A source that stands for the article itself or an unknown speaker: two of its claims
 /// are not known to come from one speaker.
-pub(crate) fn anonymous_source(id: &str) -> bool {
-    id.starts_with("article:") || id.starts_with("unknown:")
+pub(crate) fn anonymous_source(id: &SpeakerId) -> bool {
+    id.is_article_voice() || id.as_str().starts_with("unknown:")
 }
 
 /// The quoted words of a claim, without the quotation marks.
@@ -640,7 +641,7 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
                     who(pos),
                     ov.words_up_to(SHOWN_WORDS)
                 )];
-                if neg.responds_to.as_deref() == Some(pos.origin()) {
+                if neg.responds_to.as_ref() == Some(pos.origin()) {
                     s += w::DENIAL_ANSWERS;
                     why.push(format!("the text presents it as an answer to {}", who(pos)));
                 }

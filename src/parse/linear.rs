@@ -77,7 +77,10 @@ impl Weights {
         let mask = nslots - 1;
         let mut slots: Vec<u64> = super::pages::vec(nslots);
         let wide = |n: usize| n * 4 >= classes;
-        let narrow: usize = rows.iter().map(|r| if wide(r.1.len()) { 2 } else { r.1.len() + 1 }).sum();
+        let narrow: usize = rows
+            .iter()
+            .map(|r| if wide(r.1.len()) { 2 } else { r.1.len() + 1 })
+            .sum();
         let mut data: Vec<u32> = super::pages::with_capacity(1 + narrow);
         data.push(0);
         let nwide = rows.iter().filter(|r| wide(r.1.len())).count();

@@ -45,7 +45,6 @@ pub mod pages;
 pub mod parser;
 pub mod system;
 pub mod tagger;
-pub mod train;
 
 pub use labels::{Deprel, Upos};
 
@@ -163,6 +162,29 @@ impl<'p> Parse<'p> {
 }
 
 impl Parser {
+    /// A parser from its trained parts, as training makes them: the tag inventory, the
+    /// tagger's weights and lexicon, the lemmatiser, the transition and relation weights,
+    /// and which labelled transitions training met (by class).
+    pub fn from_parts(
+        tags: Vec<Tag>,
+        tagger: Weights,
+        lexicon: tagger::Lexicon,
+        lemmas: Lemmatizer,
+        moves: Dense,
+        labels: Weights,
+        allowed: Vec<bool>,
+    ) -> Parser {
+        Parser {
+            tags,
+            tagger,
+            lexicon,
+            lemmas,
+            moves,
+            labels,
+            allowed,
+        }
+    }
+
     /// The parser that ships with claimgraph.
     pub fn embedded() -> &'static Parser {
         static PARSER: OnceLock<Parser> = OnceLock::new();

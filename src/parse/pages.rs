@@ -34,9 +34,13 @@ fn advise<T>(v: &mut Vec<T>) {
         // SAFETY: the range lies inside the vector's own allocation, and MADV_HUGEPAGE
         // changes how the kernel backs those pages, not their contents or validity; a
         // failure (an old kernel, huge pages off) is harmless and ignored.
-        unsafe {
-            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
-        }
+        let _ = unsafe {
+            rustix::mm::madvise(
+                start as *mut std::ffi::c_void,
+                end - start,
+                rustix::mm::Advice::LinuxHugepage,
+            )
+        };
     }
 }
 

@@ -1,7 +1,7 @@
 //! ClaimReview markup (schema.org JSON-LD) for publishing: one `ClaimReview` per
 //! proposition, rated from its Admiralty credibility.
 
-use super::{ArticleInfo, PropositionInfo, Report};
+use super::{ArticleInfo, PropositionInfo, Report, SourceKind};
 use serde_json::{json, Value};
 
 /// Who publishes the reviews and when.
@@ -73,16 +73,12 @@ fn review(r: &Report, p: &PropositionInfo, publisher: &Publisher) -> Value {
         .origins
         .iter()
         .map(|name| {
-            let kind = r
+            let person = r
                 .sources
                 .iter()
                 .find(|s| &s.name == name)
-                .map_or("", |s| s.kind.as_str());
-            let t = if kind == "person" {
-                "Person"
-            } else {
-                "Organization"
-            };
+                .is_some_and(|s| s.kind == SourceKind::Person);
+            let t = if person { "Person" } else { "Organization" };
             json!({ "@type": t, "name": name })
         })
         .collect();

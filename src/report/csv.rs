@@ -48,7 +48,7 @@ pub fn render(r: &Report) -> String {
     push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
     for c in &r.claims {
         let article = r.articles.iter().find(|a| a.id == c.article);
-        let source = r.sources.iter().find(|s| s.id == c.speaker.source);
+        let source = r.sources.iter().find(|s| c.speaker.source == *s.id);
         let via: Vec<&str> = match c.via.len() {
             // origin first, the article last: the ones in between passed it on
             n if n > 2 => c.via[1..n - 1].iter().map(String::as_str).collect(),
@@ -68,18 +68,18 @@ pub fn render(r: &Report) -> String {
                 c.speaker.name.clone(),
                 source
                     .map_or(
-                        if c.speaker.source.starts_with("article:") {
+                        if c.speaker.source.is_article_voice() {
                             "article"
                         } else {
                             "unknown"
                         },
-                        |s| s.kind.as_str(),
+                        |s| s.kind.label(),
                     )
                     .to_string(),
                 via.join(" > "),
-                c.kind.clone(),
+                c.kind.label().to_string(),
                 c.cue.clone().unwrap_or_default(),
-                c.stance.clone(),
+                c.stance.label().to_string(),
                 c.hedges.join("; "),
                 c.content_text(),
                 c.evidence.text.clone(),

@@ -7,7 +7,7 @@
 //! `legend:`.
 
 use super::picture::{self, EdgeKind, Picture, Shape};
-use super::Report;
+use super::{Report, Stance};
 use std::fmt::Write;
 
 /// Escapes text for the inside of a DOT double-quoted string, so that Graphviz shows it as
@@ -170,8 +170,8 @@ pub fn render(r: &Report) -> String {
         for &ci in &g.claims {
             let c = &r.claims[ci];
             let mut head = picture::speaker(c);
-            if c.stance != "assert" {
-                head.push_str(&format!(" [{}]", c.stance));
+            if c.stance != Stance::Assert {
+                head.push_str(&format!(" [{}]", c.stance.label()));
             }
             let mut lines = picture::wrap(&head, 44.0, 1, count);
             lines.extend(picture::wrap(&picture::said(c), 44.0, 2, count));
@@ -179,7 +179,7 @@ pub fn render(r: &Report) -> String {
                 out,
                 "    {} [class=\"claim\", shape=\"box\", style=\"filled,rounded\", fillcolor={}, color=\"#9aa5b1\", label={}, tooltip={}];",
                 claim_id(&c.id),
-                q(picture::stance_fill(&c.stance)),
+                q(picture::stance_fill(c.stance)),
                 left_lines(&lines),
                 q(&picture::claim_tooltip(c))
             );
@@ -257,11 +257,13 @@ fn legend(out: &mut String, p: &Picture) {
         left.push(id);
     }
     for stance in p.stances() {
+        let stance_fill = picture::stance_fill(stance);
+        let stance = stance.label();
         let id = q(&format!("legend:stance:{stance}"));
         let _ = writeln!(
             out,
             "    {id} [shape=\"box\", style=\"filled,rounded\", fillcolor={}, color=\"#9aa5b1\", label={}, fontsize=\"9\"];",
-            q(picture::stance_fill(stance)),
+            q(stance_fill),
             q(&format!("claim, stance {stance}"))
         );
         right.push(id);

@@ -1,6 +1,6 @@
 //! The Markdown fact-check report: readable as plain text and rendered.
 
-use super::{ClaimInfo, Report};
+use super::{AttributionKind, ClaimInfo, RelationKind, Report, Stance, TimelineKind};
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell or inline use.
@@ -36,7 +36,7 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
             escape(&c.speaker.name),
             escape(&c.speaker.mention)
         ),
-        (_, None) if !c.speaker.source.starts_with("article:") => {
+        (_, None) if !c.speaker.source.is_article_voice() => {
             format!("**unresolved:** “{}”", escape(&c.speaker.mention))
         }
         _ => format!("**{}**", escape(&c.speaker.name)),
@@ -45,11 +45,11 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
         out,
         "- `{}` {speaker}, {} ({}), stance *{}*",
         c.id,
-        c.kind,
+        c.kind.label(),
         c.cue
             .as_deref()
             .map_or("no cue".to_string(), |q| format!("cue “{}”", escape(q))),
-        c.stance
+        c.stance.label()
     );
     let said = c.content_text();
     if said.starts_with(['“', '"']) && said.ends_with(['”', '"']) {
@@ -57,7 +57,7 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
     } else {
         let _ = writeln!(out, "  - says: “{}”", escape(&said));
     }
-    if c.kind == crate::attribution::AttributionKind::Mixed.label() && !c.quotes.is_empty() {
+    if c.kind == AttributionKind::Mixed && !c.quotes.is_empty() {
         let words: Vec<&str> = c.quotes.iter().map(|q| q.text.as_str()).collect();
         let _ = writeln!(out, "  - quoted words: {}", escape(&words.join(", ")));
     }
@@ -145,7 +145,7 @@ fn summary(out: &mut String, r: &Report) {
     let variants = r
         .relations
         .iter()
-        .filter(|x| x.kind == "quote-variant")
+        .filter(|x| x.kind == RelationKind::QuoteVariant)
         .count();
     let _ = writeln!(out, "## Summary\n");
     let _ = writeln!(
@@ -213,9 +213,10 @@ fn sources(out: &mut String, r: &Report) {
             out,
             "| {} | {} | {} | {} | {} | {} |",
             escape(&src.name),
-            src.kind,
+            src.kind.label(),
             escape(src.affiliation.as_deref().unwrap_or("")),
-            src.reliability.as_deref().unwrap_or(""),
+            src.reliability
+                .map_or(String::new(), |l| l.letter().to_string()),
             if src.passed_on > 0 {
                 format!("{} (passed on {})", src.claims, src.passed_on)
             } else {
@@ -231,7 +232,11 @@ fn propositions(out: &mut String, r: &Report) {
     let _ = writeln!(out, "## Propositions\n");
     let _ = writeln!(out, "Most confident first. Credibility on the Admiralty scale (1 confirmed … 5 improbable, 6 cannot be judged), after the source's reliability letter where the registry gives one.\n");
     for (n, p) in r.propositions.iter().enumerate() {
-        let denied = if p.stance == "deny" { " (denied)" } else { "" };
+        let denied = if p.stance == Stance::Deny {
+            " (denied)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "### {}. {}{denied} — credibility {} ({}), confidence {:.2}\n",
@@ -290,15 +295,14 @@ fn said(r: &Report, id: &str) -> String {
         .find(|c| c.id == id)
         .map(|c| {
             let words = c.content_text();
-            let verb = match c.stance.as_str() {
-                "assert" => return words,
-                "deny" => "denies",
-                "refuse-to-confirm" => "refuses to confirm",
-                "accuse" => "accuses",
-                "warn" => "warns",
-                "announce" => "announces",
-                "question" => "asks",
-                other => other,
+            let verb = match c.stance {
+                Stance::Assert => return words,
+                Stance::Deny => "denies",
+                Stance::RefuseToConfirm => "refuses to confirm",
+                Stance::Accuse => "accuses",
+                Stance::Warn => "warns",
+                Stance::Announce => "announces",
+                Stance::Question => "asks",
             };
             format!("({verb}) {words}")
         })
@@ -310,7 +314,7 @@ fn contradictions(out: &mut String, r: &Report) {
     let list: Vec<_> = r
         .relations
         .iter()
-        .filter(|x| x.kind == "contradicts")
+        .filter(|x| x.kind == RelationKind::Contradicts)
         .collect();
     if list.is_empty() {
         let _ = writeln!(out, "None found.\n");
@@ -339,7 +343,7 @@ fn quote_drift(out: &mut String, r: &Report) {
     let list: Vec<_> = r
         .relations
         .iter()
-        .filter(|x| x.kind == "quote-variant")
+        .filter(|x| x.kind == RelationKind::QuoteVariant)
         .collect();
     if list.is_empty() {
         let _ = writeln!(out, "No quotation is worded differently in two places.\n");
@@ -380,7 +384,12 @@ fn other_relations(out: &mut String, r: &Report) {
     let list: Vec<_> = r
         .relations
         .iter()
-        .filter(|x| x.kind != "contradicts" && x.kind != "quote-variant")
+        .filter(|x| {
+            !matches!(
+                x.kind,
+                RelationKind::Contradicts | RelationKind::QuoteVariant
+            )
+        })
         .collect();
     if list.is_empty() {
         return;
@@ -391,7 +400,7 @@ fn other_relations(out: &mut String, r: &Report) {
             out,
             "- `{}` {} `{}` ({:.2}): {}",
             x.a,
-            x.kind,
+            x.kind.label(),
             x.b,
             x.score,
             escape(&x.reasons.join("; "))
@@ -413,8 +422,8 @@ fn timeline(out: &mut String, r: &Report) {
     let _ = writeln!(out, "|---|---|---|---|");
     for t in &r.timeline {
         let when = t.when();
-        let what = match (&t.what[..], &t.content) {
-            ("published", _) => format!("published: {}", escape(&t.text)),
+        let what = match (t.what, &t.content) {
+            (TimelineKind::Published, _) => format!("published: {}", escape(&t.text)),
             (_, Some(c)) => format!("“{}”: {}", escape(&t.text), escape(&truncate(c, 80))),
             _ => format!("“{}”", escape(&t.text)),
         };

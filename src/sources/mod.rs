@@ -1,10 +1,19 @@
-//! The registry of a story's sources and the resolution of mentions to sources.
+//! A story's sources as data: the registry loaded from `sources.ron`, the kinds of source,
+//! the gazetteer of the names they go by, and the id of who a claim is from
+//! ([`SpeakerId`]). This is part of loading (a [`crate::Story`] holds its registry); the
+//! resolve stage ([`crate::resolve`]) decides which source a mention is.
 
+mod file;
+mod gazetteer;
 mod normalize;
 mod registry;
+mod speaker;
 
+pub use file::ron_options;
+pub use gazetteer::{Gazetteer, KnownName};
 pub use normalize::normalize_mention;
-pub use registry::{MatchRule, Registry, Resolution, FUZZY_THRESHOLD};
+pub use registry::{Registry, RegistryName};
+pub use speaker::SpeakerId;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -103,6 +103,67 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The starts of the lines of a text, to give the line and column of many offsets without
+/// going over the text from its start for each.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Where each line starts.
+    starts: Vec<usize>,
+    /// How many characters come before each block of [`LineIndex::BLOCK`] bytes.
+    blocks: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The size of the blocks over which characters are counted ahead.
+    const BLOCK: usize = 256;
+
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut blocks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut chars = 0;
+        for block in bytes.chunks(Self::BLOCK) {
+            blocks.push(chars);
+            chars += block.iter().filter(|b| **b & 0xC0 != 0x80).count();
+        }
+        blocks.push(chars);
+        LineIndex { starts, blocks }
+    }
+
+    /// The characters of `text` (the text indexed) before byte `at`, a character boundary.
+    fn chars_before(&self, text: &str, at: usize) -> usize {
+        let b = at / Self::BLOCK;
+        self.blocks[b]
+            + text.as_bytes()[b * Self::BLOCK..at]
+                .iter()
+                .filter(|c| **c & 0xC0 != 0x80)
+                .count()
+    }
+
+    /// Line and column of `offset` in `text` (the text indexed), as [`line_col`] gives them.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let line_start = self.starts[line - 1];
+        let col = if text.is_char_boundary(offset) {
+            self.chars_before(text, offset) - self.chars_before(text, line_start)
+        } else {
+            String::from_utf8_lossy(&text.as_bytes()[line_start..offset])
+                .chars()
+                .count()
+        };
+        (line, col + 1)
+    }
+}
+
 /// Line and column (1-based) of a byte offset in raw bytes that may not be valid UTF-8;
 /// the column counts bytes.
 pub fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -141,5 +202,16 @@ mod tests {
         assert_eq!(line_col(t, 7), (2, 4));
         assert_eq!(line_col(t, 8), (3, 1));
         assert_eq!(line_col_bytes(b"a\n\xffb", 2), (2, 1));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let line = "ab\ncdé\n\nx—y «z» ";
+        let t = line.repeat(40);
+        let index = LineIndex::new(&t);
+        for off in 0..=t.len() + 2 {
+            assert_eq!(index.line_col(&t, off), line_col(&t, off), "{off}");
+        }
+        assert_eq!(LineIndex::new("").line_col("", 0), (1, 1));
     }
 }

@@ -2,7 +2,7 @@
 //! size, allowed transitions, transition weights, and its non-zero emission weights as
 //! (gap-coded row index, 16-bit quantised value) pairs.
 
-use super::perceptron::Tagger;
+use super::tagger::Tagger;
 
 const MAGIC: &[u8] = b"CGATTR1\n";
 
@@ -133,7 +133,7 @@ impl Reader<'_> {
             w[at / ntags * stride + at % ntags] = i16::from_le_bytes([b[0], b[1]]);
         }
         t.weights = Vec::new();
-        t.packed = Some(super::perceptron::Packed { stride, scale, w });
+        t.packed = Some(super::tagger::Packed { stride, scale, w });
         Ok(t)
     }
 }

@@ -1,12 +1,13 @@
 //! Features of the two taggers: the cue tagger reads a sentence, the role tagger reads the
 //! paragraph around one cue and marks its source and content.
 
-use super::perceptron::Sequence;
 use super::sheet::{mix, Mark, Sheet, AFTER, BEFORE};
+use super::tagger::Sequence;
 
 /// Cue tags.
 pub mod cue_tag {
-    /// Outside any cue.
+    /// Outside any cue (decoding never names it; training does).
+    #[cfg_attr(not(feature = "lab"), allow(dead_code))]
     pub const O: u8 = 0;
     /// First token of a cue.
     pub const B: u8 = 1;
@@ -18,7 +19,8 @@ pub mod cue_tag {
 
 /// Role tags, relative to one cue.
 pub mod role_tag {
-    /// Neither source nor content (and the cue itself).
+    /// Neither source nor content (and the cue itself; decoding never names it).
+    #[cfg_attr(not(feature = "lab"), allow(dead_code))]
     pub const O: u8 = 0;
     /// First token of a source fragment.
     pub const BS: u8 = 1;
@@ -30,20 +32,6 @@ pub mod role_tag {
     pub const IC: u8 = 4;
     /// Number of role tags.
     pub const N: usize = 5;
-}
-
-/// The allowed transitions of a B/I tag set: an inside tag only after its begin tag or
-/// itself, never first. `pairs` lists each (begin, inside) pair.
-pub fn bio_allowed(ntags: usize, pairs: &[(u8, u8)]) -> Vec<bool> {
-    let mut allowed = vec![true; (ntags + 1) * ntags];
-    for &(b, i) in pairs {
-        for prev in 0..=ntags {
-            if prev != b as usize && prev != i as usize {
-                allowed[prev * ntags + i as usize] = false;
-            }
-        }
-    }
-    allowed
 }
 
 #[inline]

@@ -4,24 +4,23 @@
 //! cues in each sentence ("said", "according to", "declined to comment"), the second,
 //! run once per cue over the cue's paragraph, marks that cue's source and content. The
 //! weights ship with the crate (`attribution.model`, made by `claimgraph train
-//! attribution`) and training is deterministic, so the same data and options give the
-//! same bytes.
+//! attribution`, a lab command: `lab::train::attribution`) and training is deterministic,
+//! so the same data and options give the same bytes.
 
 mod codec;
-mod features;
-mod perceptron;
-mod sheet;
+pub(crate) mod features;
+pub(crate) mod sheet;
+pub(crate) mod tagger;
 
 pub use sheet::Sheet;
 
 use crate::corpus::Article;
-use crate::eval::attribution::SpanDoc;
 use crate::text::Span;
 use features::{cue_tag, role_tag};
-use perceptron::{Rng, Sequence, Tagger, Trainer};
 use std::sync::OnceLock;
+use tagger::{Sequence, Tagger};
 
-/// The weights trained on PolNeAR's `train.jsonl` with the default [`TrainOptions`].
+/// The weights trained on PolNeAR's `train.jsonl` with the lab's default training options.
 const EMBEDDED: &[u8] = include_bytes!("attribution.model");
 
 /// One attribution found by the model: the cue, and the source and content fragments.
@@ -38,36 +37,10 @@ pub struct Found {
 /// The two taggers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
-    cue: Tagger,
-    role: Tagger,
-}
-
-/// Settings of training.
-#[derive(Clone, Copy, Debug)]
-pub struct TrainOptions {
-    /// Passes over the training data.
-    pub epochs: usize,
-    /// Seed of the shuffle before each pass.
-    pub seed: u64,
-    /// Feature table size of the cue tagger, as a power of two.
-    pub cue_bits: u32,
-    /// Feature table size of the role tagger, as a power of two.
-    pub role_bits: u32,
-    /// Averaged weights smaller than this in magnitude are dropped: they come from
-    /// features seen once or twice and only make the model file larger.
-    pub min_weight: f32,
-}
-
-impl Default for TrainOptions {
-    fn default() -> TrainOptions {
-        TrainOptions {
-            epochs: 12,
-            seed: 0x00C1_A1A5,
-            cue_bits: 18,
-            role_bits: 18,
-            min_weight: 1.5,
-        }
-    }
+    /// Marks cues in a sentence.
+    pub(crate) cue: Tagger,
+    /// Marks a cue's source and content in its window.
+    pub(crate) role: Tagger,
 }
 
 impl Model {
@@ -274,154 +247,6 @@ fn runs(tags: &[u8], b: u8, i: u8) -> Vec<(usize, usize)> {
         out.push((s, tags.len()));
     }
     out
-}
-
-/// Tags of `[lo, hi)` for the given fragments: B on the first token of each, I after.
-fn tag_fragments(
-    sheet: &Sheet,
-    lo: usize,
-    hi: usize,
-    frags: &[[usize; 2]],
-    b: u8,
-    i: u8,
-    tags: &mut [u8],
-) {
-    for f in frags {
-        let (a, e) = sheet.token_range(f[0], f[1]);
-        let (a, e) = (a.max(lo), e.min(hi));
-        for k in a..e {
-            tags[k - lo] = if k == a { b } else { i };
-        }
-    }
-}
-
-/// One training document: its sheet and gold attributions.
-struct Doc {
-    sheet: Sheet,
-    gold: Vec<crate::eval::attribution::SpanAttribution>,
-}
-
-/// Trains a model on gold documents in the span schema. Deterministic: the same documents
-/// and options give the same model.
-pub fn train(docs: &[SpanDoc], opts: &TrainOptions, mut progress: impl FnMut(&str)) -> Model {
-    let docs: Vec<Doc> = docs
-        .iter()
-        .map(|d| {
-            let article = Article::new(d.id.clone(), d.text.clone().unwrap_or_default());
-            Doc {
-                sheet: Sheet::new(&article),
-                gold: d.attributions.clone(),
-            }
-        })
-        .collect();
-    let mut rng = Rng::new(opts.seed);
-    let mut seq = Sequence::new();
-
-    // cue tagger: one sequence per sentence
-    let mut items: Vec<(usize, usize)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, doc)| (0..doc.sheet.sentences.len()).map(move |s| (d, s)))
-        .collect();
-    let allowed = features::bio_allowed(cue_tag::N, &[(cue_tag::B, cue_tag::I)]);
-    let mut trainer = Trainer::new(Tagger::new(cue_tag::N, opts.cue_bits, allowed));
-    let mut tags = Vec::new();
-    for epoch in 0..opts.epochs {
-        rng.shuffle(&mut items);
-        let (mut wrong, mut total) = (0, 0);
-        for &(d, s) in &items {
-            let doc = &docs[d];
-            let (lo, hi) = doc.sheet.sentences[s];
-            tags.clear();
-            tags.resize(hi - lo, cue_tag::O);
-            for a in &doc.gold {
-                tag_fragments(
-                    &doc.sheet,
-                    lo,
-                    hi,
-                    &a.cue,
-                    cue_tag::B,
-                    cue_tag::I,
-                    &mut tags,
-                );
-            }
-            features::cue_sequence(&doc.sheet, lo, hi, &mut seq);
-            wrong += trainer.learn(&seq, &tags);
-            total += hi - lo;
-        }
-        progress(&format!(
-            "cue tagger, pass {}: {wrong} of {total} tokens wrong",
-            epoch + 1
-        ));
-    }
-    let mut cue = trainer.finish();
-    cue.prune(opts.min_weight);
-    cue.freeze();
-
-    // role tagger: one sequence per gold attribution with a cue
-    let mut items: Vec<(usize, usize)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, doc)| {
-            doc.gold
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| !a.cue.is_empty())
-                .map(move |(k, _)| (d, k))
-        })
-        .collect();
-    let allowed = features::bio_allowed(
-        role_tag::N,
-        &[(role_tag::BS, role_tag::IS), (role_tag::BC, role_tag::IC)],
-    );
-    let mut trainer = Trainer::new(Tagger::new(role_tag::N, opts.role_bits, allowed));
-    for epoch in 0..opts.epochs {
-        rng.shuffle(&mut items);
-        let (mut wrong, mut total) = (0, 0);
-        for &(d, k) in &items {
-            let doc = &docs[d];
-            let a = &doc.gold[k];
-            let (cs, ce) = doc.sheet.token_range(a.cue[0][0], a.cue[0][1]);
-            if cs >= ce {
-                continue;
-            }
-            let (lo, hi) = features::role_window(&doc.sheet, cs, ce);
-            tags.clear();
-            tags.resize(hi - lo, role_tag::O);
-            tag_fragments(
-                &doc.sheet,
-                lo,
-                hi,
-                &a.content,
-                role_tag::BC,
-                role_tag::IC,
-                &mut tags,
-            );
-            tag_fragments(
-                &doc.sheet,
-                lo,
-                hi,
-                &a.source,
-                role_tag::BS,
-                role_tag::IS,
-                &mut tags,
-            );
-            for k in cs..ce {
-                tags[k - lo] = role_tag::O;
-            }
-            features::role_sequence(&doc.sheet, lo, hi, cs, ce, &mut seq);
-            wrong += trainer.learn(&seq, &tags);
-            total += hi - lo;
-        }
-        progress(&format!(
-            "role tagger, pass {}: {wrong} of {total} tokens wrong",
-            epoch + 1
-        ));
-    }
-    let mut role = trainer.finish();
-    role.prune(opts.min_weight);
-    role.freeze();
-    Model { cue, role }
 }
 
 #[cfg(test)]

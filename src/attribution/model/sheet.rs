@@ -7,7 +7,7 @@ use crate::text::{tokens::stem, Span};
 
 /// Hashes bytes with 64-bit FNV-1a; feature parts are combined with [`mix`].
 pub fn hash(bytes: &[u8]) -> u64 {
-    crate::claims::fnv1a(bytes)
+    crate::text::fnv1a(bytes)
 }
 
 /// Combines two hashes into one; the order of the arguments matters.
@@ -274,13 +274,6 @@ impl Sheet {
             .partition_point(|&(a, _)| self.toks[a].sentence < sentence)
             .min(self.sentences.len().saturating_sub(1))
     }
-
-    /// The tokens overlapping the byte range `[start, end)`, as a token range.
-    pub fn token_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let a = self.toks.partition_point(|t| t.span.end <= start);
-        let b = self.toks.partition_point(|t| t.span.start < end);
-        (a, b.max(a))
-    }
 }
 
 #[cfg(test)]
@@ -311,7 +304,5 @@ mod tests {
             s.toks[1].lex,
             cues::lookup("said").unwrap().stance as u8 + 1
         );
-        assert_eq!(s.token_range(3, 7), (1, 2));
-        assert_eq!(s.token_range(4, 12), (1, 4));
     }
 }

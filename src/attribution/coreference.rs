@@ -1,0 +1,119 @@
+//! Coreference: the earlier mention a pronoun ("she", "it"), a role noun ("the
+//! spokesperson") or a document or body ("the report", "the group") stands for.
+
+use super::lexicon::*;
+use super::mentions::Wanted;
+use super::rules::Ctx;
+use super::Attribution;
+use crate::text::Span;
+
+/// The earlier mention the source mention `src` of sentence `sspan` stands for.
+pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
+    let text = ctx.text;
+    let np = src.slice(text).to_lowercase().replace('’', "'");
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let head = *words.last()?;
+    let definite =
+        words.len() <= 2 && matches!(words.first(), Some(&"the") | Some(&"this") | Some(&"that"));
+    // who an earlier attribution's speaker is
+    let speaker = |a: &Attribution| a.antecedent.or(a.head).unwrap_or(a.source[0]);
+    // the nearest organisation named in the sentence before
+    let named_before = || {
+        let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
+        let prev = ctx.sentences[..k].last().map(|s| s.span)?;
+        ctx.mentions
+            .within(prev)
+            .find(|m| m.known && !m.person)
+            .map(|m| m.span)
+    };
+    match np.as_str() {
+        "she" | "he" => {
+            return ctx
+                .mentions
+                .nearest_before(src.start, Wanted::Person)
+                .map(|m| m.span)
+        }
+        "they" | "it" | "we" => return ctx.last_cited().map(speaker).or_else(named_before),
+        _ => {}
+    }
+    // a phrase that is itself a name the gazetteer knows ("the ministry") stands for itself
+    let named_in_np = ctx.mentions.within(src).any(|m| m.known);
+    if definite && in_list(DOCUMENT_NOUNS, head) && !named_in_np {
+        return ctx.last_cited().map(speaker).or_else(named_before);
+    }
+    if in_list(ROLE_NOUNS, head) {
+        if named_in_np {
+            return None;
+        }
+        if definite {
+            let same = ctx.last_cited_with_role(head).map(speaker);
+            if same.is_some() {
+                return same;
+            }
+        }
+        // "with spokespeople claiming": the organisation named just before
+        return ctx
+            .mentions
+            .nearest_before(src.start, Wanted::Organisation)
+            .filter(|m| m.span.start + 600 >= sspan.start)
+            .map(|m| m.span);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testutil::*;
+
+    #[test]
+    fn coreference_of_pronouns_and_descriptions() {
+        let all = cited(
+            "The Port Authority said the harbour was closed. \
+             It added that ships would wait offshore.",
+        );
+        assert_eq!(all[1].antecedent.as_deref(), Some("The Port Authority"));
+        let all = cited(
+            "Port Authority spokeswoman Elena Marsh said the harbour was closed. \
+             She said ships would wait offshore.",
+        );
+        assert_eq!(all[1].antecedent.as_deref(), Some("Elena Marsh"));
+        let all = cited(
+            "A Port Authority spokesperson said the harbour was closed. \
+             However, the spokesperson declined to comment on the cause.",
+        );
+        assert_eq!(
+            all[1].antecedent.as_deref(),
+            Some("A Port Authority spokesperson")
+        );
+        let all = cited(
+            "The ministry published a report on the dam. \
+             The report said that the cracks were old.",
+        );
+        assert_eq!(all[0].antecedent.as_deref(), Some("The ministry"));
+        let all = cited(
+            "The Harbour Guild said the dam was unsafe. \
+             The group also claimed that inspections had been skipped.",
+        );
+        assert_eq!(all[1].antecedent.as_deref(), Some("The Harbour Guild"));
+        let all = cited(
+            "Farmers in the valley said the river rose overnight. \
+             They said the water reached their barns.",
+        );
+        assert_eq!(all[1].antecedent.as_deref(), Some("Farmers in the valley"));
+    }
+
+    #[test]
+    fn an_attribution_resolved_to_an_earlier_one_keeps_its_intermediaries() {
+        let all = cited(
+            "A Port Authority spokesperson said to the Valdera Courier that the harbour was \
+             closed. However, the spokesperson refused to confirm whether ships would wait.",
+        );
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].via, ["the Valdera Courier"]);
+        assert_eq!(
+            all[1].antecedent.as_deref(),
+            Some("A Port Authority spokesperson")
+        );
+        assert_eq!(all[1].via, ["the Valdera Courier"]);
+    }
+}

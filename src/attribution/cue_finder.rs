@@ -1,0 +1,363 @@
+//! Where the cues of a sentence are: cue verbs in any tense (but not the nouns spelt like
+//! them: "the report", "two states"), cue phrases ("refused to confirm") and "according
+//! to".
+
+use super::cues::{self, CueUse, Stance, PHRASES};
+use super::lexicon::*;
+use super::tokens::Tok;
+
+/// A cue found in a sentence: tokens `start..end`.
+#[derive(Clone, Debug)]
+pub(super) struct CueHit {
+    /// First token of the cue.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The cue's lemma ("say", "refuse to confirm", "according to").
+    pub lemma: String,
+    /// The stance the cue gives.
+    pub stance: Stance,
+    /// "According to": the source follows, the content is around it.
+    pub according: bool,
+}
+
+/// The previous word before token `i`, skipping adverbs ("often", "-ly").
+fn prev_word_skipping<'t, 'a>(toks: &'t [Tok<'a>], i: usize) -> Option<(usize, &'t Tok<'a>)> {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = &toks[k];
+        if !t.word {
+            return None;
+        }
+        if (t.lower.ends_with("ly") && !t.capitalised()) || in_list(SKIPPED_ADVERBS, &t.lower) {
+            continue;
+        }
+        return Some((k, t));
+    }
+    None
+}
+
+/// A number or a quantifier ("two", "several", "75").
+pub(super) fn is_number(t: &Tok) -> bool {
+    t.word
+        && (t.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || in_list(QUANTIFIERS, &t.lower))
+}
+
+/// Is the -s form at `i` of a lemma that is also a noun used as a verb here? It needs a
+/// subject (a name, a pronoun or a noun such as "report") and an object or clause after.
+fn nounish_is_verb(toks: &[Tok], i: usize) -> bool {
+    let Some((k, prev)) = prev_word_skipping(toks, i) else {
+        return false;
+    };
+    if is_number(prev) || in_list(DETERMINERS, &prev.lower) {
+        return false;
+    }
+    let first_word = !toks[..k].iter().any(|t| t.word);
+    let after_determiner = k > 0 && toks[k - 1].word && in_list(DETERMINERS, &toks[k - 1].lower);
+    let plural = !prev.capitalised() && prev.lower.ends_with('s') && !prev.lower.ends_with("ss");
+    let subject = (prev.capitalised() && !(first_word && in_list(QUANTIFIERS, &prev.lower)))
+        || in_list(PRONOUNS, &prev.lower)
+        || in_list(SUBJECT_NOUNS, &prev.lower)
+        || (after_determiner && !plural);
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    let clause = next.is_mark(&[':', '“', '"'])
+        || (next.word
+            && (in_list(CLAUSE_OPENERS, &next.lower)
+                || next.capitalised()
+                || in_list(DETERMINERS, &next.lower)
+                || in_list(PRONOUNS, &next.lower)));
+    subject && clause
+}
+
+/// The cues of a sentence, in text order; quoted words are never cues.
+pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let prev_word = |i: usize| toks[..i].iter().rev().find(|t| t.word);
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.word || t.quoted {
+            i += 1;
+            continue;
+        }
+        if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+            out.push(CueHit {
+                start: i,
+                end: i + 2,
+                lemma: "according to".into(),
+                stance: Stance::Assert,
+                according: true,
+            });
+            i += 2;
+            continue;
+        }
+        if let Some((words, lemma, stance)) = PHRASES.iter().find(|(words, _, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.word && t.is(w)))
+        }) {
+            out.push(CueHit {
+                start: i,
+                end: i + words.len(),
+                lemma: lemma.to_string(),
+                stance: *stance,
+                according: false,
+            });
+            i += words.len();
+            continue;
+        }
+        let Some(cue) = cues::lookup(t.text) else {
+            i += 1;
+            continue;
+        };
+        let lowercase = t.text.chars().next().is_some_and(|c| c.is_lowercase());
+        let prev = prev_word(i);
+        let prev_is = |list: &[&str]| prev.is_some_and(|p| in_list(list, &p.lower));
+        let prev_mark = i > 0 && !toks[i - 1].word;
+        let mut ok = lowercase && !prev_is(DETERMINERS);
+        if ok && prev.is_some_and(|p| p.lower.ends_with("'s")) && !prev_mark {
+            ok = false; // "the embassy's report"
+        }
+        if ok && t.lower == cue.lemma {
+            // "did not say", "they warn", "farmers believe"
+            let plural = prev.is_some_and(|p| {
+                p.lower.ends_with('s')
+                    && !p.lower.ends_with("ss")
+                    && !p.lower.ends_with("'s")
+                    && !is_number(p)
+                    && !in_list(BOUNDARY, &p.lower)
+                    && !in_list(NOT_PLURAL_S, &p.lower)
+            });
+            ok = (prev_is(BEFORE_BARE) || plural) && !prev_mark;
+        }
+        if ok && in_list(NOUNISH, cue.lemma) && t.lower.ends_with('s') && t.lower != cue.lemma {
+            ok = nounish_is_verb(toks, i);
+        }
+        if ok && t.lower.ends_with("ing") {
+            let with_before = i >= 2
+                && toks[..i - 1]
+                    .iter()
+                    .rev()
+                    .find(|t| t.word)
+                    .is_some_and(|w| w.is("with"));
+            ok = (i > 0 && toks[i - 1].is(",")) || prev_is(BEFORE_ING) || with_before;
+        }
+        if ok && cue.usage == CueUse::BeforeQuote {
+            ok = toks.get(i + 1).is_some_and(|n| {
+                n.is(":") || (n.is(",") && toks.get(i + 2).is_some_and(|q| q.is_mark(&['“', '"'])))
+            });
+        }
+        if ok {
+            out.push(CueHit {
+                start: i,
+                end: i + 1,
+                lemma: cue.lemma.to_string(),
+                stance: cue.stance,
+                according: false,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testutil::*;
+    use crate::attribution::{AttributionKind, Stance};
+
+    #[test]
+    fn reported_speech_cues_in_any_tense() {
+        // (sentence, cue, lemma's stance, content start)
+        let cases: &[(&str, &str, Stance, &str)] = &[
+            (
+                "The mayor says the ferry will run again.",
+                "says",
+                Stance::Assert,
+                "the ferry",
+            ),
+            (
+                "The mayor has said that the ferry would run again.",
+                "said",
+                Stance::Assert,
+                "the ferry",
+            ),
+            (
+                "The mayor will say on Monday that the ferry runs.",
+                "say",
+                Stance::Assert,
+                "the ferry",
+            ),
+            (
+                "The mayor told reporters that the ferry would run.",
+                "told",
+                Stance::Assert,
+                "the ferry",
+            ),
+            (
+                "The ministry stated that the wells were clean.",
+                "stated",
+                Stance::Assert,
+                "the wells",
+            ),
+            (
+                "The guild claims the wells were poisoned.",
+                "claims",
+                Stance::Assert,
+                "the wells",
+            ),
+            (
+                "The ministry announced that the dam would close.",
+                "announced",
+                Stance::Announce,
+                "the dam",
+            ),
+            (
+                "The Courier reported that the dam had cracked.",
+                "reported",
+                Stance::Assert,
+                "the dam",
+            ),
+            (
+                "The ministry warned that the dam could fail.",
+                "warned",
+                Stance::Warn,
+                "the dam",
+            ),
+            (
+                "The ministry is warning of floods in the valley.",
+                "warning",
+                Stance::Warn,
+                "floods",
+            ),
+            (
+                "The engineer added that the cracks were old.",
+                "added",
+                Stance::Assert,
+                "the cracks",
+            ),
+            (
+                "The engineer noted that the cracks were old.",
+                "noted",
+                Stance::Assert,
+                "the cracks",
+            ),
+            (
+                "The guild accused the ministry of hiding the cracks.",
+                "accused",
+                Stance::Accuse,
+                "the ministry",
+            ),
+            (
+                "The ministry denied that the dam had cracked.",
+                "denied",
+                Stance::Deny,
+                "the dam",
+            ),
+            (
+                "The engineer insisted that the dam was safe.",
+                "insisted",
+                Stance::Assert,
+                "the dam",
+            ),
+            (
+                "The guild argues that the dam is unsafe.",
+                "argues",
+                Stance::Assert,
+                "the dam",
+            ),
+            (
+                "The ministry confirmed that two wells were closed.",
+                "confirmed",
+                Stance::Assert,
+                "two wells",
+            ),
+            (
+                "Farmers believe the river will flood again.",
+                "believe",
+                Stance::Assert,
+                "the river",
+            ),
+            (
+                "The ministry expects the river to fall by Friday.",
+                "expects",
+                Stance::Assert,
+                "the river",
+            ),
+            (
+                "The engineer wrote that the cracks were deep.",
+                "wrote",
+                Stance::Assert,
+                "the cracks",
+            ),
+            (
+                "The guild posted that the valley must be evacuated.",
+                "posted",
+                Stance::Assert,
+                "the valley",
+            ),
+            (
+                "The mayor expressed that the ban was regrettable.",
+                "expressed",
+                Stance::Assert,
+                "the ban",
+            ),
+            (
+                "The guild questioned whether the dam was inspected.",
+                "questioned",
+                Stance::Question,
+                "whether",
+            ),
+            (
+                "The ministry refused to confirm whether the dam had cracked.",
+                "refused to confirm",
+                Stance::RefuseToConfirm,
+                "whether",
+            ),
+            (
+                "The ministry declined to comment on the cracks in the dam.",
+                "declined to comment",
+                Stance::RefuseToConfirm,
+                "on the cracks",
+            ),
+            (
+                "The engineer was quoted as saying that the dam was old.",
+                "was quoted as saying",
+                Stance::Assert,
+                "the dam",
+            ),
+        ];
+        for (text, cue, stance, content) in cases {
+            let g = one(text);
+            assert_eq!(g.cue, *cue, "{text}");
+            assert_eq!(g.stance, *stance, "{text}");
+            assert!(g.content[0].starts_with(content), "{text}: {g:#?}");
+            assert!(!g.source.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn nouns_that_look_like_cues_are_not_cues() {
+        for text in [
+            "Twelve states held votes on the new port tax.",
+            "Several reports of flooding came in overnight.",
+            "The questions about the dam went unanswered for weeks.",
+            "His claims were not new to anyone in the valley.",
+        ] {
+            assert!(cited(text).is_empty(), "{text}: {:#?}", cited(text));
+        }
+    }
+
+    #[test]
+    fn the_post_reads() {
+        let g = one("The post reads: “The dam will not hold another winter.”");
+        assert_eq!((g.source.as_str(), g.cue.as_str()), ("The post", "reads"));
+        assert_eq!(g.kind, AttributionKind::Direct);
+        assert!(cited("She reads the paper every morning before work.").is_empty());
+    }
+}

@@ -1,0 +1,79 @@
+//! Speakers named elsewhere in the clause: the opening phrase ("Russia, always paranoid
+//! about ..., has accused"), the subject of a coordinated clause ("Graham called both ...
+//! and said"), and the relative pronoun ("Barkley, who said ...").
+
+use super::{Cx, Who};
+use crate::attribution::phrases::{first_word, np_after, subject_np};
+
+/// Applies after a comma when the sentence opens with a capitalised phrase of at most six
+/// tokens that ends in the first comma.
+pub(super) fn opening_phrase(cx: &Cx) -> Option<Who> {
+    if !cx.before_frame_is(",") {
+        return None;
+    }
+    let toks = cx.toks;
+    let start = first_word(toks);
+    let c = toks.iter().position(|t| t.is(","))?;
+    if !(c > start && c <= start + 6 && toks[start].capitalised()) {
+        return None;
+    }
+    let source = np_after(toks, start).filter(|(_, e)| *e == c)?;
+    Some(Who {
+        source: Some(source),
+        ..Who::default()
+    })
+}
+
+/// Applies after "and" or "but": the speaker of the clause before, else the subject of
+/// the sentence.
+pub(super) fn coordinated(cx: &Cx) -> Option<Who> {
+    if !(cx.before_frame_is("and") || cx.before_frame_is("but")) {
+        return None;
+    }
+    let j = cx.frame;
+    Some(if cx.has_prev {
+        Who {
+            inherit: true,
+            ..Who::default()
+        }
+    } else {
+        Who {
+            source: subject_np(cx.toks).filter(|(_, e)| *e < j),
+            ..Who::default()
+        }
+    })
+}
+
+/// Applies to a cue just after "who" or "which": the pronoun is the source, as annotators
+/// mark it.
+pub(super) fn relative_pronoun(cx: &Cx) -> Option<Who> {
+    let j = cx.frame;
+    (j == cx.hit.start && (cx.before_frame_is("who") || cx.before_frame_is("which"))).then(|| Who {
+        source: Some((j - 1, j)),
+        ..Who::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testutil::*;
+
+    #[test]
+    fn the_subject_of_a_coordinated_clause() {
+        let g = one("Tomas Berg criticised the plan on Friday and said the dam was unsafe.");
+        assert_eq!(g.source, "Tomas Berg");
+        assert_eq!(g.content, ["the dam was unsafe"]);
+        let g = one("The guild refused to pay but said the dam was unsafe.");
+        assert_eq!(g.source, "The guild");
+    }
+
+    #[test]
+    fn the_relative_pronoun() {
+        let g = one("Tomas Berg, who said the dam was unsafe, left early.");
+        assert_eq!(g.source, "who");
+        let all = cited("Tomas Berg, who said he fished there, said the dam was unsafe.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].source, "who");
+        assert_eq!(all[0].content, ["he fished there"]);
+    }
+}

@@ -1,0 +1,108 @@
+//! The complement after the cue: "said (to Newsweek) (that) the dam would hold", "asked
+//! (Clinton) whether ...", "told (the Courier) that ...". Who was spoken to is an
+//! intermediary, not content.
+
+use super::reading::Reading;
+use super::{Cx, Said, Who};
+use crate::attribution::content::opens_quote;
+use crate::attribution::lexicon::*;
+use crate::attribution::phrases::{np_after, span_of};
+use crate::text::Span;
+
+/// Applies when the complement can be the content (see [`Reading::after_ok`]).
+pub(super) fn after(_: &Cx, _: &Who, r: &Reading) -> Option<Said> {
+    r.after_ok.then_some(Said {
+        content: Some((r.start, r.end)),
+        ..Said::default()
+    })
+}
+
+/// Where the complement starts once who was spoken to, at token `c`, is passed ("said to
+/// Newsweek", "told the Courier", "asked Clinton whether"), and the intermediary named.
+pub(super) fn past_listener(cx: &Cx, c: usize) -> (usize, Vec<Span>) {
+    let (toks, hit) = (cx.toks, cx.hit);
+    let mut c = c;
+    let mut via = Vec::new();
+    let says_to = in_list(SAY_TO_LEMMAS, &hit.lemma);
+    if c < toks.len() && toks[c].is("to") && says_to {
+        let s = c + 1;
+        let named = toks.get(s).is_some_and(|t| t.capitalised())
+            || (toks.get(s).is_some_and(|t| t.is("the"))
+                && toks.get(s + 1).is_some_and(|t| t.capitalised()));
+        if let (true, Some((s, e))) = (named, np_after(toks, s)) {
+            via.push(span_of(toks, s, e));
+            c = e;
+        }
+    } else if hit.lemma == "ask" {
+        // "asked Clinton whether ...": the person asked is not content
+        let question = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                in_list(QUESTION_WORDS, &t.lower) || opens_quote(toks, k) || t.is(":")
+            })
+        };
+        if !question(c) {
+            if let Some((_, e)) = np_after(toks, c).filter(|&(_, e)| question(e)) {
+                c = e;
+            }
+        }
+    } else if hit.lemma == "tell" {
+        if let Some((s, e)) = np_after(toks, c) {
+            if toks[s].capitalised()
+                || (toks[s].is("the") && toks.get(s + 1).is_some_and(|t| t.capitalised()))
+            {
+                via.push(span_of(toks, s, e));
+            }
+            c = e;
+        }
+    }
+    (c, via)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testutil::*;
+    use crate::attribution::AttributionKind;
+
+    #[test]
+    fn content_after_a_colon_or_that() {
+        let g = one("The spokeswoman said: “No ship will leave tonight.”");
+        assert_eq!(
+            (g.source.as_str(), g.kind),
+            ("The spokeswoman", AttributionKind::Direct)
+        );
+        let g = one("The ministry said in a statement that the wells were safe.");
+        assert_eq!(g.cue, "said");
+        assert_eq!(g.content, ["the wells were safe"]);
+    }
+
+    #[test]
+    fn adjuncts_before_that_and_opening_adjuncts_are_not_content() {
+        // an adjunct up to "that"
+        let g = one("Tomas Berg said on Friday during a visit to the dam that it would hold.");
+        assert_eq!(g.content, ["it would hold"]);
+        // an opening adjunct is not content
+        let g = one("For his part, Tomas Berg said the dam would hold.");
+        assert_eq!(g.content, ["the dam would hold"]);
+    }
+
+    #[test]
+    fn short_answers() {
+        let g = one("Asked whether the dam was safe, 60 percent of farmers said yes.");
+        assert_eq!(
+            (g.source.as_str(), g.content[0].as_str()),
+            ("60 percent of farmers", "yes")
+        );
+    }
+
+    #[test]
+    fn mixed_quote_with_intermediary() {
+        let g = one(
+            "A Port Authority spokesperson said to the Valdera Courier there was \
+             “no reason to close the harbour.”",
+        );
+        assert_eq!(g.kind, AttributionKind::Mixed);
+        assert_eq!(g.source, "A Port Authority spokesperson");
+        assert_eq!(g.via, ["the Valdera Courier"]);
+        assert!(g.content[0].starts_with("there was “no reason"));
+    }
+}

@@ -1,0 +1,210 @@
+//! Quotations that spill over sentences and paragraphs: quoted content grows to its whole
+//! quotation (over the sentences it spans and the paragraphs that reopen it), fully quoted
+//! sentences after a quote in the same paragraph join its speaker's content, and the
+//! article's own voice goes from sentences that turn out to be quoted.
+
+use super::cover::Cover;
+use super::quotes::{closes, Quotes};
+use super::{Attribution, AttributionKind};
+use crate::corpus::Article;
+use crate::text::{tokens::words, Span};
+
+/// Grows quoted content to its whole quotation: over the sentences it spans, over the
+/// paragraphs that reopen it, and over fully quoted sentences that follow the quote in the
+/// same paragraph. The article's own voice is dropped from sentences now quoted.
+pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<Attribution>) {
+    let text = article.text.as_str();
+    let sents = &article.sentences;
+    let region_at =
+        |para: usize, span: Span| quotes.regions[para].iter().position(|q| q.overlaps(span));
+    let trimmed = |q: Span| q.trim(text);
+    // the quotation regions, over paragraphs, that hold a span
+    let chain = |para: usize, qi: usize| -> Vec<Span> {
+        let mut spans = vec![quotes.regions[para][qi]];
+        let (mut p, mut i) = (para, qi);
+        while i == 0 && p > 0 && quotes.continues[p] {
+            p -= 1;
+            match quotes.regions[p].len().checked_sub(1) {
+                Some(last) => {
+                    spans.insert(0, quotes.regions[p][last]);
+                    i = last;
+                }
+                None => break,
+            }
+        }
+        let (mut p, mut i) = (para, qi);
+        while i + 1 == quotes.regions[p].len()
+            && p + 1 < quotes.regions.len()
+            && quotes.continues[p + 1]
+            && !closes(text, quotes.regions[p][i])
+        {
+            p += 1;
+            if quotes.regions[p].is_empty() {
+                break;
+            }
+            spans.push(quotes.regions[p][0]);
+            i = 0;
+        }
+        spans
+    };
+    let mut carrier: Option<(usize, usize)> = None; // (attribution, paragraph) for following quotes
+    let mut attached: Vec<(usize, Span)> = Vec::new();
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    for (i, a) in out.iter().enumerate() {
+        if a.kind != AttributionKind::Author {
+            if let Some(v) = by_sentence.get_mut(a.sentence) {
+                v.push(i);
+            }
+        }
+    }
+    for (si, sent) in sents.iter().enumerate() {
+        let para = sent.paragraph;
+        let cited = &by_sentence[si];
+        if !cited.is_empty() {
+            // only a quotation carries on into the quotes that follow it
+            carrier = cited
+                .last()
+                .filter(|&&i| {
+                    matches!(
+                        out[i].kind,
+                        AttributionKind::Direct | AttributionKind::Mixed
+                    )
+                })
+                .map(|&i| (i, para));
+            continue;
+        }
+        let Some((ai, cpara)) = carrier else { continue };
+        let s = sent.span;
+        let starts_quoted =
+            s.slice(text).starts_with(['“', '"']) || s.slice(text).starts_with("''");
+        let words = words(text, s);
+        let all_quoted = words.iter().all(|w| {
+            quotes.regions[para]
+                .iter()
+                .any(|q| q.start < w.span.start && w.span.end <= q.end)
+        });
+        let inside_attached = attached
+            .last()
+            .is_some_and(|(a, q)| *a == ai && q.contains(Span::new(s.start, s.start)));
+        if cpara == para && all_quoted && inside_attached {
+            continue;
+        }
+        if cpara != para || !starts_quoted || !all_quoted || words.is_empty() {
+            carrier = None;
+            continue;
+        }
+        if let Some(qi) = region_at(para, s) {
+            attached.push((ai, quotes.regions[para][qi]));
+        }
+    }
+    for (ai, q) in attached {
+        let q = trimmed(q);
+        if !out[ai].content.iter().any(|c| c.contains(q)) {
+            out[ai].content.push(q);
+            if out[ai].kind == AttributionKind::Indirect {
+                out[ai].kind = AttributionKind::Mixed;
+            }
+        }
+    }
+    for a in out.iter_mut() {
+        if a.kind == AttributionKind::Author {
+            continue;
+        }
+        let para = sents[a.sentence].paragraph;
+        let sspan = sents[a.sentence].span;
+        let mut grown: Vec<Span> = Vec::new();
+        for c in &a.content {
+            let mut c = *c;
+            let mut extra = Vec::new();
+            for (qi, q) in quotes.regions[para].iter().enumerate() {
+                if !q.overlaps(c) {
+                    continue;
+                }
+                let spills = q.start < sspan.start || q.end > sspan.end;
+                let q_in_para = Span::new(q.start.max(article.paragraphs[para].start), q.end);
+                if spills && (q.start < c.start || q.end > c.end) {
+                    if q.start < c.start && q.start < sspan.start {
+                        c = Span::new(q_in_para.start, c.end);
+                    }
+                    if q.end > c.end && q.end > sspan.end {
+                        c = Span::new(c.start, q_in_para.end);
+                    }
+                }
+                for other in chain(para, qi) {
+                    if other != *q {
+                        extra.push(trimmed(other));
+                    }
+                }
+            }
+            grown.push(trimmed(c));
+            grown.extend(extra);
+        }
+        grown.sort();
+        grown.dedup();
+        let mut merged: Vec<Span> = Vec::new();
+        for g in grown {
+            match merged.last_mut() {
+                Some(m) if m.overlaps(g) || m.contains(g) => *m = m.cover(g),
+                _ => merged.push(g),
+            }
+        }
+        a.content = merged;
+    }
+    // the article's own voice of sentences that are now inside someone's quotation
+    let covered = Cover::new(
+        out.iter()
+            .filter(|a| a.kind != AttributionKind::Author)
+            .flat_map(|a| a.content.iter().copied()),
+    );
+    out.retain(|a| {
+        a.kind != AttributionKind::Author
+            || !a
+                .content
+                .iter()
+                .all(|s| words(text, *s).iter().all(|w| covered.contains(w.span)))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testutil::*;
+    use crate::attribution::AttributionKind;
+
+    #[test]
+    fn quote_over_several_paragraphs_speaker_first() {
+        let text = "The harbour master said: “The first ship came in at dawn.\n\
+                    “The second came at noon, and the third never came at all.”\n\
+                    The harbour was closed afterwards.";
+        let g = one(text);
+        assert_eq!(g.source, "The harbour master");
+        assert_eq!(g.kind, AttributionKind::Direct);
+        assert_eq!(g.content.len(), 2, "{g:#?}");
+        assert!(g.content[0].contains("first ship"));
+        assert!(g.content[1].contains("third never came"));
+    }
+
+    #[test]
+    fn quote_over_several_paragraphs_speaker_last() {
+        let text = "“The first ship came in at dawn.\n\
+                    “The second came at noon, and the third never came,” the harbour master said.";
+        let g = one(text);
+        assert_eq!(g.source, "the harbour master");
+        assert_eq!(g.content.len(), 2, "{g:#?}");
+        assert!(g.content[0].contains("first ship"));
+        assert!(g.content[1].contains("third never came"));
+    }
+
+    #[test]
+    fn quote_over_several_sentences() {
+        let g = one("“The pumps failed. Nobody told us,” said Tomas Berg, a dock worker.");
+        assert_eq!(g.source, "Tomas Berg, a dock worker");
+        assert_eq!(g.head.as_deref(), Some("Tomas Berg"));
+        assert_eq!(g.content, ["“The pumps failed. Nobody told us,”"]);
+        assert_eq!(g.kind, AttributionKind::Direct);
+        let text = "“The pumps failed,” Tomas Berg said. “Nobody told us. We waited.”";
+        let g = one(text);
+        assert_eq!(g.source, "Tomas Berg");
+        assert_eq!(g.content.len(), 2, "{g:#?}");
+        assert_eq!(g.content[1], "“Nobody told us. We waited.”");
+    }
+}

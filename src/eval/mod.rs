@@ -1,6 +1,0 @@
-//! Metrics against gold data: attribution spans (PolNeAR), headline stance (FNC-1) and
-//! dependency parses (UD English EWT).
-
-pub mod attribution;
-pub mod parser;
-pub mod stance;

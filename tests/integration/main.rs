@@ -1,0 +1,39 @@
+//! The integration tests, one binary with a module per subject (so that the library, with
+//! its embedded models, is linked once, and the default story analysed once:
+//! [`common::default_analysis`]). The lab's tests (evaluation cross-checks, training, the
+//! benchmarks' commands) are compiled with the `lab` feature: `cargo test --all-features`.
+//! Tests that need `../shared`, `python3` or Chromium say so and pass without them.
+
+mod common;
+
+mod architecture;
+mod bad_input;
+mod check_cli;
+mod default_story;
+mod extract_cli;
+mod hostile_loading;
+mod html_chromium;
+mod html_report;
+mod html_story;
+#[cfg(not(feature = "lab"))]
+mod lab_commands;
+mod linking;
+mod picture;
+mod report_formats;
+mod review_cli;
+mod snapshots;
+
+#[cfg(feature = "lab")]
+mod bench_link;
+#[cfg(feature = "lab")]
+mod eval_attribution_crosscheck;
+#[cfg(feature = "lab")]
+mod eval_parser_crosscheck;
+#[cfg(feature = "lab")]
+mod eval_stance_crosscheck;
+#[cfg(feature = "lab")]
+mod stance_cli;
+#[cfg(feature = "lab")]
+mod train_attribution;
+#[cfg(feature = "lab")]
+mod train_parser;

@@ -1,0 +1,250 @@
+//! Every report format for every story in `corpus/`, through the command line, and what each
+//! format promises: JSON and RON read back into the same report, the CSV has one correctly
+//! quoted row per claim, the ClaimReview markup has schema.org's required fields.
+
+use claimgraph::report::csv::COLUMNS;
+use claimgraph::Report;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn claimgraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = claimgraph(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every story folder under `corpus/`.
+fn stories() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("story.ron").is_file())
+        .collect();
+    out.sort();
+    assert!(out.len() >= 2, "{out:?}");
+    out
+}
+
+const FORMATS: &[&str] = &[
+    "md",
+    "json",
+    "ron",
+    "csv",
+    "dot",
+    "svg",
+    "html",
+    "claimreview",
+];
+
+#[test]
+fn every_format_renders_for_every_story_and_writes_whole_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    for story in stories() {
+        let s = story.to_str().unwrap();
+        let json = stdout(&["report", s, "--format", "json", "--strict"]);
+        let report = Report::from_json(&json).unwrap();
+        assert!(report.summary.claims > 0, "{s}");
+        for f in FORMATS {
+            let file = tmp.path().join(format!("out.{f}"));
+            let out = claimgraph(&[
+                "report",
+                s,
+                "--format",
+                f,
+                "--publisher",
+                "Example Fact Desk",
+                "--review-date",
+                "2026-11-23",
+                "-o",
+                file.to_str().unwrap(),
+            ]);
+            assert!(
+                out.status.success(),
+                "{s} {f}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(out.stdout.is_empty());
+            let text = std::fs::read_to_string(&file).unwrap();
+            // every claim is in every format (the pictures name them in attributes);
+            // ClaimReview is by proposition
+            if *f == "claimreview" {
+                assert_eq!(
+                    text.matches("\"ClaimReview\"").count(),
+                    report.propositions.len()
+                );
+            } else {
+                for c in &report.claims {
+                    assert!(text.contains(&c.id), "{s} {f}: {}", c.id);
+                }
+            }
+        }
+        // no temporary files left behind
+        let left: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
+
+#[test]
+fn json_and_ron_carry_the_same_report_and_read_back() {
+    for story in stories() {
+        let s = story.to_str().unwrap();
+        let json = stdout(&["report", s, "--format", "json"]);
+        let ron = stdout(&["report", s, "--format", "ron"]);
+        let from_json = Report::from_json(&json).unwrap();
+        let from_ron = Report::from_ron(&ron).unwrap();
+        assert_eq!(from_json, from_ron, "{s}");
+        assert_eq!(from_json.schema, claimgraph::report::SCHEMA);
+        // and writing what was read gives the same text
+        assert_eq!(from_ron.to_ron(), ron);
+        assert_eq!(from_json.to_json(), json);
+    }
+}
+
+#[test]
+fn the_schema_document_names_every_field_of_the_json() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/report/SCHEMA.md"))
+            .unwrap();
+    assert!(doc.contains(claimgraph::report::SCHEMA));
+    let mut all = std::collections::BTreeSet::new();
+    for story in stories() {
+        let json = stdout(&["report", story.to_str().unwrap(), "--format", "json"]);
+        let v: Value = serde_json::from_str(&json).unwrap();
+        keys(&v, &mut all);
+    }
+    fn keys(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    out.insert(k.clone());
+                    keys(x, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| keys(x, out)),
+            _ => {}
+        }
+    }
+    for k in all {
+        assert!(
+            doc.contains(&format!("`{k}`")),
+            "SCHEMA.md does not describe `{k}`"
+        );
+    }
+}
+
+#[test]
+fn csv_has_one_row_per_claim_with_quoting_a_parser_accepts() {
+    for story in stories() {
+        let s = story.to_str().unwrap();
+        let report = Report::from_json(&stdout(&["report", s, "--format", "json"])).unwrap();
+        let text = stdout(&["report", s, "--format", "csv"]);
+        let mut rd = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, COLUMNS);
+        let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), report.claims.len(), "{s}");
+        let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+        for (row, c) in rows.iter().zip(&report.claims) {
+            assert_eq!(row.len(), COLUMNS.len());
+            assert_eq!(&row[col("claim")], c.id);
+            assert_eq!(&row[col("article")], c.article);
+            assert_eq!(&row[col("source")], c.speaker.name);
+            assert_eq!(&row[col("stance")], c.stance.label());
+            // the sentence survives commas, quotation marks and all
+            assert_eq!(&row[col("evidence")], c.evidence.text);
+            assert_eq!(&row[col("credibility")], c.grade);
+        }
+    }
+}
+
+#[test]
+fn claimreview_has_the_required_fields_for_every_proposition() {
+    for story in stories() {
+        let s = story.to_str().unwrap();
+        let report = Report::from_json(&stdout(&["report", s, "--format", "json"])).unwrap();
+        let text = stdout(&[
+            "report",
+            s,
+            "--format",
+            "claimreview",
+            "--publisher",
+            "Example Fact Desk",
+            "--publisher-url",
+            "https://factdesk.example/",
+            "--review-date",
+            "2026-11-23",
+        ]);
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let reviews = v.as_array().unwrap();
+        assert_eq!(reviews.len(), report.propositions.len());
+        for (r, p) in reviews.iter().zip(&report.propositions) {
+            assert_eq!(r["@context"], "https://schema.org");
+            assert_eq!(r["@type"], "ClaimReview");
+            assert_eq!(r["claimReviewed"], p.statement.as_str());
+            assert_eq!(r["datePublished"], "2026-11-23");
+            assert_eq!(r["author"]["@type"], "Organization");
+            assert_eq!(r["author"]["name"], "Example Fact Desk");
+            assert_eq!(r["author"]["url"], "https://factdesk.example/");
+            let item = &r["itemReviewed"];
+            assert_eq!(item["@type"], "Claim");
+            assert!(item["author"].is_object() || item["author"].is_array());
+            let appearances = item["appearance"].as_array().unwrap();
+            assert!(!appearances.is_empty());
+            assert!(item["firstAppearance"].is_object());
+            let rating = &r["reviewRating"];
+            assert_eq!(rating["@type"], "Rating");
+            assert_eq!(rating["bestRating"], 5);
+            assert_eq!(rating["worstRating"], 1);
+            assert!(rating["alternateName"].as_str().unwrap().contains(&p.grade));
+            assert_eq!(rating["ratingExplanation"], p.reasons.join("; ").as_str());
+            match p.credibility {
+                6 => assert!(rating.get("ratingValue").is_none()),
+                c => assert_eq!(rating["ratingValue"], 6 - c as i64),
+            }
+            // dates where the articles have them: the earliest is the first appearance
+            let dates: Vec<&str> = appearances
+                .iter()
+                .filter_map(|a| a["datePublished"].as_str())
+                .collect();
+            if let Some(first) = dates.iter().min() {
+                assert_eq!(item["datePublished"], *first);
+                assert_eq!(item["firstAppearance"]["datePublished"], *first);
+            }
+        }
+    }
+}
+
+#[test]
+fn claimreview_without_a_publisher_is_a_usage_error() {
+    let out = claimgraph(&["report", "--format", "claimreview"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--publisher"));
+    let out = claimgraph(&[
+        "report",
+        "--format",
+        "claimreview",
+        "--publisher",
+        "X",
+        "--review-date",
+        "23/11/2026",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--review-date 23/11/2026"));
+}
