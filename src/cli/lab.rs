@@ -203,9 +203,12 @@ struct ParserSettings {
     /// Folds of jack-knifing the tags the parser trains on (0: gold tags).
     #[arg(long, default_value_t = train::parser::TrainOptions::default().folds)]
     folds: usize,
-    /// Averaged weights smaller than this are left out of the model.
+    /// Averaged parser weights smaller than this are left out of the model.
     #[arg(long, default_value_t = train::parser::TrainOptions::default().min_weight)]
     min_weight: f64,
+    /// Averaged tagger weights smaller than this are left out of the model.
+    #[arg(long, default_value_t = train::parser::TrainOptions::default().tagger_min_weight)]
+    tagger_min_weight: f64,
     /// Seed of shuffling and exploration.
     #[arg(long, default_value_t = train::parser::TrainOptions::default().seed)]
     seed: u64,
@@ -223,6 +226,7 @@ impl ParserSettings {
             tagger_epochs: self.tagger_epochs,
             folds: self.folds,
             min_weight: self.min_weight,
+            tagger_min_weight: self.tagger_min_weight,
             seed: self.seed,
             table_bits: self.table_bits,
             ..train::parser::TrainOptions::default()

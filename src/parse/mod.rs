@@ -353,3 +353,35 @@ impl Parser {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_reads_back_and_parses_a_report() {
+        let p = Parser::embedded();
+        assert!(
+            p.to_bytes() == EMBEDDED,
+            "the model file reads back as itself"
+        );
+        let words = "The minister said that the cell was preparing an attack .";
+        let words: Vec<&str> = words.split(' ').collect();
+        let a = p.parse(&words);
+        assert_eq!(a.len(), words.len());
+        // said is the root, the minister its subject, preparing its clausal complement
+        assert_eq!(a.head(2), None);
+        assert_eq!(a.deprel(2), Deprel::Root);
+        assert_eq!((a.head(1), a.deprel(1)), (Some(2), Deprel::Nsubj));
+        assert_eq!((a.head(7), a.deprel(7)), (Some(2), Deprel::Ccomp));
+        assert_eq!((a.head(5), a.deprel(5)), (Some(7), Deprel::Nsubj));
+        assert_eq!(a.dependents(7).collect::<Vec<_>>(), vec![3, 5, 6, 9]);
+        assert_eq!(
+            (a.upos(1), a.xpos(2), a.lemma(2)),
+            (Upos::Noun, "VBD", "say")
+        );
+        assert_eq!(a.lemma(6), "be");
+        // an empty sentence is an empty analysis
+        assert!(p.parse::<&str>(&[]).is_empty());
+    }
+}

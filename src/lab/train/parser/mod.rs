@@ -39,8 +39,11 @@ pub struct TrainOptions {
     pub explore_from: usize,
     /// How often the parser follows a mistaken prediction from then on.
     pub explore: f64,
-    /// Averaged weights smaller than this in magnitude are dropped from the model.
+    /// Averaged parser weights (transitions and relations) smaller than this in
+    /// magnitude are dropped from the model.
     pub min_weight: f64,
+    /// The same for the tagger's weights, whose small weights matter more.
+    pub tagger_min_weight: f64,
     /// Size of the transition weight table, as a power of two.
     pub table_bits: u32,
 }
@@ -54,7 +57,8 @@ impl Default for TrainOptions {
             seed: 0x00C1_A1A5,
             explore_from: 1,
             explore: 0.9,
-            min_weight: 0.5,
+            min_weight: 2.0,
+            tagger_min_weight: 0.5,
             table_bits: 20,
         }
     }
@@ -292,7 +296,7 @@ fn jackknife(data: &[Example], tags: &[Tag], opts: &TrainOptions) -> Vec<Vec<u16
                 opts.tagger_epochs,
                 opts.seed ^ (f as u64 + 1),
             )
-            .freeze(opts.min_weight);
+            .freeze(opts.tagger_min_weight);
             let refs: Vec<&Example> = held.iter().map(|&i| &data[i]).collect();
             held.into_iter().zip(tag_all(&m, &lex, &refs)).collect()
         })
@@ -473,7 +477,7 @@ pub fn train(
             let all: Vec<&Example> = data.iter().collect();
             let lex = lexicon(&all, &tags);
             let m = train_tagger(&all, &tags, ntags, opts.tagger_epochs, opts.seed);
-            (m.freeze(opts.min_weight), lex)
+            (m.freeze(opts.tagger_min_weight), lex)
         },
     );
     let (full, lexicon) = full;
