@@ -52,7 +52,7 @@ impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
             epochs: 12,
-            tagger_epochs: 8,
+            tagger_epochs: 12,
             folds: 5,
             seed: 0x00C1_A1A5,
             explore_from: 1,
