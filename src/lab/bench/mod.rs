@@ -1,8 +1,11 @@
 //! Benchmarks: [`extract`] times attribution extraction on article texts, [`link`] times
-//! candidate generation and linking on generated claims, [`memory`] reads the peak
-//! resident memory of a run, and [`parse`] times tagging and parsing. Speed and memory are measured here, never asserted in tests.
+//! candidate generation and linking on generated claims, [`inputs`] times loading and
+//! analysis against the size of hostile and large inputs, [`memory`] reads the peak
+//! resident memory of a run, and [`parse`] times tagging and parsing. Speed and memory are
+//! measured here, never asserted in tests.
 
 pub mod extract;
+pub mod inputs;
 pub mod link;
 pub mod memory;
 pub mod parse;
