@@ -2,6 +2,7 @@
 //! arguments and one short function each over [`claimgraph::lab`].
 
 use super::emit;
+use super::progress::Progress;
 use claimgraph::lab::{bench, eval, stance, train};
 use claimgraph::output::write_atomic;
 use claimgraph::parse::{conllu, Parser};
@@ -306,10 +307,15 @@ fn input_class(s: &str) -> Result<bench::inputs::Class, String> {
     })
 }
 
-/// A number of claims: a whole number of at least 1.
+/// A number of claims: a whole number from 1 to [`bench::link::MAX_CLAIMS`].
 fn claim_count(s: &str) -> Result<usize, String> {
-    match s.trim().parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
+    let max = bench::link::MAX_CLAIMS;
+    match s.trim().parse::<u128>() {
+        Ok(n) if n >= 1 && n <= max as u128 => Ok(n as usize),
+        Ok(n) if n > max as u128 => Err(format!(
+            "{n} claims is more than the benchmark generates (at most {max}; a million take \
+             about a gigabyte)"
+        )),
         _ => Err(format!("'{s}' is not a number of claims (1 or more)")),
     }
 }
@@ -447,7 +453,13 @@ fn train_attribution(
         epochs,
         ..Default::default()
     };
-    let model = train::attribution::train(&fit, &opts, |line| eprintln!("{line}"));
+    // one pass of each of the two taggers per epoch
+    let bar = Progress::new(2 * epochs, "passes");
+    let model = train::attribution::train(&fit, &opts, |line| {
+        bar.println(line);
+        bar.inc();
+    });
+    bar.finish();
     write_atomic(&output, &model.to_bytes())?;
     if held.is_empty() {
         return Ok(());
@@ -491,7 +503,13 @@ fn train_stance(
     }
     if let Some(output) = output {
         let start = Instant::now();
-        let bytes = stance::train(&data, &opts, |line| eprintln!("{line}")).to_bytes();
+        let bar = Progress::new(opts.epochs, "passes");
+        let bytes = stance::train(&data, &opts, |line| {
+            bar.println(line);
+            bar.inc();
+        })
+        .to_bytes();
+        bar.finish();
         write_atomic(&output, &bytes)?;
         eprintln!(
             "trained in {:.1} s; wrote {} ({} bytes)",

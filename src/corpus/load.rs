@@ -257,14 +257,19 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Story> {
 /// The article ids met so far, with where each was first found, to report duplicates in
 /// time linear in the number of articles.
 #[derive(Default)]
-struct Ids {
+pub(super) struct Ids {
     first: HashMap<String, (PathBuf, Option<usize>)>,
 }
 
 impl Ids {
     /// Records `a` (found on `line` of its file, for JSONL); a diagnostic at `shown` when
     /// its id was met before.
-    fn check(&mut self, a: &Article, line: Option<usize>, shown: &Path) -> Option<Diagnostic> {
+    pub(super) fn check(
+        &mut self,
+        a: &Article,
+        line: Option<usize>,
+        shown: &Path,
+    ) -> Option<Diagnostic> {
         match self.first.get(&a.id) {
             Some((path, first_line)) => {
                 let place = match first_line {
@@ -329,7 +334,7 @@ pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<D
 }
 
 /// [`load_file`], with the line each article of a JSONL file stands on.
-fn parse_file(
+pub(super) fn parse_file(
     rel: &Path,
     shown: &Path,
     bytes: &[u8],

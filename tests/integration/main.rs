@@ -10,7 +10,10 @@ mod architecture;
 mod bad_input;
 mod check_cli;
 mod default_story;
+mod everyday;
 mod extract_cli;
+#[cfg(feature = "fetch")]
+mod fetch_cli;
 mod hostile_loading;
 mod hostile_outputs;
 mod html_chromium;
@@ -32,6 +35,8 @@ mod eval_attribution_crosscheck;
 mod eval_parser_crosscheck;
 #[cfg(feature = "lab")]
 mod eval_stance_crosscheck;
+#[cfg(feature = "lab")]
+mod gold_files;
 #[cfg(feature = "lab")]
 mod stance_cli;
 #[cfg(feature = "lab")]

@@ -98,8 +98,13 @@ pub fn check_format(r: &Report, format: u8) {
                 name: "Fuzz Desk".into(),
                 url: None,
                 date: "2026-01-01".into(),
+                review_url: Some("https://desk.example/{id}/{n}".into()),
             };
-            let ld = claimreview::render(r, &publisher);
+            let every = claimreview::Selection {
+                background: true,
+                ..Default::default()
+            };
+            let ld = claimreview::render(r, &publisher, &every).expect("a web review address");
             assert!(!ld.contains(['<', '>']), "raw markup in the JSON-LD");
             serde_json::from_str::<serde_json::Value>(&ld).expect("the JSON-LD reads back");
         }
