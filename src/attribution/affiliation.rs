@@ -3,12 +3,12 @@
 //! ROLE of ORG" or "NAME, the ROLE of ORG". The sentences of that shape are found once per
 //! article, and what each name is tied to is looked up once.
 
-use super::cover::Cover;
 use super::lexicon::*;
 use super::phrases::{np_after, span_of};
-use super::tokens::{tokenize, Tok};
+use super::tokens::{sentence_toks, tokenize, Tok};
 use crate::corpus::Article;
-use crate::text::{Sentence, Span};
+use crate::text::cover::Cover;
+use crate::text::{Sentence, Span, TokenStream};
 use std::collections::HashMap;
 
 /// A sentence with a copula or a comma followed by an appositive that names an
@@ -25,6 +25,7 @@ struct RoleSentence {
 pub(super) struct Affiliations<'a> {
     text: &'a str,
     sentences: &'a [Sentence],
+    stream: &'a TokenStream,
     /// The sentences with a role, in text order; found at the first lookup.
     roles: Option<Vec<RoleSentence>>,
     /// For a name, the start of the first sentence that ties it to an organisation, and
@@ -49,6 +50,7 @@ impl<'a> Affiliations<'a> {
         Affiliations {
             text: article.text.as_str(),
             sentences: &article.sentences,
+            stream: article.tokens(),
             roles: None,
             found: HashMap::new(),
         }
@@ -89,10 +91,12 @@ impl<'a> Affiliations<'a> {
     fn first_role(&mut self, name: &str) -> Option<(usize, Span)> {
         let text = self.text;
         let sentences = self.sentences;
+        let stream = self.stream;
         let roles = self.roles.get_or_insert_with(|| {
             sentences
                 .iter()
-                .filter_map(|s| roles_of(text, s.span))
+                .enumerate()
+                .filter_map(|(si, s)| roles_of(text, stream, si, s.span))
                 .collect()
         });
         roles.iter().find_map(|r| {
@@ -107,11 +111,11 @@ impl<'a> Affiliations<'a> {
     }
 }
 
-/// The roles of the sentence `span`: a token "is", "was" or "," followed by a word that
+/// The roles of sentence `si`, of span `span`: a token "is", "was" or "," followed by a word that
 /// opens an appositive, and an organisation before the next comma, stop or semicolon
 /// (within fifteen tokens). `None` when there is none.
-fn roles_of(text: &str, span: Span) -> Option<RoleSentence> {
-    let toks = tokenize(text, span, &Cover::default());
+fn roles_of(text: &str, stream: &TokenStream, si: usize, span: Span) -> Option<RoleSentence> {
+    let toks = sentence_toks(text, stream, si, false);
     let mut roles = Vec::new();
     for k in 0..toks.len() {
         let copula = toks[k].is("is") || toks[k].is("was") || toks[k].is(",");
