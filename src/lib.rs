@@ -59,6 +59,9 @@ pub struct Analysis<'a> {
     pub graph: ClaimGraph,
     /// Propositions and their assessments.
     pub assessments: Vec<Assessment>,
+    /// How sure we are that each claim's speaker said it, in the claims' order: computed
+    /// once, read by the assessment and the report.
+    pub confidences: Vec<assess::AttributionConfidence>,
 }
 
 /// The attributions of one article, in text order: the one entry point to the attribution
@@ -84,7 +87,8 @@ pub fn analysis<'a>(story: &'a Story, _opts: &Options) -> Analysis<'a> {
     }
     let relations = link::link(&claims);
     let graph = ClaimGraph::build(&claims, &relations, &sources);
-    let assessments = assess::assess(&claims, &relations, &sources);
+    let confidences = assess::attribution_confidences(&claims, &sources);
+    let assessments = assess::assess_with(&claims, &relations, &sources, &confidences);
     Analysis {
         story,
         sources,
@@ -92,6 +96,7 @@ pub fn analysis<'a>(story: &'a Story, _opts: &Options) -> Analysis<'a> {
         relations,
         graph,
         assessments,
+        confidences,
     }
 }
 
