@@ -19,6 +19,16 @@ struct RoleSentence {
     starts: Vec<usize>,
     /// The copula's (or comma's) token and the organisation, in token order.
     roles: Vec<(usize, Span)>,
+    /// The token before each role's copula (or comma), in the same order.
+    before: Vec<Span>,
+}
+
+/// The sentences with a role, with an index from the token before a copula to the
+/// sentences where it stands there: a name can only be tied to a role it stands right
+/// before, so a name is searched only in the sentences its last token is listed for.
+struct RoleIndex<'a> {
+    sentences: Vec<RoleSentence>,
+    by_last_token: HashMap<&'a str, Vec<usize>>,
 }
 
 /// The organisations an article ties names to.
@@ -26,8 +36,8 @@ pub(super) struct Affiliations<'a> {
     text: &'a str,
     sentences: &'a [Sentence],
     stream: &'a TokenStream,
-    /// The sentences with a role, in text order; found at the first lookup.
-    roles: Option<Vec<RoleSentence>>,
+    /// The sentences with a role, in text order, indexed; found at the first lookup.
+    roles: Option<RoleIndex<'a>>,
     /// For a name, the start of the first sentence that ties it to an organisation, and
     /// the organisation.
     found: HashMap<String, Option<(usize, Span)>>,
@@ -86,20 +96,39 @@ impl<'a> Affiliations<'a> {
             .map(|(_, org)| org)
     }
 
-    /// The first sentence of the article where the first occurrence of `name` is followed
-    /// by a role, and the role's organisation.
+    /// The first sentence of the article where the first occurrence of `name`, ending at
+    /// the end of a token, is followed by a role, and the role's organisation. Only the
+    /// sentences with a role right after a token like the name's last are searched.
     fn first_role(&mut self, name: &str) -> Option<(usize, Span)> {
         let text = self.text;
         let sentences = self.sentences;
         let stream = self.stream;
-        let roles = self.roles.get_or_insert_with(|| {
-            sentences
+        let index = self.roles.get_or_insert_with(|| {
+            let sentences: Vec<RoleSentence> = sentences
                 .iter()
                 .enumerate()
                 .filter_map(|(si, s)| roles_of(text, stream, si, s.span))
-                .collect()
+                .collect();
+            let mut by_last_token: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (ri, r) in sentences.iter().enumerate() {
+                for b in &r.before {
+                    let list = by_last_token.entry(b.slice(text)).or_default();
+                    if list.last() != Some(&ri) {
+                        list.push(ri);
+                    }
+                }
+            }
+            RoleIndex {
+                sentences,
+                by_last_token,
+            }
         });
-        roles.iter().find_map(|r| {
+        // the name's last token, as the sentences are cut
+        let name_toks = tokenize(name, Span::new(0, name.len()), &Cover::default());
+        let last = name_toks.last()?.text;
+        let candidates = index.by_last_token.get(last)?;
+        candidates.iter().find_map(|&ri| {
+            let r = &index.sentences[ri];
             let at = r.span.slice(text).find(name)?;
             let after = r.span.start + at + name.len();
             let k = r.starts.partition_point(|&s| s < after);
@@ -136,6 +165,10 @@ fn roles_of(text: &str, stream: &TokenStream, si: usize, span: Span) -> Option<R
     (!roles.is_empty()).then(|| RoleSentence {
         span,
         starts: toks.iter().map(|t| t.span.start).collect(),
+        before: roles
+            .iter()
+            .filter_map(|&(k, _)| k.checked_sub(1).map(|b| toks[b].span))
+            .collect(),
         roles,
     })
 }
@@ -165,5 +198,13 @@ mod tests {
             "Mara Lind said the dam was unsafe. Mara Lind is the editor of the Lowland Herald.",
         );
         assert_eq!(all[0].affiliation, None, "{all:#?}");
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_word_has_no_role() {
+        let g = one("Mara Lindqvist is the editor of the Lowland Herald. \
+             Mara Lind said the dam was unsafe.");
+        assert_eq!(g.source, "Mara Lind");
+        assert_eq!(g.affiliation, None);
     }
 }

@@ -132,10 +132,25 @@ impl Model {
 /// ... and noted that ..."): the second verb starts an attribution of its own.
 fn cut_at_coordinated_cues(text: &str, found: &mut [Found]) {
     let cues: Vec<Span> = found.iter().map(|f| f.cue).collect();
+    // the cues by start, to find those inside a content by binary search
+    let mut by_start: Vec<(usize, usize)> =
+        cues.iter().enumerate().map(|(i, q)| (q.start, i)).collect();
+    by_start.sort_unstable();
+    let mut inner: Vec<usize> = Vec::new();
     for f in found.iter_mut() {
         for c in &mut f.content {
-            let inner = cues.iter().filter(|q| c.contains(**q) && q.start > c.start);
-            for q in inner {
+            let from = by_start.partition_point(|&(s, _)| s <= c.start);
+            let to = by_start.partition_point(|&(s, _)| s <= c.end);
+            inner.clear();
+            inner.extend(
+                by_start[from..to.max(from)]
+                    .iter()
+                    .map(|&(_, i)| i)
+                    .filter(|&i| c.contains(cues[i])),
+            );
+            // in the order the cues were found
+            inner.sort_unstable();
+            for q in inner.iter().map(|&i| &cues[i]) {
                 let before = text[c.start..q.start].trim_end();
                 let Some(head) = before.strip_suffix("and") else {
                     continue;
