@@ -38,6 +38,7 @@ use assess::Assessment;
 use claims::Claim;
 use graph::ClaimGraph;
 use link::Relation;
+use rayon::prelude::*;
 use resolve::{Resolver, SourceTable};
 
 /// Options of the analysis.
@@ -75,14 +76,21 @@ pub fn extract_attributions(
     attribution::extract(article, registry.gazetteer())
 }
 
-/// Runs every stage but rendering.
+/// Runs every stage but rendering. Articles are read in parallel on rayon's threads; the
+/// analysis does not depend on their number.
 pub fn analysis<'a>(story: &'a Story, _opts: &Options) -> Analysis<'a> {
     let resolver = Resolver::new(&story.registry);
     let mut sources = SourceTable::new(&story.registry);
+    // the articles' attributions are found in parallel (rayon, in the articles' order);
+    // speakers are then resolved in order, since the table of sources grows as they are
+    let found: Vec<Vec<attribution::Attribution>> = story
+        .articles
+        .par_iter()
+        .map(|a| extract_attributions(a, &story.registry))
+        .collect();
     let mut claims = Vec::new();
-    for a in &story.articles {
-        let attrs = extract_attributions(a, &story.registry);
-        let resolved = resolve::resolve(a, &attrs, &resolver, &mut sources);
+    for (a, attrs) in story.articles.iter().zip(&found) {
+        let resolved = resolve::resolve(a, attrs, &resolver, &mut sources);
         claims.extend(claims::build(a, &resolved));
     }
     let relations = link::link(&claims);

@@ -20,6 +20,7 @@ mod lab_commands;
 mod linking;
 mod picture;
 mod report_formats;
+mod parallel;
 mod review_cli;
 mod snapshots;
 
