@@ -5,7 +5,6 @@
 //! Extraction goes through [`crate::extract_attributions`], like the report and the
 //! evaluation, so that this view always shows what the pipeline works from.
 
-use rayon::prelude::*;
 use crate::attribution::{Attribution, AttributionKind, Stance};
 use crate::corpus::spans::SpanAttribution;
 use crate::corpus::{self, Article, LoadOptions, Story};
@@ -13,6 +12,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::resolve::{self, MatchRule, Resolver, SourceTable};
 use crate::sources::Registry;
 use crate::text::{span::LineIndex, Span};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 

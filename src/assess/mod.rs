@@ -613,7 +613,7 @@ pub fn assess_with(
         ));
         out.push(Assessment {
             id: format!("p:{}", claims[g[0]].id),
-            statement: claims[statement_claim(&g, claims, &conf)].text.clone(),
+            statement: claims[statement_claim(&g, claims, conf)].text.clone(),
             claims: g,
             origins,
             independent_origins: independent,

@@ -18,9 +18,9 @@ mod html_story;
 #[cfg(not(feature = "lab"))]
 mod lab_commands;
 mod linking;
+mod parallel;
 mod picture;
 mod report_formats;
-mod parallel;
 mod review_cli;
 mod snapshots;
 
