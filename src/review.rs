@@ -49,11 +49,17 @@ pub fn accepted(story: &Path) -> Result<Report> {
         // a diagnostic rather than Error::Io, whose source would be printed a second time
         Err(e) => return Err(Error::Input(e.diagnostic(&path))),
     };
+    parse_snapshot(&path, bytes)
+}
+
+/// Reads an accepted snapshot from its bytes (`path` is the file they were read from, for
+/// messages): a report of this claimgraph's schema, or an error at its line and column.
+pub fn parse_snapshot(path: &Path, bytes: Vec<u8>) -> Result<Report> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let (l, c) = crate::text::span::line_col_bytes(e.as_bytes(), at);
         Error::Input(Diagnostic::at(
-            &path,
+            path,
             l,
             c,
             format!("not a claimgraph report: not valid UTF-8 at offset {at}"),
@@ -61,7 +67,7 @@ pub fn accepted(story: &Path) -> Result<Report> {
     })?;
     let report: Report = serde_json::from_str(&text).map_err(|e| {
         Error::Input(Diagnostic::at(
-            &path,
+            path,
             e.line(),
             e.column(),
             format!("not a claimgraph report: {e}"),
@@ -69,7 +75,7 @@ pub fn accepted(story: &Path) -> Result<Report> {
     })?;
     if report.schema != SCHEMA {
         return Err(Error::Input(Diagnostic::file(
-            &path,
+            path,
             format!(
                 "accepted with report schema {}, this claimgraph writes {SCHEMA}: run `claimgraph accept` again after reading the current report",
                 report.schema

@@ -11,7 +11,7 @@ pub mod spans;
 mod walk;
 
 pub use embedded::{default_story, DEFAULT_STORY_ID};
-pub use load::{load_file, load_path, load_story, LoadOptions};
+pub use load::{assemble, load_file, load_path, load_story, LoadOptions, StoryFiles};
 pub use read::{read_input, read_limited, ReadError, MAX_FILE_BYTES};
 
 use crate::error::Diagnostic;
