@@ -18,7 +18,7 @@ use crate::corpus::Article;
 use crate::text::Span;
 use features::{cue_tag, role_tag};
 use std::sync::OnceLock;
-use tagger::{Sequence, Tagger};
+use tagger::{Decoder, Sequence, Tagger};
 
 /// The weights trained on PolNeAR's `train.jsonl` with the lab's default training options.
 const EMBEDDED: &[u8] = include_bytes!("attribution.model");
@@ -71,22 +71,23 @@ impl Model {
     pub fn find(&self, article: &Article) -> Vec<Found> {
         let sheet = Sheet::new(article);
         let mut seq = Sequence::new();
+        let (mut cue_dec, mut role_dec) = (Decoder::default(), Decoder::default());
         let mut out = Vec::new();
         for &(lo, hi) in &sheet.sentences {
             features::cue_sequence(&sheet, lo, hi, &mut seq);
-            let tags = self.cue.decode(&seq);
-            for (cs, ce) in runs(&tags, cue_tag::B, cue_tag::I) {
+            let tags = self.cue.decode_with(&seq, &mut cue_dec);
+            for (cs, ce) in runs(tags, cue_tag::B, cue_tag::I) {
                 let (cs, ce) = (lo + cs, lo + ce);
                 let (wlo, whi) = features::role_window(&sheet, cs, ce);
                 features::role_sequence(&sheet, wlo, whi, cs, ce, &mut seq);
-                let roles = self.role.decode(&seq);
+                let roles = self.role.decode_with(&seq, &mut role_dec);
                 let span = |a: usize, b: usize| {
                     Span::new(
                         sheet.toks[wlo + a].span.start,
                         sheet.toks[wlo + b - 1].span.end,
                     )
                 };
-                let content: Vec<Span> = runs(&roles, role_tag::BC, role_tag::IC)
+                let content: Vec<Span> = runs(roles, role_tag::BC, role_tag::IC)
                     .into_iter()
                     .map(|(a, b)| span(a, b + stray_last_word(&sheet, wlo + b)))
                     .collect();
@@ -94,7 +95,7 @@ impl Model {
                     continue;
                 }
                 // one source fragment: the run nearest the cue
-                let source: Vec<Span> = runs(&roles, role_tag::BS, role_tag::IS)
+                let source: Vec<Span> = runs(roles, role_tag::BS, role_tag::IS)
                     .into_iter()
                     .min_by_key(|&(a, b)| {
                         let (a, b) = (wlo + a, wlo + b);
