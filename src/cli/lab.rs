@@ -195,6 +195,34 @@ enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Time against input size for hostile and large inputs (long prose, one line without
+    /// punctuation, a million quotation marks, dense HTML, many articles, many speakers, a
+    /// large registry, deep YAML): each made in memory at sizes ×4 apart, loaded and
+    /// analysed; steps costing more than ×5 per ×4 are marked.
+    Inputs {
+        /// Classes to run, separated by commas [default: all: prose, line,
+        /// quotes-straight, quotes-curly, quotes-mixed, html-entities, html-paragraphs,
+        /// articles, speakers, registry, yaml-depth].
+        #[arg(long, value_delimiter = ',', value_parser = input_class)]
+        classes: Vec<bench::inputs::Class>,
+        /// Divide every size by this (16 gives a quick look).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        scale_down: u32,
+        /// Runs at each size under a second (the best is shown).
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        repeat: u32,
+    },
+}
+
+/// A class of input for `bench inputs`.
+fn input_class(s: &str) -> Result<bench::inputs::Class, String> {
+    bench::inputs::Class::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = bench::inputs::Class::ALL.iter().map(|c| c.name()).collect();
+        format!(
+            "unknown input class {s:?}; the classes are {}",
+            names.join(", ")
+        )
+    })
 }
 
 /// A number of claims: a whole number of at least 1.
@@ -361,6 +389,34 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<()> {
             };
             let report = bench::link::run(&settings, |what| eprintln!("{what}"))?;
             emit(&format!("{report}\n"), None)
+        }
+        BenchCommand::Inputs {
+            classes,
+            scale_down,
+            repeat,
+        } => {
+            let classes = if classes.is_empty() {
+                bench::inputs::Class::ALL.to_vec()
+            } else {
+                classes
+            };
+            let plan: Vec<_> = classes
+                .into_iter()
+                .map(|c| {
+                    let sizes = c
+                        .default_sizes()
+                        .into_iter()
+                        .map(|n| (n / scale_down as usize).max(1))
+                        .collect();
+                    (c, sizes)
+                })
+                .collect();
+            let results = bench::inputs::run(&plan, repeat as usize, |what| eprintln!("{what}"));
+            let machine = bench::Machine::detect();
+            emit(
+                &format!("{}\n", bench::inputs::Table(&results, &machine)),
+                None,
+            )
         }
     }
 }
