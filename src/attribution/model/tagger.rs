@@ -164,6 +164,7 @@ impl Tagger {
     }
 
     /// The best tag sequence for `seq` under the allowed transitions and fixed tags.
+    #[cfg_attr(not(feature = "lab"), allow(dead_code))]
     pub fn decode(&self, seq: &Sequence) -> Vec<u8> {
         let mut d = Decoder::default();
         self.decode_with(seq, &mut d).to_vec()
@@ -177,7 +178,9 @@ impl Tagger {
         &d.tags
     }
 
-    /// The best tag sequence for emission scores `em` (from [`Tagger::emissions`]).
+    /// The best tag sequence for emission scores `em` (from [`Tagger::emissions`]); training
+    /// decodes with it.
+    #[cfg_attr(not(feature = "lab"), allow(dead_code))]
     pub(crate) fn viterbi(&self, seq: &Sequence, em: &[f32]) -> Vec<u8> {
         let (mut score, mut back, mut out) = (Vec::new(), Vec::new(), Vec::new());
         self.viterbi_into(seq, em, &mut score, &mut back, &mut out);
