@@ -299,7 +299,7 @@ pub fn make(class: Class, size: usize) -> Input {
             for i in 0..size {
                 let _ = writeln!(
                     ron,
-                    "(id: \"s{i}\", name: \"{} Office\", kind: Organization, aliases: [\"the {} office\"]),",
+                    "(id: \"s{i}\", name: \"{} Office\", kind: Government, aliases: [\"the {} office\"]),",
                     Words::name(i + 100_000),
                     Words::name(i + 300_000).to_lowercase()
                 );
