@@ -107,10 +107,8 @@ impl Picture<'_> {
         for l in &self.links {
             index[l.source] = Some(0);
         }
-        let mut kept = 0;
-        for slot in index.iter_mut().filter(|s| s.is_some()) {
+        for (kept, slot) in index.iter_mut().filter(|s| s.is_some()).enumerate() {
             *slot = Some(kept);
-            kept += 1;
         }
         let mut at = 0;
         self.sources.retain(|_| {
