@@ -134,11 +134,18 @@ fn read_query(an: &Analysis, text: &str) -> Claim {
     let mut table = an.sources.clone();
     let resolver = crate::resolve::Resolver::new(&an.story.registry);
     let resolved = crate::resolve::resolve(&article, &attrs, &resolver, &mut table);
-    let claims = crate::claims::build(&article, &resolved);
-    claims
-        .into_iter()
+    let mut claims = crate::claims::build(&article, &resolved);
+    let parties = crate::claims::Parties::new(&an.story.registry);
+    let mut query = claims
+        .drain(..)
         .find(|c| c.kind != AttributionKind::Author && c.speaker.rule.is_some())
-        .unwrap_or_else(|| query_claim(text))
+        .unwrap_or_else(|| query_claim(text));
+    crate::claims::meaning::annotate(
+        std::slice::from_mut(&mut query),
+        &parties,
+        &crate::claims::meaning::WordReader,
+    );
+    query
 }
 
 /// Checks `claim` against the analysed story.

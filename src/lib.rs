@@ -82,6 +82,8 @@ pub fn analysis<'a>(story: &'a Story, _opts: &Options) -> Analysis<'a> {
         let resolved = resolve::resolve(a, &attrs, &resolver, &mut sources);
         claims.extend(claims::build(a, &resolved));
     }
+    let parties = claims::Parties::new(&story.registry);
+    claims::meaning::annotate(&mut claims, &parties, &claims::meaning::WordReader);
     let relations = link::link(&claims);
     let graph = ClaimGraph::build(&claims, &relations, &sources);
     let assessments = assess::assess(&claims, &relations, &sources);

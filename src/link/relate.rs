@@ -2,6 +2,7 @@
 //! and the rules that turn two of them into agreement, contradiction, elaboration or a
 //! quote variant, with a score and the reasons.
 
+use super::asserted::Verdict;
 use super::diff::{render, word_diff};
 use super::{Relation, RelationKind};
 use crate::attribution::{AttributionKind, Stance};
@@ -233,7 +234,7 @@ impl ClaimView {
         let text = c.text.as_str();
         let ws = words(text, Span::new(0, text.len()));
         let lows: Vec<String> = ws.iter().map(|t| normalize_word(t.text)).collect();
-        let negative = c.stance == Stance::Deny || negates(&lows);
+        let negative = c.stance == Stance::Deny || negates(&lows) || c.assertion.negative;
         let hedged = c.hedges.iter().any(|h| !HEARSAY.contains(&h.cue.as_str()));
         let distancing = lows.iter().any(|l| DISTANCING.contains(&l.as_str()));
         let mut numbers = Vec::new();
@@ -610,6 +611,40 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
         return None;
     }
 
+    // what the two assert: the same deed of the same party, another party for it, counts
+    // that cannot both hold
+    if a.assertion.predicate.is_some() && b.assertion.predicate.is_some() {
+        let words = ov
+            .shared_keys()
+            .into_iter()
+            .filter(|k| !k.starts_with('@'))
+            .count();
+        match super::asserted::verdict(a, b, words) {
+            Some(Verdict::Contradicts(why)) => {
+                return Some(make(
+                    RelationKind::Contradicts,
+                    0.5 + ov.high() / 2.0,
+                    vec![
+                        why,
+                        format!("shared words: {}", ov.words_up_to(SHOWN_WORDS)),
+                    ],
+                ))
+            }
+            Some(Verdict::Agrees(why)) if !same_source || ta.article != tb.article => {
+                return Some(make(
+                    RelationKind::Agrees,
+                    0.5 + ov.high() / 2.0,
+                    vec![
+                        why,
+                        format!("shared words: {}", ov.words_up_to(SHOWN_WORDS)),
+                    ],
+                ))
+            }
+            Some(Verdict::Apart(_)) => return None,
+            _ => {}
+        }
+    }
+
     // contradiction: a denial or negation against an assertion
     if ta.negative != tb.negative {
         let (neg, negv, negt, pos, post) = if ta.negative {
@@ -685,24 +720,6 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
                     )],
                 ));
             }
-        }
-        let disjoint_dates = !va.dates.is_empty()
-            && !vb.dates.is_empty()
-            && va
-                .dates
-                .iter()
-                .all(|(s1, e1)| vb.dates.iter().all(|(s2, e2)| e1 < s2 || e2 < s1));
-        if disjoint_dates {
-            return Some(make(
-                RelationKind::Contradicts,
-                ov.high(),
-                vec![format!(
-                    "the dates differ: {} against {}; shared words: {}",
-                    va.dates[0].0,
-                    vb.dates[0].0,
-                    ov.words_up_to(SHOWN_WORDS)
-                )],
-            ));
         }
         let plain_shared = ov
             .shared_keys()
