@@ -24,6 +24,11 @@ fn who(c: &Claim) -> &str {
     c.via.first().map_or(c.speaker.text.as_str(), |v| v.name.as_str())
 }
 
+/// The party a claim's speaker belongs to: its affiliation, else its source.
+fn party_of(c: &Claim) -> &str {
+    c.affiliation.as_deref().unwrap_or(c.origin().as_str())
+}
+
 /// True when the two claims' dates are known and do not overlap.
 fn other_days(a: &Claim, b: &Claim) -> bool {
     let days = |c: &Claim| -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
@@ -97,7 +102,9 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
     }
     match (&ma.agent, &mb.agent) {
         (Some(x), Some(y)) if x.id != y.id => {
-            if class.has_culprit() && !ma.negative && !mb.negative {
+            // the party one claim blames speaks in the other: each side names another
+            let blames_speaker = x.id == party_of(b) || y.id == party_of(a);
+            if class.has_culprit() && !ma.negative && !mb.negative && blames_speaker {
                 return Some(Verdict::Contradicts(format!(
                     "competing accounts of who is to answer: {} says {} ({}), {} says {} ({})",
                     who(a),

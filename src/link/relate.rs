@@ -659,7 +659,13 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
             let neg_cover = if ta.negative { ov.cover_a } else { ov.cover_b };
             let mut reasons = Vec::new();
             let mut score = 0.0;
-            if plain && ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 {
+            // both sides must be about the matter: a fragment ("as the syndrome") that
+            // another claim's words cover says nothing against it
+            let of_one_matter = ov.low() >= w::CONTRADICT_OTHER_COVER
+                && (a.assertion.class().is_none()
+                    || b.assertion.class().is_none()
+                    || a.assertion.class() == b.assertion.class());
+            if plain && of_one_matter && ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 {
                 score = ov.high();
                 reasons.push(format!(
                     "{} negates what {} asserts; shared words: {}",
