@@ -1,7 +1,10 @@
 //! Assessment: propositions (clusters of agreeing claims), their origins and independence,
 //! credibility on the Admiralty scale and a 0–1 confidence, with the reasons in words.
 
+pub mod disputes;
+
 pub use crate::weights::assess as weights;
+pub use disputes::{disputes, Dispute, Side};
 
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::Claim;

@@ -2,7 +2,7 @@
 //! the sources cited, the propositions, the timeline and the unresolved speakers.
 
 use super::{
-    ArticleInfo, ClaimInfo, Evidence, PropositionInfo, RelationInfo, RelationKind, Report,
+    ArticleInfo, ClaimInfo, DisputeInfo, DisputeSide, Evidence, PropositionInfo, RelationInfo, RelationKind, Report,
     SourceInfo, SpeakerId, SpeakerInfo, Stance, StoryInfo, Summary, TimeInfo, TimelineEntry,
     TimelineKind, UnresolvedSpeaker, SCHEMA,
 };
@@ -211,7 +211,32 @@ impl Report {
                 reasons: p.reasons.clone(),
             })
             .collect();
+        let disputes: Vec<DisputeInfo> =
+            crate::assess::disputes(&an.claims, &an.relations, &an.assessments)
+                .into_iter()
+                .map(|d| DisputeInfo {
+                    id: d.id,
+                    question: d.question,
+                    contradictions: d.contradictions.len(),
+                    sides: d
+                        .sides
+                        .iter()
+                        .map(|s| {
+                            let p = &propositions[s.proposition];
+                            DisputeSide {
+                                answer: s.answer.clone(),
+                                proposition: p.id.clone(),
+                                statement: p.statement.clone(),
+                                sources: p.origins.clone(),
+                                independent_origins: p.independent_origins,
+                                claims: p.claims.clone(),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect();
         let summary = Summary {
+            disputes: disputes.len(),
             articles: story.articles.len(),
             sources: cited.len(),
             claims: claims.len(),
@@ -267,6 +292,7 @@ impl Report {
             claims,
             relations,
             propositions,
+            disputes,
             diagnostics: story.diagnostics.iter().map(|d| d.to_string()).collect(),
         }
     }

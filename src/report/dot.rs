@@ -211,6 +211,25 @@ pub fn render(r: &Report) -> String {
         );
     }
 
+    let _ = writeln!(out, "\n  // disputes: opposing answers to one question");
+    for (di, d) in r.disputes.iter().enumerate() {
+        let mut lines = picture::wrap(&d.question, 44.0, 2, count);
+        for s in &d.sides {
+            lines.extend(picture::wrap(
+                &format!("{} — {}", s.answer, s.sources.join(", ")),
+                44.0,
+                2,
+                count,
+            ));
+        }
+        let _ = writeln!(
+            out,
+            "  \"dispute:{di}\" [class=\"dispute\", shape=\"note\", style=\"filled\", fillcolor=\"#fdecea\", label={}, tooltip={}];",
+            left_lines(&lines),
+            q(&p.disputes()[di])
+        );
+    }
+
     legend(&mut out, &p);
     let _ = writeln!(out, "}}");
     out

@@ -13,6 +13,7 @@
 
 mod assets;
 mod claims;
+mod disputes;
 
 use super::{PropositionInfo, RelationKind, Report, TimelineKind};
 use crate::link::diff::DiffOp;
@@ -114,8 +115,10 @@ fn header(r: &Report) -> Markup {
         (s.contradictions, "contradictions"),
         (s.propositions, "propositions"),
         (s.single_origin, "single-origin propositions"),
+        (s.disputes, "disputes"),
     ];
     let sections = [
+        ("#disputes", "Disputes"),
         ("#articles", "Articles"),
         ("#sources", "Sources"),
         ("#propositions", "Propositions"),
@@ -454,6 +457,7 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
                 (header(r))
                 main {
                     "\n"
+                    (disputes::section(r))
                     (articles(r))
                     (sources(r))
                     (propositions(r))
