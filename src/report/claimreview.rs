@@ -36,7 +36,7 @@ fn capitalised(s: &str) -> String {
 fn appearance(a: &ArticleInfo) -> Value {
     let mut v = json!({ "@type": "NewsArticle" });
     let o = v.as_object_mut().expect("an object");
-    if let Some(u) = &a.url {
+    if let Some(u) = a.url.as_ref().filter(|u| super::is_web_address(u)) {
         o.insert("url".into(), json!(u));
     }
     if let Some(t) = &a.title {
@@ -108,7 +108,7 @@ fn review(r: &Report, p: &PropositionInfo, publisher: &Publisher) -> Value {
             .insert("ratingValue".into(), json!(v));
     }
     let mut author = json!({ "@type": "Organization", "name": publisher.name });
-    if let Some(u) = &publisher.url {
+    if let Some(u) = publisher.url.as_ref().filter(|u| super::is_web_address(u)) {
         author
             .as_object_mut()
             .expect("an object")
@@ -126,14 +126,28 @@ fn review(r: &Report, p: &PropositionInfo, publisher: &Publisher) -> Value {
 }
 
 /// The ClaimReviews of a report's propositions, most confident first, as one JSON-LD
-/// array.
+/// array. Publishers paste it into a `<script type="application/ld+json">` element, so
+/// `<`, `>` and `&` are written as JSON escapes (`\u003c`, ...): no text from an article
+/// can close the element, open a comment or start another script. U+2028 and U+2029 are
+/// escaped too, for readers that take the JSON for JavaScript.
 pub fn render(r: &Report, publisher: &Publisher) -> String {
     let reviews: Vec<Value> = r
         .propositions
         .iter()
         .map(|p| review(r, p, publisher))
         .collect();
-    let mut s = serde_json::to_string_pretty(&reviews).expect("JSON values serialise");
+    let json = serde_json::to_string_pretty(&reviews).expect("JSON values serialise");
+    let mut s = String::with_capacity(json.len() + 1);
+    for c in json.chars() {
+        match c {
+            '<' => s.push_str("\\u003c"),
+            '>' => s.push_str("\\u003e"),
+            '&' => s.push_str("\\u0026"),
+            '\u{2028}' => s.push_str("\\u2028"),
+            '\u{2029}' => s.push_str("\\u2029"),
+            c => s.push(c),
+        }
+    }
     s.push('\n');
     s
 }

@@ -28,9 +28,10 @@ pub const COLUMNS: &[&str] = &[
 
 /// One field, quoted when it holds a comma, a double quote, a line break or leading or
 /// trailing white space (RFC 4180: a quote inside is doubled). A field that a spreadsheet
-/// would read as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe.
+/// would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) gets a
+/// leading apostrophe; a plain number such as `-3` stays as it is.
 pub fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
         format!("'{s}")
     } else {
         s.to_string()
@@ -114,5 +115,8 @@ mod tests {
         assert_eq!(field(" padded"), "\" padded\"");
         assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(field("-0.5"), "-0.5");
+        assert_eq!(field("\t=1+1"), "'\t=1+1");
+        assert_eq!(field("\r=1+1"), "\"'\r=1+1\"");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
     }
 }

@@ -13,7 +13,8 @@ use std::fmt::Write;
 /// Escapes text for the inside of a DOT double-quoted string, so that Graphviz shows it as
 /// written: backslashes are doubled (Graphviz reads `\n`, `\l`, `\N`, `\G` … in labels),
 /// double quotes get a backslash, line breaks become `\n`, `&` becomes `&amp;` (Graphviz
-/// reads entities such as `&lt;` in labels) and other control characters become spaces.
+/// reads entities such as `&lt;` in labels), other control characters become spaces and
+/// bidirectional overrides are dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -29,6 +30,7 @@ pub fn escape(s: &str) -> String {
             }
             '\n' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
             c if c.is_control() => out.push(' '),
+            c if crate::text::is_hidden(c) => {}
             c => out.push(c),
         }
     }

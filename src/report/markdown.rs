@@ -3,7 +3,9 @@
 use super::{AttributionKind, ClaimInfo, RelationKind, Report, Stance, TimelineKind};
 use std::fmt::Write;
 
-/// Escapes text for a Markdown table cell or inline use.
+/// Escapes text for a Markdown table cell or inline use: Markdown's and HTML's
+/// characters get a backslash, line breaks become spaces, and control characters (a
+/// terminal's escape sequences among them) and bidirectional overrides are dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -12,11 +14,38 @@ pub fn escape(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if crate::text::is_hidden(c) => {}
             _ => out.push(c),
         }
     }
     out
+}
+
+/// An identifier as an inline code span that nothing in it can end early: the fence is
+/// one backtick longer than the longest run inside, padded with spaces where the text
+/// starts or ends with a backtick; line breaks and hidden characters as in [`escape`].
+pub fn code(s: &str) -> String {
+    let text: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if crate::text::is_hidden(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    let (mut run, mut longest) = (0, 0);
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 fn quote(s: &str) -> String {
@@ -43,8 +72,8 @@ fn claim_line(out: &mut String, c: &ClaimInfo) {
     };
     let _ = writeln!(
         out,
-        "- `{}` {speaker}, {} ({}), stance *{}*",
-        c.id,
+        "- {} {speaker}, {} ({}), stance *{}*",
+        code(&c.id),
         c.kind.label(),
         c.cue
             .as_deref()
@@ -121,9 +150,9 @@ pub fn render(r: &Report) -> String {
         for u in &r.unresolved {
             let _ = writeln!(
                 out,
-                "- “{}” in `{}` (article {}, paragraph {})",
+                "- “{}” in {} (article {}, paragraph {})",
                 escape(&u.mention),
-                u.claim,
+                code(&u.claim),
                 escape(&u.article),
                 u.paragraph
             );
@@ -297,7 +326,7 @@ fn propositions(out: &mut String, r: &Report) {
             "- claims: {}",
             p.claims
                 .iter()
-                .map(|c| format!("`{c}`"))
+                .map(|c| code(c))
                 .collect::<Vec<_>>()
                 .join(", ")
         );
@@ -317,7 +346,7 @@ fn place(r: &Report, id: &str) -> String {
             escape(&c.article),
             c.paragraph
         ),
-        None => format!("`{id}`"),
+        None => code(id),
     }
 }
 
@@ -356,12 +385,12 @@ fn contradictions(out: &mut String, r: &Report) {
     for x in list {
         let _ = writeln!(
             out,
-            "- {} (`{}`): “{}”\n  against {} (`{}`): “{}”\n  - score {:.2}: {}",
+            "- {} ({}): “{}”\n  against {} ({}): “{}”\n  - score {:.2}: {}",
             place(r, &x.a),
-            x.a,
+            code(&x.a),
             escape(&truncate(&said(r, &x.a), 120)),
             place(r, &x.b),
-            x.b,
+            code(&x.b),
             escape(&truncate(&said(r, &x.b), 120)),
             x.score,
             escape(&x.reasons.join("; "))
@@ -387,9 +416,9 @@ fn quote_drift(out: &mut String, r: &Report) {
         "The same speaker quoted in two wordings. In the difference, ~~struck~~ words are only in the first telling and **bold** ones only in the second.\n"
     );
     for x in list {
-        let _ = writeln!(out, "- first: {} (`{}`)", place(r, &x.a), x.a);
+        let _ = writeln!(out, "- first: {} ({})", place(r, &x.a), code(&x.a));
         let _ = writeln!(out, "  > {}", escape(&said(r, &x.a)));
-        let _ = writeln!(out, "- then: {} (`{}`)", place(r, &x.b), x.b);
+        let _ = writeln!(out, "- then: {} ({})", place(r, &x.b), code(&x.b));
         let _ = writeln!(out, "  > {}", escape(&said(r, &x.b)));
         let diff: Vec<String> = x
             .diff
@@ -431,10 +460,10 @@ fn other_relations(out: &mut String, r: &Report) {
     for x in list {
         let _ = writeln!(
             out,
-            "- `{}` {} `{}` ({:.2}): {}",
-            x.a,
+            "- {} {} {} ({:.2}): {}",
+            code(&x.a),
             x.kind.label(),
-            x.b,
+            code(&x.b),
             x.score,
             escape(&x.reasons.join("; "))
         );
@@ -454,7 +483,7 @@ fn timeline(out: &mut String, r: &Report) {
     let _ = writeln!(out, "| when | what | article | claim |");
     let _ = writeln!(out, "|---|---|---|---|");
     for t in &r.timeline {
-        let when = t.when();
+        let when = escape(&t.when());
         let what = match (t.what, &t.content) {
             (TimelineKind::Published, _) => format!("published: {}", escape(&t.text)),
             (_, Some(c)) => format!("“{}”: {}", escape(&t.text), escape(&truncate(c, 80))),
@@ -464,9 +493,7 @@ fn timeline(out: &mut String, r: &Report) {
             out,
             "| {when} | {what} | {} | {} |",
             escape(&t.article),
-            t.claim
-                .as_deref()
-                .map_or(String::new(), |c| format!("`{c}`"))
+            t.claim.as_deref().map_or(String::new(), code)
         );
     }
     let _ = writeln!(out);
@@ -478,4 +505,30 @@ fn truncate(s: &str, n: usize) -> String {
     }
     let cut: String = s.chars().take(n).collect();
     format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_span_cannot_be_closed_from_inside() {
+        assert_eq!(code("gaza-1"), "`gaza-1`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(
+            code("`<img src=x onerror=alert(1)>"),
+            "`` `<img src=x onerror=alert(1)> ``"
+        );
+        assert_eq!(code("x``y"), "```x``y```");
+        assert_eq!(code("a\nb\u{1b}[2K"), "`a b[2K`");
+    }
+
+    #[test]
+    fn escaped_text_holds_no_markup_and_no_hidden_characters() {
+        let e = escape("<script>x</script> [a](javascript:x) `c` o\u{1b}[2K\rFAKE \u{202e}evil");
+        assert!(!e.contains('\u{1b}') && !e.contains('\r') && !e.contains('\u{202e}'));
+        assert!(e.contains("\\<script\\>"));
+        assert!(e.contains("\\[a\\](javascript:x)"));
+        assert!(e.contains("\\`c\\`"));
+    }
 }

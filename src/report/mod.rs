@@ -20,6 +20,16 @@ pub use labels::{Label, TimelineKind};
 use labels::{optional_words, words};
 use serde::{Deserialize, Serialize};
 
+/// Whether an address may become a link or a published URL: only `http://` and `https://`
+/// addresses without white space or control characters do; anything else (a
+/// `javascript:` or `data:` URL, say) is shown as text or left out.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && url.len() > "https://".len()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// The schema version of [`Report`]; bumped whenever a field changes meaning or goes.
 pub const SCHEMA: &str = "claimgraph.report/2";
 

@@ -6,11 +6,13 @@
 
 mod common;
 
+mod architecture;
 mod bad_input;
 mod check_cli;
 mod default_story;
 mod extract_cli;
 mod hostile_loading;
+mod hostile_outputs;
 mod html_chromium;
 mod html_report;
 mod html_story;

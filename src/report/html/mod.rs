@@ -17,7 +17,7 @@ mod disputes;
 
 use super::{PropositionInfo, RelationKind, Report, TimelineKind};
 use crate::link::diff::DiffOp;
-use assets::{CSP, CSS, JS};
+use assets::{csp, CSS, JS};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use std::fmt::Write;
 
@@ -74,13 +74,6 @@ fn claim_links<'a>(ids: impl IntoIterator<Item = &'a String>) -> Markup {
 /// One term and its description in a `<dl>`, on a line of its own.
 fn row(label: &str, value: Markup) -> Markup {
     html! { dt { (label) } dd { (value) } "\n" }
-}
-
-/// An address is linked only when it is a web address; anything else (a `javascript:` URL
-/// say) is shown as text.
-fn is_web_address(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// The SVG document without what may come before the `<svg>` element (XML declaration,
@@ -191,7 +184,7 @@ fn articles(r: &Report) -> Markup {
                 td { code { (a.id) } }
                 td {
                     @match &a.url {
-                        Some(u) if is_web_address(u) => { a href=(u) { (title) } }
+                        Some(u) if super::is_web_address(u) => { a href=(u) { (title) } }
                         Some(u) => { (title) br; span.muted { (u) } }
                         None => { (title) }
                     }
@@ -445,7 +438,7 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
             head {
                 "\n"
                 meta charset="utf-8"; "\n"
-                meta http-equiv="Content-Security-Policy" content=(CSP); "\n"
+                meta http-equiv="Content-Security-Policy" content=(csp()); "\n"
                 meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
                 meta name="generator" content={ "claimgraph " (env!("CARGO_PKG_VERSION")) }; "\n"
                 title { (r.story.title) " — fact-check report" } "\n"
@@ -477,7 +470,9 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
         }
         "\n"
     };
-    page.into_string()
+    // no text of the report may hide or reorder what the reader sees; the page's own
+    // markup has none of these characters
+    crate::text::visible(&page.into_string()).into_owned()
 }
 
 #[cfg(test)]

@@ -31,7 +31,8 @@ use std::fmt::Write;
 
 /// Escapes text for XML character data and attribute values: `&`, `<`, `>`, `"` and `'`
 /// become entities, tabs and line breaks become character references (so that attribute
-/// values keep them), and characters XML 1.0 does not allow become U+FFFD.
+/// values keep them), characters XML 1.0 does not allow become U+FFFD, and bidirectional
+/// overrides are dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -45,6 +46,7 @@ pub fn escape(s: &str) -> String {
             '\r' => out.push_str("&#13;"),
             '\t' => out.push_str("&#9;"),
             '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c if crate::text::is_hidden(c) => {}
             c => out.push(c),
         }
     }
