@@ -9,8 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// One answer in a dispute: a proposition and who stands behind it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Side {
-    /// Index of the proposition in the assessments.
+    /// Index of the proposition in the assessments: the best supported of the side's.
     pub proposition: usize,
+    /// Every proposition of the side (the same independent origins give one side),
+    /// `proposition` first.
+    pub propositions: Vec<usize>,
     /// The answer in words: the party the side names as agent, else its statement.
     pub answer: String,
 }
@@ -101,7 +104,23 @@ pub fn disputes(
                 .then(b.claims.len().cmp(&a.claims.len()))
                 .then(x.cmp(&y))
         });
-        props.truncate(MAX_SIDES);
+        // propositions resting on the same independent origins are one side
+        let mut sided: Vec<Vec<usize>> = Vec::new();
+        for p in props {
+            let key = &assessments[p].independent_origins;
+            match sided
+                .iter_mut()
+                .find(|g| &assessments[g[0]].independent_origins == key)
+            {
+                Some(g) => g.push(p),
+                None => sided.push(vec![p]),
+            }
+        }
+        if sided.len() < 2 {
+            continue;
+        }
+        sided.truncate(MAX_SIDES);
+        let props: Vec<usize> = sided.iter().map(|g| g[0]).collect();
         let touched: Vec<&Claim> = contradictions
             .iter()
             .flat_map(|&k| [&claims[relations[k].a], &claims[relations[k].b]])
@@ -132,9 +151,10 @@ pub fn disputes(
             }
             _ => format!("Is it so that {}?", first.statement.trim_end_matches('.')),
         };
-        let sides = props
+        let sides = sided
             .iter()
-            .map(|&p| {
+            .map(|g| {
+                let p = g[0];
                 let a = &assessments[p];
                 let agent = most_common(
                     a.claims
@@ -150,6 +170,7 @@ pub fn disputes(
                 };
                 Side {
                     proposition: p,
+                    propositions: g.clone(),
                     answer,
                 }
             })

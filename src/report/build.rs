@@ -223,13 +223,23 @@ impl Report {
                         .iter()
                         .map(|s| {
                             let p = &propositions[s.proposition];
+                            let mut sources: Vec<String> = Vec::new();
+                            let mut claims: Vec<String> = Vec::new();
+                            for &q in &s.propositions {
+                                for o in &propositions[q].origins {
+                                    if !sources.contains(o) {
+                                        sources.push(o.clone());
+                                    }
+                                }
+                                claims.extend(propositions[q].claims.iter().cloned());
+                            }
                             DisputeSide {
                                 answer: s.answer.clone(),
                                 proposition: p.id.clone(),
                                 statement: p.statement.clone(),
-                                sources: p.origins.clone(),
+                                sources,
                                 independent_origins: p.independent_origins,
-                                claims: p.claims.clone(),
+                                claims,
                             }
                         })
                         .collect(),

@@ -136,7 +136,16 @@ pub fn render(r: &Report) -> String {
         out,
         "  graph [rankdir=\"LR\", newrank=\"true\", ranksep=\"1.4\", nodesep=\"0.12\", \
          fontname=\"Helvetica\", fontsize=\"14\", labelloc=\"t\", label={}, tooltip={}];",
-        centred_lines(&[p.title(), p.counts()]),
+        centred_lines(
+            &[p.title(), p.counts()]
+                .into_iter()
+                .chain(
+                    p.disputes()
+                        .iter()
+                        .flat_map(|d| picture::wrap(d, 120.0, 3, count))
+                )
+                .collect::<Vec<_>>()
+        ),
         q(&p.title())
     );
     let _ = writeln!(
@@ -210,25 +219,6 @@ pub fn render(r: &Report) -> String {
             claim_id(&r.claims[rel.b].id),
             edge_attrs(rel.kind),
             q(&rel.tooltip)
-        );
-    }
-
-    let _ = writeln!(out, "\n  // disputes: opposing answers to one question");
-    for (di, d) in r.disputes.iter().enumerate() {
-        let mut lines = picture::wrap(&d.question, 44.0, 2, count);
-        for s in &d.sides {
-            lines.extend(picture::wrap(
-                &format!("{} — {}", s.answer, s.sources.join(", ")),
-                44.0,
-                2,
-                count,
-            ));
-        }
-        let _ = writeln!(
-            out,
-            "  \"dispute:{di}\" [class=\"dispute\", shape=\"note\", style=\"filled\", fillcolor=\"#fdecea\", label={}, tooltip={}];",
-            left_lines(&lines),
-            q(&p.disputes()[di])
         );
     }
 

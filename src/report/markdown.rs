@@ -235,7 +235,7 @@ fn disputes(out: &mut String, r: &Report) {
                 s.independent_origins,
                 s.claims
                     .iter()
-                    .map(|c| format!("`{c}`"))
+                    .map(|c| code(c))
                     .collect::<Vec<_>>()
                     .join(", "),
                 escape(&truncate(&s.statement, 120))

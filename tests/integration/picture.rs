@@ -167,6 +167,7 @@ fn hostile_report() -> Report {
             contradictions: 1,
             propositions: 0,
             single_origin: 0,
+            disputes: 0,
         },
         articles: vec![
             article(
@@ -179,6 +180,7 @@ fn hostile_report() -> Report {
         claims,
         relations,
         propositions: vec![],
+        disputes: vec![],
         timeline: vec![],
         unresolved: vec![],
         diagnostics: vec![],
