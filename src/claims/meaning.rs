@@ -271,17 +271,49 @@ const ABOUT: &[&str] = &[
 
 /// Month names: a number beside one is a day or a year.
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
-const PASSIVE: &[&str] = &["be", "been", "being", "get", "got", "is", "are", "was", "were"];
+const PASSIVE: &[&str] = &[
+    "be", "been", "being", "get", "got", "is", "are", "was", "were",
+];
 
 /// Units of measure, by stem: a number followed by one of these is of that unit.
 const UNITS: &[&str] = &[
-    "day", "hour", "kilometr", "kilometre", "km", "meter", "metr", "metre", "mile", "minute",
-    "month", "percent", "second", "week", "year",
+    "day",
+    "hour",
+    "kilometr",
+    "kilometre",
+    "km",
+    "meter",
+    "metr",
+    "metre",
+    "mile",
+    "minute",
+    "month",
+    "percent",
+    "second",
+    "week",
+    "year",
 ];
 
 impl Reader for WordReader {
@@ -327,7 +359,9 @@ impl Reader for WordReader {
                 k += 1;
                 continue;
             }
-            if let Some((lemma, class)) = lows.get(k + 1).and_then(|n| predicates::of_pair(&lows[k], n))
+            if let Some((lemma, class)) = lows
+                .get(k + 1)
+                .and_then(|n| predicates::of_pair(&lows[k], n))
             {
                 preds.push((k, k + 2, Predicate { lemma, class }));
                 k += 2;
@@ -486,13 +520,15 @@ fn negated(lows: &[String], predicate: Option<usize>) -> bool {
                 .any(|p| UNDONE_BY_EARLIER.contains(&p.as_str()))
             && !lows[i.saturating_sub(3)..i].iter().any(|p| p == "that")
             // "without" negates only what it governs, not a predicate before it
-            && !(l == "without" && predicate.is_some_and(|p| p < i))
+            && (l != "without" || predicate.is_none_or(|p| p >= i))
     })
 }
 
 /// The value of a number token: digits (commas between them allowed) or a number word.
 fn number(low: &str) -> Option<f64> {
-    if low.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    if low
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
         && low.bytes().next().is_some_and(|b| b.is_ascii_digit())
     {
         return low.replace(',', "").parse().ok();
@@ -511,7 +547,10 @@ fn quantities(text: &str, ws: &[crate::text::tokens::Token], lows: &[String]) ->
     let mut k = 0;
     while k < lows.len() {
         let l = lows[k].as_str();
-        let (mut low, mut high, start) = if let Some((a, b)) = l.split_once('-').and_then(|(a, b)| Some((number(a)?, number(b)?))) {
+        let (mut low, mut high, start) = if let Some((a, b)) = l
+            .split_once('-')
+            .and_then(|(a, b)| Some((number(a)?, number(b)?)))
+        {
             (a, b, k)
         } else if let Some(v) = number(l) {
             (v, v, k)
@@ -532,9 +571,7 @@ fn quantities(text: &str, ws: &[crate::text::tokens::Token], lows: &[String]) ->
             end += 1;
         }
         // "100 to 300", "between 100 and 300"
-        if matches!(lows.get(end).map(String::as_str), Some("to" | "and" | "or"))
-            && low == high
-        {
+        if matches!(lows.get(end).map(String::as_str), Some("to" | "and" | "or")) && low == high {
             if let Some(v) = lows.get(end + 1).and_then(|n| number(n)) {
                 if v > low {
                     high = v;
@@ -617,9 +654,17 @@ mod tests {
             kind: SourceKind::Government,
             ..Source::unknown(id)
         };
-        let mut a = src("kelmar-government", &["Kelmar", "Kelmari forces"], Some("Kelmari state"));
+        let mut a = src(
+            "kelmar-government",
+            &["Kelmar", "Kelmari forces"],
+            Some("Kelmari state"),
+        );
         a.id = "kelmar-government".into();
-        let mut b = src("ostland-government", &["Ostland", "Ostlandic army"], Some("Ostlandic state"));
+        let mut b = src(
+            "ostland-government",
+            &["Ostland", "Ostlandic army"],
+            Some("Ostlandic state"),
+        );
         b.id = "ostland-government".into();
         Parties::new(&Registry::new(vec![a, b]))
     }
@@ -637,7 +682,10 @@ mod tests {
         assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state");
         assert!(!a.negative);
         assert_eq!(a.place.as_deref(), Some("Varno"));
-        let b = read("the dam was destroyed by the Ostlandic army", Stance::Assert);
+        let b = read(
+            "the dam was destroyed by the Ostlandic army",
+            Stance::Assert,
+        );
         assert_eq!(b.class(), Some(PredicateClass::Destroy));
         assert_eq!(b.agent.as_ref().unwrap().id, "Ostlandic state");
         let c = read("Kelmar was not involved in the attack", Stance::Assert);
@@ -647,7 +695,10 @@ mod tests {
         assert_eq!(d.class(), Some(PredicateClass::Responsible));
         assert_eq!(d.agent.as_ref().unwrap().id, "Kelmari state");
         assert!(d.negative);
-        let e = read("it is very unlikely that Ostland was behind it", Stance::Assert);
+        let e = read(
+            "it is very unlikely that Ostland was behind it",
+            Stance::Assert,
+        );
         assert!(e.negative);
         assert_eq!(e.modality.confidence, Some(Confidence::Low));
     }

@@ -253,11 +253,8 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
 ];
 
 /// Vague plurals of number words: "hundreds" is at least 200, "dozens" at least 24.
-pub const VAGUE_PLURALS: &[(&str, f64)] = &[
-    ("dozens", 24.0),
-    ("hundreds", 200.0),
-    ("thousands", 2000.0),
-];
+pub const VAGUE_PLURALS: &[(&str, f64)] =
+    &[("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0)];
 
 #[cfg(test)]
 mod tests {
@@ -271,8 +268,14 @@ mod tests {
         for (w, _, _) in WORDS {
             assert_eq!(w.to_lowercase(), *w);
         }
-        assert_eq!(of_word("breached"), Some(("destroy", PredicateClass::Destroy)));
-        assert_eq!(of_pair("blew", "up"), Some(("blow up", PredicateClass::Destroy)));
+        assert_eq!(
+            of_word("breached"),
+            Some(("destroy", PredicateClass::Destroy))
+        );
+        assert_eq!(
+            of_pair("blew", "up"),
+            Some(("blow up", PredicateClass::Destroy))
+        );
         assert_eq!(of_word("table"), None);
     }
 }

@@ -21,7 +21,9 @@ pub(crate) enum Verdict {
 
 /// Names a claim's speaker in reasons.
 fn who(c: &Claim) -> &str {
-    c.via.first().map_or(c.speaker.text.as_str(), |v| v.name.as_str())
+    c.via
+        .first()
+        .map_or(c.speaker.text.as_str(), |v| v.name.as_str())
 }
 
 /// The party a claim's speaker belongs to: its affiliation, else its source.

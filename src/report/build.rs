@@ -2,9 +2,9 @@
 //! the sources cited, the propositions, the timeline and the unresolved speakers.
 
 use super::{
-    ArticleInfo, ClaimInfo, DisputeInfo, DisputeSide, Evidence, PropositionInfo, RelationInfo, RelationKind, Report,
-    SourceInfo, SpeakerId, SpeakerInfo, Stance, StoryInfo, Summary, TimeInfo, TimelineEntry,
-    TimelineKind, UnresolvedSpeaker, SCHEMA,
+    ArticleInfo, ClaimInfo, DisputeInfo, DisputeSide, Evidence, PropositionInfo, RelationInfo,
+    RelationKind, Report, SourceInfo, SpeakerId, SpeakerInfo, Stance, StoryInfo, Summary, TimeInfo,
+    TimelineEntry, TimelineKind, UnresolvedSpeaker, SCHEMA,
 };
 use crate::assess::{attribution_confidence, credibility_label};
 use crate::claims::ViaRole;
