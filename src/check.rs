@@ -148,6 +148,42 @@ fn read_query(an: &Analysis, text: &str) -> Claim {
     query
 }
 
+/// The stance of claim `c` on a checked claim that says who did something ("Ukraine
+/// destroyed the dam"), from what both assert: the same party for a deed that names a
+/// culprit agrees with the same polarity and disputes it with the opposite; another party
+/// named for it disputes it. `None` when either does not say who did it.
+fn who_did_it(query: &Claim, c: &Claim) -> Option<(FncStance, String)> {
+    let (q, a) = (&query.assertion, &c.assertion);
+    let (qk, ck) = (q.class()?, a.class()?);
+    if !qk.has_culprit() || !ck.has_culprit() {
+        return None;
+    }
+    let (qa, ca) = (q.agent.as_ref()?, a.agent.as_ref()?);
+    let lemma = a.predicate.as_ref().map_or("", |p| p.lemma);
+    if qa.id == ca.id {
+        if q.negative == a.negative {
+            Some((
+                FncStance::Agree,
+                format!("says the same of {} ({lemma})", ca.id),
+            ))
+        } else if a.negative {
+            Some((FncStance::Disagree, format!("denies it of {} ({lemma})", ca.id)))
+        } else {
+            Some((
+                FncStance::Disagree,
+                format!("says {} did ({lemma}), which the checked claim denies", ca.id),
+            ))
+        }
+    } else if !q.negative && !a.negative {
+        Some((
+            FncStance::Disagree,
+            format!("names another party: {} ({lemma})", ca.id),
+        ))
+    } else {
+        None
+    }
+}
+
 /// Checks `claim` against the analysed story.
 ///
 /// When the claim names its speaker ("The U.S. Embassy warned of ..."), only claims of
@@ -168,7 +204,13 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
         }
         let words = ov.words_up_to(usize::MAX);
         let undecided = matches!(c.stance, Stance::RefuseToConfirm | Stance::Question);
-        let (stance, reason) = if undecided {
+        let by_meaning = (!undecided)
+            .then(|| who_did_it(&query, c))
+            .flatten()
+            .filter(|_| speaker.is_none());
+        let (stance, reason) = if let Some((stance, why)) = by_meaning {
+            (stance, format!("{}: {why}", name_of(an, c)))
+        } else if undecided {
             (
                 FncStance::Discuss,
                 format!("{} takes no side ({})", name_of(an, c), c.stance.label()),
