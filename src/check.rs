@@ -167,11 +167,17 @@ fn who_did_it(query: &Claim, c: &Claim) -> Option<(FncStance, String)> {
                 format!("says the same of {} ({lemma})", ca.id),
             ))
         } else if a.negative {
-            Some((FncStance::Disagree, format!("denies it of {} ({lemma})", ca.id)))
+            Some((
+                FncStance::Disagree,
+                format!("denies it of {} ({lemma})", ca.id),
+            ))
         } else {
             Some((
                 FncStance::Disagree,
-                format!("says {} did ({lemma}), which the checked claim denies", ca.id),
+                format!(
+                    "says {} did ({lemma}), which the checked claim denies",
+                    ca.id
+                ),
             ))
         }
     } else if !q.negative && !a.negative {

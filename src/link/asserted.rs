@@ -78,7 +78,11 @@ fn incompatible<'q>(
 pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
     let (ma, mb) = (&a.assertion, &b.assertion);
     let class = ma.class()?;
-    if mb.class() != Some(class) || shared < 1 {
+    let other = mb.class()?;
+    // the classes that name a culprit all answer "who did it": destroying the dam,
+    // shooting the plane down and being responsible for it are one question
+    let one_question = class == other || (class.has_culprit() && other.has_culprit());
+    if !one_question || shared < 1 {
         return None;
     }
     let hedged = ma.modality.hedged || mb.modality.hedged;

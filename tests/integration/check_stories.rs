@@ -75,7 +75,11 @@ fn who_destroyed_the_dam_is_contested_between_the_two_states() {
         &dir,
         "Ukraine destroyed the dam",
         &["Kremlin", "TASS", "Sputnik"],
-        &["of Ukraine", "Armed Forces of Ukraine", "Operational Command South"],
+        &[
+            "of Ukraine",
+            "Armed Forces of Ukraine",
+            "Operational Command South",
+        ],
     );
     contested(
         &dir,
