@@ -425,11 +425,14 @@ impl<'a> Overlap<'a> {
         }
     }
 
-    /// The shared keys for a reason, at most `limit` of them, concepts without their `~`.
+    /// The shared keys for a reason, at most `limit` of them, concepts without their `~`,
+    /// without the `@` keys of predicate classes and parties (a reason names those in
+    /// words).
     pub(crate) fn words_up_to(&self, limit: usize) -> String {
         let shown: Vec<&str> = self
             .shared_keys()
             .into_iter()
+            .filter(|k| !k.starts_with('@'))
             .map(|k| k.trim_start_matches('~'))
             .take(limit)
             .collect();
