@@ -20,6 +20,9 @@ use crate::Analysis;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
+/// The schema of `claimgraph check --format json`.
+pub const SCHEMA: &str = "claimgraph.check/1";
+
 /// How a text bears on a claim, in the four classes of the FNC-1 stance task: the
 /// verdict of [`check`] on each claim and article, and the label of FNC-1's data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -75,7 +78,7 @@ pub struct ClaimCheck {
     pub id: String,
     /// Its article.
     pub article: String,
-    /// Its paragraph (0-based).
+    /// Its paragraph, 1-based as in the report.
     pub paragraph: usize,
     /// Who said it.
     pub speaker: String,
@@ -88,7 +91,27 @@ pub struct ClaimCheck {
     /// Why this stance.
     pub reason: String,
     /// The proposition the claim belongs to, and its grade.
-    pub proposition: Option<(String, String)>,
+    pub proposition: Option<PropositionRef>,
+}
+
+/// The proposition a claim belongs to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PropositionRef {
+    /// Its id, as in the report.
+    pub id: String,
+    /// Its grade ("B2" or "3").
+    pub grade: String,
+}
+
+/// How many claims of an article agree with, disagree with and discuss the checked claim.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StanceCounts {
+    /// Claims that agree.
+    pub agree: usize,
+    /// Claims that disagree.
+    pub disagree: usize,
+    /// Claims that discuss it.
+    pub discuss: usize,
 }
 
 /// How one article bears on the checked claim.
@@ -99,12 +122,14 @@ pub struct ArticleCheck {
     /// Its stance, from its claims.
     pub stance: FncStance,
     /// How many of its claims agree, disagree and discuss.
-    pub counts: [usize; 3],
+    pub counts: StanceCounts,
 }
 
 /// The result of checking a claim against a story.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CheckResult {
+    /// [`SCHEMA`].
+    pub schema: String,
     /// The claim as the user gave it.
     pub claim: String,
     /// One line that sums it up.
@@ -262,12 +287,15 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
             .assessments
             .iter()
             .find(|p: &&Assessment| p.claims.contains(&i))
-            .map(|p| (p.id.clone(), p.grade.clone()));
+            .map(|p| PropositionRef {
+                id: p.id.clone(),
+                grade: p.grade.clone(),
+            });
         out.push(ClaimCheck {
             index: i,
             id: c.id.clone(),
             article: c.article.clone(),
-            paragraph: c.paragraph,
+            paragraph: c.paragraph + 1,
             speaker: name_of(an, c),
             stance,
             score: (score * 1000.0).round() / 1000.0,
@@ -283,18 +311,18 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
         .iter()
         .map(|a| {
             let mine = out.iter().filter(|c| c.article == a.id);
-            let mut counts = [0usize; 3];
+            let mut counts = StanceCounts::default();
             for c in mine {
                 match c.stance {
-                    FncStance::Agree => counts[0] += 1,
-                    FncStance::Disagree => counts[1] += 1,
-                    _ => counts[2] += 1,
+                    FncStance::Agree => counts.agree += 1,
+                    FncStance::Disagree => counts.disagree += 1,
+                    _ => counts.discuss += 1,
                 }
             }
-            let stance = match counts {
-                [0, 0, 0] => FncStance::Unrelated,
-                [a, 0, _] if a > 0 => FncStance::Agree,
-                [0, d, _] if d > 0 => FncStance::Disagree,
+            let stance = match (counts.agree, counts.disagree, counts.discuss) {
+                (0, 0, 0) => FncStance::Unrelated,
+                (a, 0, _) if a > 0 => FncStance::Agree,
+                (0, d, _) if d > 0 => FncStance::Disagree,
                 _ => FncStance::Discuss,
             };
             ArticleCheck {
@@ -306,6 +334,7 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
         .collect();
     let summary = summarize(an, &out, &articles);
     CheckResult {
+        schema: SCHEMA.to_string(),
         claim: claim.trim().to_string(),
         summary,
         articles,
@@ -381,7 +410,16 @@ fn summarize(an: &Analysis, claims: &[ClaimCheck], articles: &[ArticleCheck]) ->
     )
 }
 
-/// The result as text for a terminal: the summary, the articles, then the claims.
+/// The result as JSON ([`SCHEMA`]), pretty-printed, with a final newline.
+pub fn render_json(r: &CheckResult) -> String {
+    // plain structs of strings and numbers always serialise
+    let mut s = serde_json::to_string_pretty(r).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The result as text for a terminal: the summary, the articles, then the claims; control
+/// and escape characters of the input made harmless.
 pub fn render_text(r: &CheckResult) -> String {
     let mut s = format!("claim: “{}”\n{}\n\narticles:\n", r.claim, r.summary);
     for a in &r.articles {
@@ -389,9 +427,9 @@ pub fn render_text(r: &CheckResult) -> String {
             "  {:<9} {}  ({} agree, {} disagree, {} discuss)\n",
             a.stance.as_str(),
             a.article,
-            a.counts[0],
-            a.counts[1],
-            a.counts[2]
+            a.counts.agree,
+            a.counts.disagree,
+            a.counts.discuss
         ));
     }
     s.push_str("\nclaims:\n");
@@ -401,19 +439,18 @@ pub fn render_text(r: &CheckResult) -> String {
             c.stance.as_str(),
             c.score,
             c.id,
-            c.paragraph + 1,
-            c.speaker,
-            c.evidence,
-            c.reason,
-            c.proposition
-                .as_ref()
-                .map_or_else(String::new, |(id, g)| format!(
-                    "; proposition {id}, grade {g}"
-                ))
+            c.paragraph,
+            crate::terminal::cell(&c.speaker),
+            crate::terminal::cell(&c.evidence),
+            crate::terminal::cell(&c.reason),
+            c.proposition.as_ref().map_or_else(String::new, |p| format!(
+                "; proposition {}, grade {}",
+                p.id, p.grade
+            ))
         ));
     }
     if r.claims.is_empty() {
         s.push_str("  (none)\n");
     }
-    s
+    crate::terminal::clean(&s).into_owned()
 }

@@ -7,7 +7,7 @@
 
 use crate::attribution::{Attribution, AttributionKind, Stance};
 use crate::corpus::spans::SpanAttribution;
-use crate::corpus::{self, Article, LoadOptions, Story};
+use crate::corpus::{self, Article, FetchOptions, Input, LoadOptions, Story};
 use crate::error::{Diagnostic, Error, Result};
 use crate::resolve::{self, MatchRule, Resolver, SourceTable};
 use crate::sources::Registry;
@@ -102,8 +102,13 @@ pub struct ExtractedAttribution {
     /// Intermediaries the text names ("said to Newsweek", a "Reuters:" block).
     pub via: Vec<TextSpan>,
     /// The registry source the speaker resolves to; `None` when it stays unresolved (always
-    /// so for loose files, which have an empty registry).
+    /// so for loose files, which have an empty registry) and for a relay.
     pub speaker: Option<ResolvedSpeaker>,
+    /// True when the attribution only passes on another one of its sentence ("...,
+    /// Reuters said" around "The FSB reported ..."): its speaker is among that one's `via`,
+    /// and no claim is made from it.
+    #[serde(default)]
+    pub relays: bool,
 }
 
 impl ExtractedAttribution {
@@ -146,11 +151,14 @@ pub fn extract_article(article: &Article, registry: &Registry) -> ExtractedArtic
     let mut table = SourceTable::new(registry);
     let resolved = resolve::resolve(article, &attrs, &Resolver::new(registry), &mut table);
     let lines = LineIndex::new(text);
+    // the resolve stage gives no entry to a relay, so its entries are matched to the
+    // attributions they were made from, not by position
+    let mut resolved = resolved.iter().peekable();
     let attributions = attrs
         .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let speaker = resolved.get(i).and_then(|c| {
+        .map(|a| {
+            let entry = resolved.next_if(|r| std::ptr::eq(r.attribution, a));
+            let speaker = entry.and_then(|c| {
                 let rule = c.speaker.rule?;
                 Some(ResolvedSpeaker {
                     source: c.speaker.source.to_string(),
@@ -202,6 +210,7 @@ fn extracted(
         modifiers: spans(&a.modifiers),
         via: spans(&a.via),
         speaker,
+        relays: a.relays,
     }
 }
 
@@ -233,24 +242,37 @@ pub struct Extraction {
 }
 
 /// Loads each path (a story folder or an article file, see [`corpus::load_path`]) and
-/// extracts its articles; with no path, the embedded default story.
+/// extracts its articles; with no path, the embedded default story. See
+/// [`extract_inputs`], which this is for paths alone.
+pub fn extract_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Extraction> {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::Path(p.clone())).collect();
+    extract_inputs(&inputs, opts, &FetchOptions::default())
+}
+
+/// Loads each input (a story folder, an article file, standard input or a web page, see
+/// [`corpus::load_input`]) and extracts its articles, each with its own registry; with no
+/// input, the embedded default story.
 ///
-/// A path that cannot be read is recorded in [`Extraction::failures`] and the others are
+/// An input that cannot be read is recorded in [`Extraction::failures`] and the others are
 /// still processed. With `opts.strict` the first problem of any kind is returned as the
 /// error instead.
-pub fn extract_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Extraction> {
+pub fn extract_inputs(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    fetch: &FetchOptions,
+) -> Result<Extraction> {
     let mut out = Extraction::default();
-    if paths.is_empty() {
+    if inputs.is_empty() {
         let story = corpus::default_story(opts)?;
         let input = PathBuf::from(format!("<embedded>/{}", corpus::DEFAULT_STORY_ID));
         out.articles = extract_story(&story, &input);
         out.warnings = story.diagnostics;
         return Ok(out);
     }
-    for p in paths {
-        match corpus::load_path(p, opts) {
+    for input in inputs {
+        match corpus::load_input(input, opts, fetch) {
             Ok(story) => {
-                out.articles.extend(extract_story(&story, p));
+                out.articles.extend(extract_story(&story, &input.shown()));
                 out.warnings.extend(story.diagnostics);
             }
             Err(e) if opts.strict => return Err(e),
@@ -426,7 +448,11 @@ pub fn render_table(articles: &[ExtractedArticle]) -> String {
                 x.stance.label().to_string(),
                 cell(&x.content, TABLE_CONTENT_CHARS),
                 cell(&x.via, TABLE_NAME_CHARS),
-                speaker_cell(x.speaker.as_ref()),
+                if x.relays {
+                    "(relays the other)".into()
+                } else {
+                    speaker_cell(x.speaker.as_ref())
+                },
             ]);
         }
     }
@@ -457,7 +483,8 @@ pub fn render_table(articles: &[ExtractedArticle]) -> String {
         "{total} attributions ({own} in the article's own voice, kind author) in {} articles\n",
         articles.len()
     ));
-    out
+    // the table is for a terminal: no escape sequence of an article reaches it
+    crate::terminal::clean(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -500,6 +527,113 @@ mod tests {
             .find(|x| x.cue_lemma == "warn")
             .unwrap();
         assert_eq!(warned.cue_at, Some(LineCol { line: 3, column: 8 }));
+    }
+
+    #[test]
+    fn rows_after_a_relay_keep_their_own_speaker() {
+        let reg = Registry::from_ron(
+            Path::new("sources.ron"),
+            r#"#![enable(implicit_some)]
+(sources: [
+    (id: "mayor", name: "Mayor of Ostrel", kind: Official,
+     people: [(name: "Mayor Varnholt", role: "mayor", aliases: ["Varnholt"])]),
+    (id: "norpress", name: "Norpress", kind: Wire),
+    (id: "harbour", name: "Harbour Board", kind: Government),
+    (id: "union", name: "Dockers Union", kind: Group),
+])"#,
+        )
+        .unwrap();
+        let text = "The Harbour Board reported that the quay was closed, Norpress said. \
+                    The Dockers Union said the strike would go on. \
+                    The Harbour Board said the ships would wait.";
+        let e = extract_article(&Article::new("t", text), &reg);
+        let relays: Vec<&ExtractedAttribution> =
+            e.attributions.iter().filter(|x| x.relays).collect();
+        assert_eq!(relays.len(), 1, "{:#?}", e.attributions);
+        assert!(relays[0].speaker.is_none());
+        assert!(relays[0].source[0].text.contains("Norpress"));
+        // every other row shows the speaker its own source names
+        let named: Vec<(String, String)> = e
+            .attributions
+            .iter()
+            .filter(|x| !x.relays && !x.source.is_empty())
+            .map(|x| {
+                (
+                    x.source[0].text.clone(),
+                    x.speaker
+                        .as_ref()
+                        .map(|s| s.source.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("The Harbour Board".to_string(), "harbour".to_string()),
+                ("The Dockers Union".to_string(), "union".to_string()),
+                ("The Harbour Board".to_string(), "harbour".to_string()),
+            ],
+            "{:#?}",
+            e.attributions
+        );
+    }
+
+    #[test]
+    fn rows_after_a_relayed_quote_keep_their_own_speaker() {
+        let reg = Registry::from_ron(
+            Path::new("sources.ron"),
+            r#"#![enable(implicit_some)]
+(sources: [
+    (id: "mayor", name: "Mayor of Ostrel", kind: Official,
+     people: [(name: "Mayor Varnholt", role: "mayor", aliases: ["Varnholt"])]),
+    (id: "norpress", name: "Norpress", kind: Wire),
+    (id: "harbour", name: "Harbour Board", kind: Government),
+    (id: "union", name: "Dockers Union", kind: Group),
+])"#,
+        )
+        .unwrap();
+        let text = "\"The bridge will stay closed until the inspection is over,\" Mayor \
+                    Varnholt said, according to Norpress.\n\nThe Harbour Board said the \
+                    ships would wait outside the port.\n\nThe Dockers Union said the strike \
+                    would go on.";
+        let e = extract_article(&Article::new("t", text), &reg);
+        let rows: Vec<(String, Option<String>)> = e
+            .attributions
+            .iter()
+            .filter(|x| !x.relays)
+            .map(|x| {
+                (
+                    x.source.first().map(|s| s.text.clone()).unwrap_or_default(),
+                    x.speaker.as_ref().map(|s| s.source.clone()),
+                )
+            })
+            .collect();
+        for (mention, want) in [
+            ("The Harbour Board", "harbour"),
+            ("The Dockers Union", "union"),
+        ] {
+            let row = rows.iter().find(|(m, _)| m == mention);
+            assert_eq!(
+                row.and_then(|(_, s)| s.as_deref()),
+                Some(want),
+                "{:#?}",
+                e.attributions
+            );
+        }
+        // no row shows a speaker its own source does not name
+        for (mention, speaker) in &rows {
+            if let Some(sp) = speaker {
+                let named = match sp.as_str() {
+                    "harbour" => "Harbour",
+                    "union" => "Dockers",
+                    "mayor" => "Varnholt",
+                    "norpress" => "Norpress",
+                    _ => "",
+                };
+                assert!(mention.contains(named), "{mention} shown as {sp}");
+            }
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod report;
 pub mod resolve;
 pub mod review;
 pub mod sources;
+pub mod terminal;
 pub mod text;
 pub mod weights;
 
@@ -73,14 +74,25 @@ pub fn extract_attributions(
 }
 
 /// Runs every stage but rendering.
-pub fn analysis<'a>(story: &'a Story, _opts: &Options) -> Analysis<'a> {
+pub fn analysis<'a>(story: &'a Story, opts: &Options) -> Analysis<'a> {
+    analysis_with_progress(story, opts, &mut |_| {})
+}
+
+/// [`analysis`], telling `progress` how many articles have been read after each one (the
+/// stages up to the claims go article by article; linking and assessment follow).
+pub fn analysis_with_progress<'a>(
+    story: &'a Story,
+    _opts: &Options,
+    progress: &mut dyn FnMut(usize),
+) -> Analysis<'a> {
     let resolver = Resolver::new(&story.registry);
     let mut sources = SourceTable::new(&story.registry);
     let mut claims = Vec::new();
-    for a in &story.articles {
+    for (i, a) in story.articles.iter().enumerate() {
         let attrs = extract_attributions(a, &story.registry);
         let resolved = resolve::resolve(a, &attrs, &resolver, &mut sources);
         claims.extend(claims::build(a, &resolved));
+        progress(i + 1);
     }
     let parties = claims::Parties::new(&story.registry);
     claims::meaning::annotate(&mut claims, &parties, &claims::meaning::WordReader);

@@ -8,6 +8,7 @@
 
 use crate::corpus::{read_limited, MAX_FILE_BYTES};
 use crate::error::{Diagnostic, Error, Result};
+use crate::link::diff::{render as render_diff, word_diff, DiffOp, DiffPart};
 use crate::report::{ClaimInfo, PropositionInfo, RelationKind, Report, SCHEMA};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,11 +50,17 @@ pub fn accepted(story: &Path) -> Result<Report> {
         // a diagnostic rather than Error::Io, whose source would be printed a second time
         Err(e) => return Err(Error::Input(e.diagnostic(&path))),
     };
+    parse_snapshot(&path, bytes)
+}
+
+/// Reads an accepted snapshot from its bytes (`path` is the file they were read from, for
+/// messages): a report of this claimgraph's schema, or an error at its line and column.
+pub fn parse_snapshot(path: &Path, bytes: Vec<u8>) -> Result<Report> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let (l, c) = crate::text::span::line_col_bytes(e.as_bytes(), at);
         Error::Input(Diagnostic::at(
-            &path,
+            path,
             l,
             c,
             format!("not a claimgraph report: not valid UTF-8 at offset {at}"),
@@ -61,7 +68,7 @@ pub fn accepted(story: &Path) -> Result<Report> {
     })?;
     let report: Report = serde_json::from_str(&text).map_err(|e| {
         Error::Input(Diagnostic::at(
-            &path,
+            path,
             e.line(),
             e.column(),
             format!("not a claimgraph report: {e}"),
@@ -69,7 +76,7 @@ pub fn accepted(story: &Path) -> Result<Report> {
     })?;
     if report.schema != SCHEMA {
         return Err(Error::Input(Diagnostic::file(
-            &path,
+            path,
             format!(
                 "accepted with report schema {}, this claimgraph writes {SCHEMA}: run `claimgraph accept` again after reading the current report",
                 report.schema
@@ -97,6 +104,13 @@ pub struct ClaimChange {
     pub claim: ClaimLine,
     /// What changed, one line per field: "stance: assert → deny".
     pub changes: Vec<String>,
+    /// For a claim whose words were edited (so its id changed): the id it had when
+    /// accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub was: Option<String>,
+    /// For an edited claim: the word difference from the accepted wording to the new one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diff: Vec<DiffPart>,
 }
 
 /// A relation as the review lists it; relations sort by first claim, the kind's words and
@@ -211,6 +225,59 @@ fn claim_changes(old: &ClaimInfo, new: &ClaimInfo) -> Vec<String> {
 }
 
 /// The proposition of `new` that shares the most claims with `old`'s, if any.
+/// The share of words two wordings must have in common for a removed and an added claim
+/// to be one claim edited.
+pub const EDIT_OVERLAP: f64 = 0.5;
+
+/// Removed and added claims that are one claim edited: in the same article and paragraph,
+/// by the same speaker, their words at least [`EDIT_OVERLAP`] the same. Each removed claim
+/// is paired with the added one it shares most words with, each added one used once.
+/// Claims are compared only within their paragraph, so the time grows with the claims.
+fn edited<'a>(
+    removed: &[&'a ClaimInfo],
+    added: &[&'a ClaimInfo],
+) -> Vec<(&'a ClaimInfo, &'a ClaimInfo)> {
+    let key = |c: &ClaimInfo| (c.article.clone(), c.paragraph, c.speaker.name.clone());
+    let mut by_place: BTreeMap<(String, usize, String), Vec<&'a ClaimInfo>> = BTreeMap::new();
+    for c in added {
+        by_place.entry(key(c)).or_default().push(c);
+    }
+    let mut out = Vec::new();
+    for o in removed {
+        let Some(candidates) = by_place.get_mut(&key(o)) else {
+            continue;
+        };
+        let old_text = o.content_text();
+        let best = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i, overlap(&word_diff(&old_text, &n.content_text()))))
+            .filter(|(_, share)| *share >= EDIT_OVERLAP)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((i, _)) = best {
+            out.push((*o, candidates.remove(i)));
+        }
+    }
+    out
+}
+
+/// The share of words a difference keeps, over the longer wording.
+fn overlap(parts: &[DiffPart]) -> f64 {
+    let count = |op: DiffOp| -> usize {
+        parts
+            .iter()
+            .filter(|p| p.op == op)
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
+    };
+    let same = count(DiffOp::Same);
+    let longer = (same + count(DiffOp::Removed)).max(same + count(DiffOp::Added));
+    if longer == 0 {
+        return 0.0;
+    }
+    same as f64 / longer as f64
+}
+
 fn counterpart<'a>(
     old: &PropositionInfo,
     new: &'a [PropositionInfo],
@@ -245,17 +312,46 @@ pub fn compare(old: &Report, new: &Report) -> Changes {
                     ch.claims_changed.push(ClaimChange {
                         claim: line(c),
                         changes,
+                        was: None,
+                        diff: Vec::new(),
                     });
                 }
             }
         }
     }
-    ch.claims_removed = old
+    let removed: Vec<&ClaimInfo> = old
         .claims
         .iter()
         .filter(|c| !new_claims.contains_key(c.id.as_str()))
-        .map(line)
         .collect();
+    let added: Vec<&ClaimInfo> = new
+        .claims
+        .iter()
+        .filter(|c| !old_claims.contains_key(c.id.as_str()))
+        .collect();
+    let edits = edited(&removed, &added);
+    let was_edited = |id: &str, old: bool| {
+        edits
+            .iter()
+            .any(|(o, n)| if old { o.id == id } else { n.id == id })
+    };
+    ch.claims_added.retain(|c| !was_edited(&c.id, false));
+    ch.claims_removed = removed
+        .iter()
+        .filter(|c| !was_edited(&c.id, true))
+        .map(|c| line(c))
+        .collect();
+    for (o, n) in &edits {
+        ch.claims_changed.push(ClaimChange {
+            claim: line(n),
+            changes: claim_changes(o, n)
+                .into_iter()
+                .filter(|x| !x.starts_with("said: "))
+                .collect(),
+            was: Some(o.id.clone()),
+            diff: word_diff(&o.content_text(), &n.content_text()),
+        });
+    }
 
     let rels = |r: &Report| -> BTreeSet<RelationLine> {
         r.relations
@@ -299,7 +395,8 @@ pub fn compare(old: &Report, new: &Report) -> Changes {
     ch
 }
 
-/// The changes as text for a terminal, one section per kind of change.
+/// The changes as text for a terminal, one section per kind of change, control and escape
+/// characters of the input made harmless.
 pub fn render(ch: &Changes) -> String {
     let mut out = String::new();
     let mut section = |title: &str, lines: Vec<String>| {
@@ -354,6 +451,12 @@ pub fn render(ch: &Changes) -> String {
             .iter()
             .map(|c| {
                 let mut s = format!("~ {}", claim(&c.claim));
+                if let Some(was) = &c.was {
+                    s.push_str(&format!(
+                        "\n      edited (was {was}): {}",
+                        render_diff(&c.diff)
+                    ));
+                }
                 for x in &c.changes {
                     s.push_str(&format!("\n      {x}"));
                 }
@@ -395,5 +498,6 @@ pub fn render(ch: &Changes) -> String {
             .collect(),
     );
     out.push_str("run `claimgraph accept` on the story once these changes are reviewed\n");
-    out
+    // for a terminal: no escape sequence of an article reaches it
+    crate::terminal::clean(&out).into_owned()
 }

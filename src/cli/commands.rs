@@ -1,29 +1,21 @@
 //! The product's commands, one short function each over the library.
 
-use super::args::{CheckFormat, ExtractFormat, Format, LoadArgs};
-use super::{emit, load, Unreviewed, Usage};
-use anyhow::Context;
-use claimgraph::corpus::LoadOptions;
+use super::args::{CheckFormat, ExtractFormat, Format, ListFormat, LoadArgs, ReviewArgs};
+use super::progress::Progress;
+use super::{emit, load, load_folder, load_options, note, parse_inputs, warn, Unreviewed, Usage};
 use claimgraph::report::{claimreview, csv, dot, html, markdown, svg};
-use claimgraph::{analysis, analyze, Options};
-use claimgraph::{check as checking, extract as extracting, listing, review as reviewing};
-use std::path::{Path, PathBuf};
+use claimgraph::{analysis_with_progress, listing, terminal, Analysis, Options, Report, Story};
+use claimgraph::{check as checking, extract as extracting, review as reviewing};
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::Path;
 
-/// The ClaimReview publisher as given on the command line.
-pub struct PublisherArgs {
-    /// `--publisher`.
-    pub name: Option<String>,
-    /// `--publisher-url`.
-    pub url: Option<String>,
-    /// `--review-date`, YYYY-MM-DD.
-    pub date: Option<String>,
-}
-
-impl PublisherArgs {
-    /// The publisher `--format claimreview` needs; a usage error without a name or with a
-    /// date that is not one.
-    fn publisher(self) -> anyhow::Result<claimreview::Publisher> {
-        let Some(name) = self.name.filter(|p| !p.trim().is_empty()) else {
+impl ReviewArgs {
+    /// The publisher and the choice of propositions `--format claimreview` needs; a usage
+    /// error without a name, with a date that is not one, or with an address that is not a
+    /// web address.
+    fn claimreview(self) -> anyhow::Result<(claimreview::Publisher, claimreview::Selection)> {
+        let Some(name) = self.publisher.filter(|p| !p.trim().is_empty()) else {
             return Err(Usage(
                 "--format claimreview needs --publisher NAME: the organisation that publishes \
                  the reviews"
@@ -31,33 +23,66 @@ impl PublisherArgs {
             )
             .into());
         };
-        let date = match self.date {
+        let date = match self.review_date {
             Some(d) => chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
                 .map_err(|e| Usage(format!("--review-date {d}: {e}")))?,
             None => chrono::Local::now().date_naive(),
         };
-        Ok(claimreview::Publisher {
-            name,
-            url: self.url,
-            date: date.to_string(),
-        })
+        for (flag, url) in [
+            ("--publisher-url", &self.publisher_url),
+            ("--review-url", &self.review_url),
+        ] {
+            if let Some(u) = url {
+                if !claimreview::is_web_address(u) {
+                    return Err(Usage(format!(
+                        "{flag} {u:?}: not a web address (http:// or https://)"
+                    ))
+                    .into());
+                }
+            }
+        }
+        Ok((
+            claimreview::Publisher {
+                name,
+                url: self.publisher_url,
+                date: date.to_string(),
+                review_url: self.review_url,
+            },
+            claimreview::Selection {
+                only: self
+                    .only
+                    .into_iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .collect(),
+                min_origins: self.min_origins,
+                background: self.include_background,
+            },
+        ))
     }
+}
+
+/// The analysis of a story, with a progress bar over its articles on a terminal.
+fn analyse(story: &Story) -> Analysis<'_> {
+    let bar = Progress::new(story.articles.len(), "articles");
+    let an = analysis_with_progress(story, &Options::default(), &mut |done| bar.set(done));
+    bar.finish();
+    an
 }
 
 /// `claimgraph report`.
 pub fn report(
-    story: Option<&Path>,
+    inputs: &[OsString],
     format: Format,
     output: Option<&Path>,
-    publisher: PublisherArgs,
+    review: ReviewArgs,
     args: &LoadArgs,
 ) -> anyhow::Result<()> {
     let publisher = match format {
-        Format::Claimreview => Some(publisher.publisher()?),
+        Format::Claimreview => Some(review.claimreview()?),
         _ => None,
     };
-    let story = load(story, args)?;
-    let report = analyze(&story, &Options::default());
+    let story = load(inputs, args)?;
+    let report = Report::new(&analyse(&story));
     let text = match (format, &publisher) {
         (Format::Md, _) => markdown::render(&report),
         (Format::Json, _) => report.to_json(),
@@ -66,30 +91,39 @@ pub fn report(
         (Format::Dot, _) => dot::render(&report),
         (Format::Svg, _) => svg::render(&report),
         (Format::Html, _) => html::page(&report),
-        (Format::Claimreview, Some(p)) => claimreview::render(&report, p),
+        (Format::Claimreview, Some((p, sel))) => {
+            claimreview::render(&report, p, sel).map_err(Usage)?
+        }
         (Format::Claimreview, None) => unreachable!("made above"),
     };
+    // Markdown read in a terminal is text for the terminal: no escape sequences from the
+    // articles reach it
+    if format == Format::Md && output.is_none() && std::io::stdout().is_terminal() {
+        return emit(&terminal::clean(&text), None);
+    }
     emit(&text, output)
 }
 
 /// `claimgraph accept`.
 pub fn accept(story: &Path, args: &LoadArgs) -> anyhow::Result<()> {
-    let report = analyze(&load(Some(story), args)?, &Options::default());
+    let loaded = load_folder(story, args)?;
+    let report = Report::new(&analyse(&loaded));
     let path = reviewing::accept(story, &report)?;
-    eprintln!(
+    note(format!(
         "accepted: {} claims, {} relations, {} propositions in {}",
         report.summary.claims,
         report.summary.relations,
         report.summary.propositions,
         path.display()
-    );
+    ));
     Ok(())
 }
 
 /// `claimgraph review`: the changes are printed, and the exit status says they wait.
 pub fn review(story: &Path, args: &LoadArgs) -> anyhow::Result<()> {
-    let report = analyze(&load(Some(story), args)?, &Options::default());
     let accepted = reviewing::accepted(story)?;
+    let loaded = load_folder(story, args)?;
+    let report = Report::new(&analyse(&loaded));
     let changes = reviewing::compare(&accepted, &report);
     if changes.is_empty() {
         return Ok(());
@@ -101,38 +135,37 @@ pub fn review(story: &Path, args: &LoadArgs) -> anyhow::Result<()> {
 /// `claimgraph check`.
 pub fn check(
     claim: &str,
-    story: Option<&Path>,
+    inputs: &[OsString],
     format: CheckFormat,
     args: &LoadArgs,
 ) -> anyhow::Result<()> {
     if claim.trim().is_empty() {
-        anyhow::bail!("the claim to check is empty");
+        return Err(Usage("the claim to check is empty".into()).into());
     }
-    let story = load(story, args)?;
-    let result = checking::check(&analysis(&story, &Options::default()), claim);
+    let story = load(inputs, args)?;
+    let result = checking::check(&analyse(&story), claim);
     let text = match format {
         CheckFormat::Text => checking::render_text(&result),
-        CheckFormat::Json => serde_json::to_string_pretty(&result).context("writing JSON")? + "\n",
+        CheckFormat::Json => checking::render_json(&result),
     };
     emit(&text, None)
 }
 
 /// `claimgraph extract`: what could be read is printed; unreadable inputs make it fail.
 pub fn extract(
-    paths: &[PathBuf],
+    inputs: &[OsString],
     format: ExtractFormat,
     output: Option<&Path>,
     args: &LoadArgs,
 ) -> anyhow::Result<()> {
-    let opts = LoadOptions {
-        strict: args.strict,
-    };
-    let ex = extracting::extract_paths(paths, &opts)?;
+    let (opts, fetch) = load_options(args);
+    let inputs = parse_inputs(inputs);
+    let ex = extracting::extract_inputs(&inputs, &opts, &fetch)?;
     for d in &ex.warnings {
-        eprintln!("warning: {d}");
+        warn(d);
     }
     for e in &ex.failures {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", terminal::clean(&e.to_string()));
     }
     let text = match format {
         ExtractFormat::Table => extracting::render_table(&ex.articles),
@@ -144,22 +177,82 @@ pub fn extract(
         anyhow::bail!(
             "{} of {} inputs could not be read",
             ex.failures.len(),
-            paths.len()
+            inputs.len()
         );
     }
     Ok(())
 }
 
-/// `claimgraph articles`.
-pub fn articles(story: Option<&Path>, args: &LoadArgs) -> anyhow::Result<()> {
-    emit(&listing::articles(&load(story, args)?), None)
+fn list_format(f: ListFormat) -> listing::ListFormat {
+    match f {
+        ListFormat::Table => listing::ListFormat::Table,
+        ListFormat::Tsv => listing::ListFormat::Tsv,
+        ListFormat::Json => listing::ListFormat::Json,
+    }
 }
 
-/// `claimgraph sources`.
-pub fn sources(story: Option<&Path>, args: &LoadArgs) -> anyhow::Result<()> {
-    let story = load(story, args)?;
+/// `claimgraph articles`.
+pub fn articles(inputs: &[OsString], format: ListFormat, args: &LoadArgs) -> anyhow::Result<()> {
     emit(
-        &listing::sources(&analysis(&story, &Options::default())),
+        &listing::articles(&load(inputs, args)?, list_format(format)),
         None,
     )
+}
+
+/// `claimgraph sources`, and `sources --suggest`.
+pub fn sources(
+    inputs: &[OsString],
+    format: ListFormat,
+    suggest: bool,
+    args: &LoadArgs,
+) -> anyhow::Result<()> {
+    let story = load(inputs, args)?;
+    let an = analyse(&story);
+    if suggest {
+        return emit(&listing::suggest_sources(&an), None);
+    }
+    emit(&listing::sources(&an, list_format(format)), None)
+}
+
+/// `claimgraph init`.
+pub fn init(dir: &Path, title: Option<&str>) -> anyhow::Result<()> {
+    let made = claimgraph::corpus::init::create(dir, title)?;
+    note(format!(
+        "created the story folder {}: {}; replace the example article with yours, then run \
+         `claimgraph report {}`",
+        dir.display(),
+        made.join(", "),
+        dir.display()
+    ));
+    Ok(())
+}
+
+/// `claimgraph completions SHELL`.
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<()> {
+    use clap::CommandFactory;
+    let mut cmd = super::args::Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "claimgraph", &mut out);
+    emit(&String::from_utf8_lossy(&out), None)
+}
+
+/// `claimgraph man [COMMAND]`.
+pub fn man(command: Option<&str>) -> anyhow::Result<()> {
+    use clap::CommandFactory;
+    let cmd = super::args::Cli::command();
+    let page = match command {
+        None => cmd,
+        Some(name) => {
+            let Some(sub) = cmd.find_subcommand(name) else {
+                return Err(Usage(format!("no command {name:?} (see `claimgraph --help`)")).into());
+            };
+            // the page's name lives as long as the process, which prints it and ends
+            let full: &'static str =
+                Box::leak(format!("claimgraph-{}", sub.get_name()).into_boxed_str());
+            sub.clone().name(full).version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page).render(&mut out)?;
+    emit(&String::from_utf8_lossy(&out), None)
 }

@@ -2,6 +2,7 @@
 //! arguments and one short function each over [`claimgraph::lab`].
 
 use super::emit;
+use super::progress::Progress;
 use claimgraph::lab::{bench, eval, stance, train};
 use claimgraph::output::write_atomic;
 use clap::Subcommand;
@@ -195,12 +196,45 @@ enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Time against input size for hostile and large inputs (long prose, one line without
+    /// punctuation, a million quotation marks, dense HTML, many articles, many speakers, a
+    /// large registry, deep YAML): each made in memory at sizes ×4 apart, loaded and
+    /// analysed; steps costing more than ×5 per ×4 are marked.
+    Inputs {
+        /// Classes to run, separated by commas [default: all: prose, line,
+        /// quotes-straight, quotes-curly, quotes-mixed, html-entities, html-paragraphs,
+        /// articles, speakers, registry, yaml-depth].
+        #[arg(long, value_delimiter = ',', value_parser = input_class)]
+        classes: Vec<bench::inputs::Class>,
+        /// Divide every size by this (16 gives a quick look).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        scale_down: u32,
+        /// Runs at each size under a second (the best is shown).
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        repeat: u32,
+    },
 }
 
-/// A number of claims: a whole number of at least 1.
+/// A class of input for `bench inputs`.
+fn input_class(s: &str) -> Result<bench::inputs::Class, String> {
+    bench::inputs::Class::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = bench::inputs::Class::ALL.iter().map(|c| c.name()).collect();
+        format!(
+            "unknown input class {s:?}; the classes are {}",
+            names.join(", ")
+        )
+    })
+}
+
+/// A number of claims: a whole number from 1 to [`bench::link::MAX_CLAIMS`].
 fn claim_count(s: &str) -> Result<usize, String> {
-    match s.trim().parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
+    let max = bench::link::MAX_CLAIMS;
+    match s.trim().parse::<u128>() {
+        Ok(n) if n >= 1 && n <= max as u128 => Ok(n as usize),
+        Ok(n) if n > max as u128 => Err(format!(
+            "{n} claims is more than the benchmark generates (at most {max}; a million take \
+             about a gigabyte)"
+        )),
         _ => Err(format!("'{s}' is not a number of claims (1 or more)")),
     }
 }
@@ -265,7 +299,13 @@ fn train_attribution(
         epochs,
         ..Default::default()
     };
-    let model = train::attribution::train(&fit, &opts, |line| eprintln!("{line}"));
+    // one pass of each of the two taggers per epoch
+    let bar = Progress::new(2 * epochs, "passes");
+    let model = train::attribution::train(&fit, &opts, |line| {
+        bar.println(line);
+        bar.inc();
+    });
+    bar.finish();
     write_atomic(&output, &model.to_bytes())?;
     if held.is_empty() {
         return Ok(());
@@ -309,7 +349,13 @@ fn train_stance(
     }
     if let Some(output) = output {
         let start = Instant::now();
-        let bytes = stance::train(&data, &opts, |line| eprintln!("{line}")).to_bytes();
+        let bar = Progress::new(opts.epochs, "passes");
+        let bytes = stance::train(&data, &opts, |line| {
+            bar.println(line);
+            bar.inc();
+        })
+        .to_bytes();
+        bar.finish();
         write_atomic(&output, &bytes)?;
         eprintln!(
             "trained in {:.1} s; wrote {} ({} bytes)",
@@ -361,6 +407,34 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<()> {
             };
             let report = bench::link::run(&settings, |what| eprintln!("{what}"))?;
             emit(&format!("{report}\n"), None)
+        }
+        BenchCommand::Inputs {
+            classes,
+            scale_down,
+            repeat,
+        } => {
+            let classes = if classes.is_empty() {
+                bench::inputs::Class::ALL.to_vec()
+            } else {
+                classes
+            };
+            let plan: Vec<_> = classes
+                .into_iter()
+                .map(|c| {
+                    let sizes = c
+                        .default_sizes()
+                        .into_iter()
+                        .map(|n| (n / scale_down as usize).max(1))
+                        .collect();
+                    (c, sizes)
+                })
+                .collect();
+            let results = bench::inputs::run(&plan, repeat as usize, |what| eprintln!("{what}"));
+            let machine = bench::Machine::detect();
+            emit(
+                &format!("{}\n", bench::inputs::Table(&results, &machine)),
+                None,
+            )
         }
     }
 }

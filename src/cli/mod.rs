@@ -1,76 +1,135 @@
 //! The command line, a thin shell over the library: [`args`] defines the commands and their
 //! options, [`commands`] runs the product's, `lab` the lab's (`eval`, `train`, `bench`; in
-//! a build without the `lab` feature they only say how to get them).
+//! a build without the `lab` feature they only say how to get them), [`progress`] draws
+//! progress bars on a terminal.
 
 pub mod args;
 pub mod commands;
 #[cfg_attr(feature = "lab", path = "lab.rs")]
 #[cfg_attr(not(feature = "lab"), path = "no_lab.rs")]
 pub mod lab;
+pub mod progress;
 
 use anyhow::Context;
 use args::{Command, LoadArgs};
-use claimgraph::corpus::{self, LoadOptions};
-use claimgraph::Story;
-use std::io::Write;
+use claimgraph::corpus::{self, FetchOptions, Input, LoadOptions};
+use claimgraph::{terminal, Story};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-/// Runs one command.
-pub fn run(command: Command) -> anyhow::Result<()> {
-    match command {
-        Command::Report {
-            story,
-            format,
-            output,
-            publisher,
-            publisher_url,
-            review_date,
-            load,
-        } => commands::report(
-            story.as_deref(),
-            format,
-            output.as_deref(),
-            commands::PublisherArgs {
-                name: publisher,
-                url: publisher_url,
-                date: review_date,
-            },
-            &load,
-        ),
-        Command::Accept { story, load } => commands::accept(&story, &load),
-        Command::Review { story, load } => commands::review(&story, &load),
-        Command::Extract {
-            paths,
-            format,
-            output,
-            load,
-        } => commands::extract(&paths, format, output.as_deref(), &load),
-        Command::Check {
-            claim,
-            story,
-            format,
-            load,
-        } => commands::check(&claim, story.as_deref(), format, &load),
-        Command::Eval(args) => lab::eval(args),
-        Command::Train(args) => lab::train(args),
-        Command::Bench(args) => lab::bench(args),
-        Command::Articles { story, load } => commands::articles(story.as_deref(), &load),
-        Command::Sources { story, load } => commands::sources(story.as_deref(), &load),
+/// Set by `--quiet`: warnings and notes are not printed.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// True under `--quiet`.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// Prints a warning on standard error (unless `--quiet`), control characters made harmless.
+pub fn warn(what: impl std::fmt::Display) {
+    if !quiet() {
+        eprintln!("warning: {}", terminal::clean(&what.to_string()));
     }
 }
 
-/// Loads a story folder, or the embedded default story without one, printing the load
-/// problems as warnings.
-fn load(story: Option<&Path>, args: &LoadArgs) -> claimgraph::Result<Story> {
-    let opts = LoadOptions {
-        strict: args.strict,
-    };
-    let story = match story {
-        Some(p) => corpus::load_story(p, &opts)?,
-        None => corpus::default_story(&opts)?,
+/// Prints a note on standard error (unless `--quiet`): what was done, where.
+pub fn note(what: impl std::fmt::Display) {
+    if !quiet() {
+        eprintln!("{}", terminal::clean(&what.to_string()));
+    }
+}
+
+/// Runs one command.
+pub fn run(command: Command, quiet: bool) -> anyhow::Result<()> {
+    QUIET.store(quiet, Ordering::Relaxed);
+    match command {
+        Command::Report {
+            inputs,
+            format,
+            output,
+            review,
+            load,
+        } => commands::report(&inputs.inputs, format, output.as_deref(), review, &load),
+        Command::Accept { story, load } => commands::accept(&story, &load),
+        Command::Review { story, load } => commands::review(&story, &load),
+        Command::Extract {
+            inputs,
+            format,
+            output,
+            load,
+        } => commands::extract(&inputs.inputs, format, output.as_deref(), &load),
+        Command::Check {
+            claim,
+            inputs,
+            format,
+            load,
+        } => commands::check(&claim, &inputs.inputs, format, &load),
+        Command::Eval(args) => lab::eval(args),
+        Command::Train(args) => lab::train(args),
+        Command::Bench(args) => lab::bench(args),
+        Command::Articles {
+            inputs,
+            format,
+            load,
+        } => commands::articles(&inputs.inputs, format, &load),
+        Command::Sources {
+            inputs,
+            format,
+            suggest,
+            load,
+        } => commands::sources(&inputs.inputs, format, suggest, &load),
+        Command::Init { dir, title } => commands::init(&dir, title.as_deref()),
+        Command::Completions { shell } => commands::completions(shell),
+        Command::Man { command } => commands::man(command.as_deref()),
+    }
+}
+
+/// The load options of the command line.
+fn load_options(args: &LoadArgs) -> (LoadOptions, FetchOptions) {
+    (
+        LoadOptions {
+            strict: args.strict,
+        },
+        FetchOptions {
+            timeout: Duration::from_secs_f64(args.fetch_timeout),
+            ..FetchOptions::default()
+        },
+    )
+}
+
+/// The inputs named on the command line.
+fn parse_inputs(inputs: &[OsString]) -> Vec<Input> {
+    let inputs: Vec<Input> = inputs.iter().map(|a| Input::parse(a)).collect();
+    if inputs.contains(&Input::Stdin) && std::io::stdin().is_terminal() {
+        note("reading an article from standard input; end it with Ctrl-D");
+    }
+    inputs
+}
+
+/// Loads the inputs as one story (the embedded default story without any), printing the
+/// load problems as warnings.
+fn load(inputs: &[OsString], args: &LoadArgs) -> claimgraph::Result<Story> {
+    let (opts, fetch) = load_options(args);
+    let story = if inputs.is_empty() {
+        corpus::default_story(&opts)?
+    } else {
+        corpus::load_inputs(&parse_inputs(inputs), &opts, &fetch)?
     };
     for d in &story.diagnostics {
-        eprintln!("warning: {d}");
+        warn(d);
+    }
+    Ok(story)
+}
+
+/// Loads a story folder (not a file: its snapshot is kept in it), printing the load
+/// problems as warnings.
+fn load_folder(story: &Path, args: &LoadArgs) -> claimgraph::Result<Story> {
+    let story = corpus::load_story(story, &load_options(args).0)?;
+    for d in &story.diagnostics {
+        warn(d);
     }
     Ok(story)
 }

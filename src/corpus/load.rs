@@ -18,17 +18,22 @@ pub struct LoadOptions {
 }
 
 /// The raw files of a story, before parsing: what a folder or the embedded default story
-/// provides.
-pub(super) struct StoryFiles {
+/// provides (and what the fuzzers make up).
+pub struct StoryFiles {
+    /// The story's id (its folder's name).
     pub id: String,
+    /// The folder it comes from, if any.
     pub root: Option<PathBuf>,
     /// Where the files are said to be in messages.
     pub display_root: PathBuf,
+    /// The bytes of `story.ron`, if there is one.
     pub story_ron: Option<Vec<u8>>,
+    /// The bytes of `sources.ron`, if there is one.
     pub sources_ron: Option<Vec<u8>>,
     /// Article files: path relative to the story folder, and contents (or the problem met
     /// reading them).
     pub articles: Vec<(PathBuf, Result<Vec<u8>, Diagnostic>)>,
+    /// Problems met while gathering the files.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -252,14 +257,19 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Story> {
 /// The article ids met so far, with where each was first found, to report duplicates in
 /// time linear in the number of articles.
 #[derive(Default)]
-struct Ids {
+pub(super) struct Ids {
     first: HashMap<String, (PathBuf, Option<usize>)>,
 }
 
 impl Ids {
     /// Records `a` (found on `line` of its file, for JSONL); a diagnostic at `shown` when
     /// its id was met before.
-    fn check(&mut self, a: &Article, line: Option<usize>, shown: &Path) -> Option<Diagnostic> {
+    pub(super) fn check(
+        &mut self,
+        a: &Article,
+        line: Option<usize>,
+        shown: &Path,
+    ) -> Option<Diagnostic> {
         match self.first.get(&a.id) {
             Some((path, first_line)) => {
                 let place = match first_line {
@@ -324,7 +334,7 @@ pub fn load_file(rel: &Path, shown: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<D
 }
 
 /// [`load_file`], with the line each article of a JSONL file stands on.
-fn parse_file(
+pub(super) fn parse_file(
     rel: &Path,
     shown: &Path,
     bytes: &[u8],
@@ -446,8 +456,9 @@ fn markdown_title(ext: &str, body: &str) -> Option<String> {
     (!h.is_empty()).then(|| h.to_string())
 }
 
-/// Parses the raw files of a story into a [`Story`].
-pub(super) fn assemble(files: StoryFiles, opts: &LoadOptions) -> Result<Story> {
+/// Parses the raw files of a story into a [`Story`], as [`load_story`] does once it has
+/// read them: every file is parsed from its bytes, nothing is read from disk.
+pub fn assemble(files: StoryFiles, opts: &LoadOptions) -> Result<Story> {
     let StoryFiles {
         id,
         root,

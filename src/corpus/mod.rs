@@ -2,8 +2,11 @@
 
 mod dense;
 mod embedded;
+mod fetch;
 pub mod frontmatter;
 pub mod html;
+pub mod init;
+pub mod input;
 pub mod jsonl;
 mod load;
 pub mod read;
@@ -11,7 +14,8 @@ pub mod spans;
 mod walk;
 
 pub use embedded::{default_story, DEFAULT_STORY_ID};
-pub use load::{load_file, load_path, load_story, LoadOptions};
+pub use input::{load_input, load_inputs, FetchOptions, Input};
+pub use load::{assemble, load_file, load_path, load_story, LoadOptions, StoryFiles};
 pub use read::{read_input, read_limited, ReadError, MAX_FILE_BYTES};
 
 use crate::error::Diagnostic;
@@ -40,7 +44,12 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     /// Author line, when known.
     pub byline: Option<String>,
-    /// The file it came from, relative to the story folder.
+    /// For an article fetched from the web: the address it was finally served from and
+    /// when.
+    #[serde(default)]
+    pub fetched: Option<Fetched>,
+    /// The file it came from, relative to the story folder (`<stdin>` for standard input,
+    /// the address for a web page).
     pub path: PathBuf,
     /// The text, exactly as in the file after front matter or markup is removed.
     pub text: String,
@@ -64,6 +73,7 @@ impl Article {
             url: None,
             published: None,
             byline: None,
+            fetched: None,
             path: PathBuf::new(),
             text,
             paragraphs,
@@ -98,6 +108,15 @@ impl Article {
             .iter()
             .position(|p| p.start <= offset && offset < p.end.max(p.start + 1))
     }
+}
+
+/// Where and when an article was fetched from the web.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fetched {
+    /// The address the page was finally served from, after redirects.
+    pub url: String,
+    /// When it was fetched: an RFC 3339 time in UTC, to the second.
+    pub at: String,
 }
 
 /// Checks that `id` can name an article in reports and file names: not empty, no white

@@ -275,6 +275,8 @@ impl Report {
                 byline: a.byline.clone(),
                 path: a.path.to_string_lossy().replace('\\', "/"),
                 claims: an.claims.iter().filter(|c| c.article == a.id).count(),
+                fetched_from: a.fetched.as_ref().map(|f| f.url.clone()),
+                fetched_at: a.fetched.as_ref().map(|f| f.at.clone()),
             })
             .collect();
         Report {

@@ -1,8 +1,14 @@
 //! ClaimReview markup (schema.org JSON-LD) for publishing: one `ClaimReview` per
-//! proposition, rated from its Admiralty credibility.
+//! proposition chosen ([`Selection`]), rated from its Admiralty credibility.
+//!
+//! The claim's authors are its speakers: a person who speaks for a source is a `Person`
+//! with that source as `affiliation`, a source of kind person a `Person`, any other source
+//! an `Organization`. An article appears (`appearance`, `firstAppearance`) only when it has
+//! a web address, since a `NewsArticle` without one points nowhere.
 
-use super::{ArticleInfo, PropositionInfo, Report, SourceKind};
+use super::{ArticleInfo, AttributionKind, PropositionInfo, Report, SourceKind};
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 
 /// Who publishes the reviews and when.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,6 +19,38 @@ pub struct Publisher {
     pub url: Option<String>,
     /// The reviews' `datePublished` (YYYY-MM-DD).
     pub date: String,
+    /// Each review's own address (`url`): `{id}` is replaced by the proposition's id made
+    /// safe for a path, `{n}` by its rank (1 for the first proposition of the report).
+    pub review_url: Option<String>,
+}
+
+/// Which propositions get a review. The default reviews every proposition that someone
+/// other than the articles themselves asserts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Only these propositions (ids as in the report); empty for all.
+    pub only: Vec<String>,
+    /// Only propositions with at least this many independent origins.
+    pub min_origins: Option<usize>,
+    /// Also the articles' own background sentences: propositions all of whose claims are in
+    /// an article's own voice.
+    pub background: bool,
+}
+
+pub use super::is_web_address;
+
+/// A proposition id made safe for a path segment: ASCII letters, digits, `-`, `_` and `.`
+/// kept, every other byte percent-encoded.
+fn path_safe(id: &str) -> String {
+    let mut out = String::new();
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The best rating: credibility 1 (confirmed) becomes 5, credibility 5 (improbable) 1.
@@ -33,12 +71,11 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn appearance(a: &ArticleInfo) -> Value {
-    let mut v = json!({ "@type": "NewsArticle" });
-    let o = v.as_object_mut().expect("an object");
-    if let Some(u) = a.url.as_ref().filter(|u| super::is_web_address(u)) {
-        o.insert("url".into(), json!(u));
-    }
+/// The article as a `NewsArticle`; `None` without a web address.
+fn appearance(a: &ArticleInfo) -> Option<Value> {
+    let u = a.url.as_deref().filter(|u| is_web_address(u))?;
+    let mut v = json!({ "@type": "NewsArticle", "url": u });
+    let o = v.as_object_mut()?;
     if let Some(t) = &a.title {
         o.insert("headline".into(), json!(t));
     }
@@ -54,10 +91,47 @@ fn appearance(a: &ArticleInfo) -> Value {
     if let Some(b) = &a.byline {
         o.insert("author".into(), json!({ "@type": "Person", "name": b }));
     }
-    v
+    Some(v)
 }
 
-fn review(r: &Report, p: &PropositionInfo, publisher: &Publisher) -> Value {
+/// The speakers of a proposition's claims, each once, in the order first met.
+fn authors(r: &Report, p: &PropositionInfo) -> Vec<Value> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for c in r.claims.iter().filter(|c| p.claims.contains(&c.id)) {
+        let sp = &c.speaker;
+        let source = r.sources.iter().find(|s| s.name == sp.name);
+        let v = match (&sp.person, source.map(|s| s.kind)) {
+            (Some(person), _) => json!({
+                "@type": "Person",
+                "name": person,
+                "affiliation": { "@type": "Organization", "name": sp.name },
+            }),
+            (None, Some(SourceKind::Person)) => {
+                let mut v = json!({ "@type": "Person", "name": sp.name });
+                if let Some(aff) = source.and_then(|s| s.affiliation.as_ref()) {
+                    v["affiliation"] = json!({ "@type": "Organization", "name": aff });
+                }
+                v
+            }
+            _ => json!({ "@type": "Organization", "name": sp.name }),
+        };
+        if seen.insert(v.to_string()) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// True when every claim of `p` is in an article's own voice.
+fn is_background(r: &Report, p: &PropositionInfo) -> bool {
+    r.claims
+        .iter()
+        .filter(|c| p.claims.contains(&c.id))
+        .all(|c| c.kind == AttributionKind::Author)
+}
+
+fn review(r: &Report, rank: usize, p: &PropositionInfo, publisher: &Publisher) -> Value {
     // the articles it appears in, earliest first (undated ones last, in story order)
     let mut articles: Vec<&ArticleInfo> = r
         .articles
@@ -69,30 +143,18 @@ fn review(r: &Report, p: &PropositionInfo, publisher: &Publisher) -> Value {
         })
         .collect();
     articles.sort_by_key(|a| (a.published.is_none(), a.published.clone()));
-    let authors: Vec<Value> = p
-        .origins
-        .iter()
-        .map(|name| {
-            let person = r
-                .sources
-                .iter()
-                .find(|s| &s.name == name)
-                .is_some_and(|s| s.kind == SourceKind::Person);
-            let t = if person { "Person" } else { "Organization" };
-            json!({ "@type": t, "name": name })
-        })
-        .collect();
+    let authors = authors(r, p);
+    let appearances: Vec<Value> = articles.iter().filter_map(|a| appearance(a)).collect();
     let mut claim = json!({
         "@type": "Claim",
         "author": if authors.len() == 1 { authors[0].clone() } else { Value::Array(authors) },
-        "appearance": articles.iter().map(|a| appearance(a)).collect::<Vec<_>>(),
     });
-    if let Some(first) = articles.first() {
-        let o = claim.as_object_mut().expect("an object");
-        o.insert("firstAppearance".into(), appearance(first));
-        if let Some(d) = &first.published {
-            o.insert("datePublished".into(), json!(d));
-        }
+    if let Some(d) = articles.first().and_then(|a| a.published.as_ref()) {
+        claim["datePublished"] = json!(d);
+    }
+    if let Some(first) = appearances.first() {
+        claim["firstAppearance"] = first.clone();
+        claim["appearance"] = Value::Array(appearances);
     }
     let mut rating = json!({
         "@type": "Rating",
@@ -108,13 +170,13 @@ fn review(r: &Report, p: &PropositionInfo, publisher: &Publisher) -> Value {
             .insert("ratingValue".into(), json!(v));
     }
     let mut author = json!({ "@type": "Organization", "name": publisher.name });
-    if let Some(u) = publisher.url.as_ref().filter(|u| super::is_web_address(u)) {
+    if let Some(u) = publisher.url.as_ref().filter(|u| is_web_address(u)) {
         author
             .as_object_mut()
             .expect("an object")
             .insert("url".into(), json!(u));
     }
-    json!({
+    let mut review = json!({
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "claimReviewed": p.statement,
@@ -122,34 +184,75 @@ fn review(r: &Report, p: &PropositionInfo, publisher: &Publisher) -> Value {
         "author": author,
         "itemReviewed": claim,
         "reviewRating": rating,
-    })
+    });
+    if let Some(t) = &publisher.review_url {
+        let url = t
+            .replace("{id}", &path_safe(&p.id))
+            .replace("{n}", &rank.to_string());
+        review["url"] = json!(url);
+    }
+    review
 }
 
-/// The ClaimReviews of a report's propositions, most confident first, as one JSON-LD
-/// array. Publishers paste it into a `<script type="application/ld+json">` element, so
-/// `<`, `>` and `&` are written as JSON escapes (`\u003c`, ...): no text from an article
-/// can close the element, open a comment or start another script. U+2028 and U+2029 are
-/// escaped too, for readers that take the JSON for JavaScript.
-pub fn render(r: &Report, publisher: &Publisher) -> String {
+/// The ClaimReviews of the report's propositions that `selection` chooses, most confident
+/// first, as one JSON-LD array. A publisher address that is not an http(s) address is left
+/// out. Errors (in words) when `selection.only` names a proposition the report does not
+/// have, or when the review address template is not an http(s) address.
+pub fn render(r: &Report, publisher: &Publisher, selection: &Selection) -> Result<String, String> {
+    if let Some(u) = publisher
+        .review_url
+        .as_deref()
+        .filter(|u| !is_web_address(u))
+    {
+        return Err(format!(
+            "the review address {u:?} is not an http(s) address"
+        ));
+    }
+    if let Some(missing) = selection
+        .only
+        .iter()
+        .find(|id| !r.propositions.iter().any(|p| &p.id == *id))
+    {
+        return Err(format!(
+            "no proposition {missing:?} in the report (its ids are in the JSON report and the \
+             HTML page)"
+        ));
+    }
     let reviews: Vec<Value> = r
         .propositions
         .iter()
-        .map(|p| review(r, p, publisher))
+        .enumerate()
+        .filter(|(_, p)| selection.only.is_empty() || selection.only.contains(&p.id))
+        .filter(|(_, p)| {
+            selection
+                .min_origins
+                .is_none_or(|n| p.independent_origins >= n)
+        })
+        .filter(|(_, p)| selection.background || !selection.only.is_empty() || !is_background(r, p))
+        .map(|(i, p)| review(r, i + 1, p, publisher))
         .collect();
-    let json = serde_json::to_string_pretty(&reviews).expect("JSON values serialise");
-    let mut s = String::with_capacity(json.len() + 1);
-    for c in json.chars() {
+    Ok(json_ld(&reviews))
+}
+
+/// JSON made safe to embed in a `<script type="application/ld+json">` element: `<`, `>`
+/// and `&` are written as `\u` escapes, which JSON reads as the same characters, so that
+/// no text can close the element, open a comment or start another script; U+2028 and
+/// U+2029 too, for readers that take the JSON for JavaScript.
+fn json_ld(v: &impl serde::Serialize) -> String {
+    let s = serde_json::to_string_pretty(v).unwrap_or_default();
+    let mut out = String::with_capacity(s.len() + 1);
+    for c in s.chars() {
         match c {
-            '<' => s.push_str("\\u003c"),
-            '>' => s.push_str("\\u003e"),
-            '&' => s.push_str("\\u0026"),
-            '\u{2028}' => s.push_str("\\u2028"),
-            '\u{2029}' => s.push_str("\\u2029"),
-            c => s.push(c),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
         }
     }
-    s.push('\n');
-    s
+    out.push('\n');
+    out
 }
 
 #[cfg(test)]
@@ -163,5 +266,22 @@ mod tests {
         assert_eq!(rating_value(5), Some(1));
         assert_eq!(rating_value(6), None);
         assert_eq!(capitalised("probably true"), "Probably true");
+    }
+
+    #[test]
+    fn only_web_addresses_and_safe_ids() {
+        assert!(is_web_address("https://factdesk.example/r/{id}"));
+        assert!(is_web_address("HTTP://x.org"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "ftp://x",
+            "http:///x",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+        assert_eq!(path_safe("p1:a/b c"), "p1%3Aa%2Fb%20c");
+        assert_eq!(json_ld(&"</script>&"), "\"\\u003c/script\\u003e\\u0026\"\n");
     }
 }

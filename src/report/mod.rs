@@ -20,14 +20,22 @@ pub use labels::{Label, TimelineKind};
 use labels::{optional_words, words};
 use serde::{Deserialize, Serialize};
 
-/// Whether an address may become a link or a published URL: only `http://` and `https://`
-/// addresses without white space or control characters do; anything else (a
-/// `javascript:` or `data:` URL, say) is shown as text or left out.
-pub fn is_web_address(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        && url.len() > "https://".len()
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+/// Whether an address may become a link or a published URL: only an `http://` or
+/// `https://` address with a host and without white space or control characters does;
+/// anything else (a `javascript:` or `data:` URL, say) is shown as text or left out.
+pub fn is_web_address(u: &str) -> bool {
+    let lower = u.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && !r.starts_with('/')
+            && !u
+                .trim()
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace())
+    })
 }
 
 /// The schema version of [`Report`]; bumped whenever a field changes meaning or goes.
@@ -177,10 +185,17 @@ pub struct ArticleInfo {
     pub published: Option<String>,
     /// Author line.
     pub byline: Option<String>,
-    /// File, relative to the story folder.
+    /// File, relative to the story folder (`<stdin>` for standard input, the address for
+    /// a web page).
     pub path: String,
     /// Claims found in it.
     pub claims: usize,
+    /// For a page fetched from the web, the address it was finally served from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_from: Option<String>,
+    /// For a page fetched from the web, when (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<String>,
 }
 
 /// A source as reports show it.

@@ -14,6 +14,7 @@ const RANKS: &[(&str, u8)] = &[
     ("text", 0),
     ("weights", 0),
     ("output", 0),
+    ("terminal", 0),
     // load
     ("corpus", 1),
     ("sources", 1),

@@ -152,9 +152,8 @@ fn cli_exit_codes_and_messages() {
 
     let out = claimgraph(&["report", "/definitely/not/here"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("/definitely/not/here: no such story folder")
-    );
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("/definitely/not/here: no such file or folder"));
 
     let out = claimgraph(&["report", "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2));

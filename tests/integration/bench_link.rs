@@ -36,4 +36,19 @@ fn bench_link_prints_the_table() {
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
+    // sizes past what can be generated are a usage error, not a capacity overflow
+    for huge in [
+        "18446744073709551615",
+        "99999999999999999999999",
+        "10000001",
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+            .args(["bench", "link", "--sizes", huge])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{huge}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(err.contains("at most 10000000"), "{err}");
+    }
 }

@@ -157,7 +157,7 @@ fn fifos_and_devices_are_refused_without_blocking() {
     );
     // the snapshot is a FIFO: review says so at once
     let out = claimgraph(&["review", s]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("accepted.report.json: a FIFO (named pipe), not a file"),
         "{}",
@@ -183,7 +183,7 @@ fn the_snapshot_is_read_only_up_to_the_limit() {
     let huge = fs::File::create(dir.path().join("accepted.report.json")).unwrap();
     huge.set_len(MAX_FILE_BYTES + 1).unwrap();
     let out = claimgraph(&["review", dir.path().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("accepted.report.json: file is 64.0 MiB, over the limit of 64 MiB"),
         "{}",
@@ -196,7 +196,7 @@ fn the_snapshot_is_read_only_up_to_the_limit() {
     )
     .unwrap();
     let out = claimgraph(&["review", dir.path().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("accepted.report.json:1:13: not a claimgraph report"));
 }
 

@@ -183,8 +183,13 @@ fn claimreview_cannot_close_its_script_element_and_links_only_web_addresses() {
         name: format!("Checkers{HOSTILE}"),
         url: Some("data:text/html,<script>alert(5)</script>".into()),
         date: "2026-12-01".into(),
+        review_url: None,
     };
-    let text = claimreview::render(&r, &publisher);
+    let every = claimreview::Selection {
+        background: true,
+        ..Default::default()
+    };
+    let text = claimreview::render(&r, &publisher, &every).unwrap();
     for c in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
         assert!(!text.contains(c), "{c:?} written raw in the JSON-LD");
     }

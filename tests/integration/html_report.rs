@@ -142,13 +142,89 @@ fn every_claim_and_proposition_appears() {
     assert!(!page.contains("<?xml"));
     // propositions most confident first
     let at = |p: &claimgraph::report::PropositionInfo| {
-        page.find(&format!("<h3>{}</h3>", html::escape(&p.statement)))
+        page.find(&format!("</span> {}</h3>", html::escape(&p.statement)))
             .unwrap()
     };
     let mut by_confidence = r.propositions.clone();
     by_confidence.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
     let places: Vec<usize> = by_confidence.iter().map(at).collect();
     assert!(places.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn the_page_leads_with_the_summary_and_the_graph_and_says_who() {
+    let r = default_report();
+    let page = html::page(&r);
+    let doc = dom_query::Document::from(page.as_str());
+    // the summary, then the graph, then the rest
+    let at = |id: &str| page.find(&format!("<section id=\"{id}\"")).unwrap();
+    assert!(page.find("id=\"summary\"").unwrap() < at("graph"));
+    for later in ["propositions", "claims", "relations", "articles", "sources"] {
+        assert!(at("graph") < at(later), "{later}");
+    }
+    // the map: a box per proposition with more than one claim or a relation, linked to
+    // its card; with 39 claims the full graph is folded away
+    let boxes = doc.select("#graph svg.groups a.group");
+    assert!(boxes.length() > 0);
+    assert!(boxes.length() < r.propositions.len());
+    for b in boxes.nodes() {
+        let href = b.attr("href").unwrap().to_string();
+        let id = href.trim_start_matches('#');
+        assert_eq!(doc.select(&format!("[id=\"{id}\"]")).length(), 1, "{href}");
+    }
+    assert_eq!(
+        doc.select("#graph svg.groups path.arc.contradicts")
+            .length()
+            > 0,
+        r.summary.contradictions > 0
+    );
+    assert!(r.claims.len() > 30);
+    assert_eq!(doc.select("#graph details.full[open]").length(), 0);
+    // headings say who
+    let cards = doc.select("article.proposition");
+    assert_eq!(cards.length(), r.propositions.len());
+    for card in cards.iter() {
+        let h3 = card.select("h3").text().to_string();
+        let p = r
+            .propositions
+            .iter()
+            .find(|p| h3.ends_with(&p.statement))
+            .unwrap();
+        let who = card.select("h3 .who").text().to_string();
+        assert_eq!(who, format!("{}:", p.origins.join(", ")), "{h3}");
+        // the claims, in their words, can be unfolded
+        assert_eq!(card.select("details.members li").length(), p.claims.len());
+    }
+    // relations: both claims' words and speakers
+    let rows = doc.select("#relations tbody tr");
+    assert_eq!(rows.length(), r.relations.len());
+    for (row, rel) in rows.nodes().iter().zip(&r.relations) {
+        let text = row.text().to_string();
+        for id in [&rel.a, &rel.b] {
+            let c = r.claims.iter().find(|c| &c.id == id).unwrap();
+            assert!(text.contains(&c.content_text()), "{text}");
+            assert!(text.contains(&c.speaker.name) || text.contains(&c.speaker.mention));
+        }
+    }
+    // quote drift: both tellings and who said them
+    let drift: Vec<_> = r
+        .relations
+        .iter()
+        .filter(|x| x.kind == claimgraph::report::RelationKind::QuoteVariant)
+        .collect();
+    let items = doc.select("#quote-drift li.drift");
+    assert_eq!(items.length(), drift.len());
+    for (li, rel) in items.iter().zip(drift) {
+        assert_eq!(li.select("p.telling").length(), 2);
+        let text = li.text().to_string();
+        for id in [&rel.a, &rel.b] {
+            let c = r.claims.iter().find(|c| &c.id == id).unwrap();
+            assert!(text.contains(&c.content_text()) && text.contains(&c.speaker.name));
+        }
+    }
+    // dates do not wrap
+    assert!(page.contains("td.date, .date { white-space: nowrap;"));
+    assert!(doc.select("#articles td.date").length() == r.articles.len());
 }
 
 #[test]

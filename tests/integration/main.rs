@@ -11,7 +11,10 @@ mod bad_input;
 mod check_cli;
 mod check_stories;
 mod default_story;
+mod everyday;
 mod extract_cli;
+#[cfg(feature = "fetch")]
+mod fetch_cli;
 mod hostile_loading;
 mod hostile_outputs;
 mod html_chromium;
@@ -31,6 +34,8 @@ mod bench_link;
 mod eval_attribution_crosscheck;
 #[cfg(feature = "lab")]
 mod eval_stance_crosscheck;
+#[cfg(feature = "lab")]
+mod gold_files;
 #[cfg(feature = "lab")]
 mod stance_cli;
 #[cfg(feature = "lab")]

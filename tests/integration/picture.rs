@@ -151,6 +151,8 @@ fn hostile_report() -> Report {
         byline: None,
         path: "articles/x.txt".into(),
         claims: 2,
+        fetched_from: None,
+        fetched_at: None,
     };
     Report {
         schema: claimgraph::report::SCHEMA.into(),

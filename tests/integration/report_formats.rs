@@ -83,7 +83,7 @@ fn every_format_renders_for_every_story_and_writes_whole_files() {
             if *f == "claimreview" {
                 assert_eq!(
                     text.matches("\"ClaimReview\"").count(),
-                    report.propositions.len()
+                    reviewed(&report).len()
                 );
             } else {
                 for c in &report.claims {
@@ -174,8 +174,23 @@ fn csv_has_one_row_per_claim_with_quoting_a_parser_accepts() {
     }
 }
 
+/// The propositions ClaimReview reviews by default: all but those made only of the
+/// articles' own background sentences.
+fn reviewed(r: &Report) -> Vec<&claimgraph::report::PropositionInfo> {
+    r.propositions
+        .iter()
+        .filter(|p| {
+            r.claims
+                .iter()
+                .filter(|c| p.claims.contains(&c.id))
+                .any(|c| c.kind != claimgraph::report::AttributionKind::Author)
+        })
+        .collect()
+}
+
 #[test]
 fn claimreview_has_the_required_fields_for_every_proposition() {
+    let mut left_out = 0;
     for story in stories() {
         let s = story.to_str().unwrap();
         let report = Report::from_json(&stdout(&["report", s, "--format", "json"])).unwrap();
@@ -190,11 +205,15 @@ fn claimreview_has_the_required_fields_for_every_proposition() {
             "https://factdesk.example/",
             "--review-date",
             "2026-11-23",
+            "--review-url",
+            "https://factdesk.example/reviews/{id}",
         ]);
         let v: Value = serde_json::from_str(&text).unwrap();
         let reviews = v.as_array().unwrap();
-        assert_eq!(reviews.len(), report.propositions.len());
-        for (r, p) in reviews.iter().zip(&report.propositions) {
+        let chosen = reviewed(&report);
+        left_out += report.propositions.len() - chosen.len();
+        assert_eq!(reviews.len(), chosen.len());
+        for (r, p) in reviews.iter().zip(chosen) {
             assert_eq!(r["@context"], "https://schema.org");
             assert_eq!(r["@type"], "ClaimReview");
             assert_eq!(r["claimReviewed"], p.statement.as_str());
@@ -202,12 +221,74 @@ fn claimreview_has_the_required_fields_for_every_proposition() {
             assert_eq!(r["author"]["@type"], "Organization");
             assert_eq!(r["author"]["name"], "Example Fact Desk");
             assert_eq!(r["author"]["url"], "https://factdesk.example/");
+            let url = r["url"].as_str().unwrap();
+            assert!(
+                url.starts_with("https://factdesk.example/reviews/"),
+                "{url}"
+            );
+            assert!(
+                !url.contains(['{', ' ', ':']) || url.matches(':').count() == 1,
+                "{url}"
+            );
             let item = &r["itemReviewed"];
             assert_eq!(item["@type"], "Claim");
-            assert!(item["author"].is_object() || item["author"].is_array());
-            let appearances = item["appearance"].as_array().unwrap();
-            assert!(!appearances.is_empty());
-            assert!(item["firstAppearance"].is_object());
+            let authors: Vec<&Value> = match &item["author"] {
+                Value::Array(a) => a.iter().collect(),
+                one => vec![one],
+            };
+            // a person speaking for a source is a Person affiliated with it
+            for a in &authors {
+                let claims = report.claims.iter().filter(|c| p.claims.contains(&c.id));
+                let mut speakers = claims.map(|c| &c.speaker);
+                match a["@type"].as_str().unwrap() {
+                    "Person" => {
+                        if let Some(aff) = a.get("affiliation") {
+                            assert!(speakers.any(|sp| sp.person.as_deref() == a["name"].as_str()
+                                && aff["name"] == sp.name.as_str()
+                                || sp.name == a["name"].as_str().unwrap()));
+                        }
+                    }
+                    "Organization" => {
+                        assert!(speakers.any(
+                            |sp| sp.person.is_none() && sp.name == a["name"].as_str().unwrap()
+                        ));
+                    }
+                    t => panic!("author type {t}"),
+                }
+            }
+            // an article appears only with its address
+            let with_url: Vec<&str> = report
+                .articles
+                .iter()
+                .filter(|a| a.url.is_some())
+                .filter(|a| {
+                    report
+                        .claims
+                        .iter()
+                        .any(|c| c.article == a.id && p.claims.contains(&c.id))
+                })
+                .map(|a| a.url.as_deref().unwrap())
+                .collect();
+            match item["appearance"].as_array() {
+                Some(appearances) => {
+                    assert_eq!(appearances.len(), with_url.len());
+                    for a in appearances {
+                        assert!(with_url.contains(&a["url"].as_str().unwrap()));
+                    }
+                    assert!(item["firstAppearance"]["url"].is_string());
+                    let dates: Vec<&str> = appearances
+                        .iter()
+                        .filter_map(|a| a["datePublished"].as_str())
+                        .collect();
+                    if let Some(first) = dates.iter().min() {
+                        assert_eq!(item["firstAppearance"]["datePublished"], *first);
+                    }
+                }
+                None => {
+                    assert!(with_url.is_empty());
+                    assert!(item.get("firstAppearance").is_none());
+                }
+            }
             let rating = &r["reviewRating"];
             assert_eq!(rating["@type"], "Rating");
             assert_eq!(rating["bestRating"], 5);
@@ -218,16 +299,64 @@ fn claimreview_has_the_required_fields_for_every_proposition() {
                 6 => assert!(rating.get("ratingValue").is_none()),
                 c => assert_eq!(rating["ratingValue"], 6 - c as i64),
             }
-            // dates where the articles have them: the earliest is the first appearance
-            let dates: Vec<&str> = appearances
-                .iter()
-                .filter_map(|a| a["datePublished"].as_str())
-                .collect();
-            if let Some(first) = dates.iter().min() {
-                assert_eq!(item["datePublished"], *first);
-                assert_eq!(item["firstAppearance"]["datePublished"], *first);
-            }
         }
+    }
+    assert!(left_out > 0, "some background proposition is left out");
+}
+
+#[test]
+fn claimreview_chooses_its_propositions() {
+    let report = Report::from_json(&stdout(&["report", "--format", "json"])).unwrap();
+    let base = [
+        "report",
+        "--format",
+        "claimreview",
+        "--publisher",
+        "Fact Desk",
+        "--review-date",
+        "2026-11-23",
+    ];
+    let run = |extra: &[&str]| -> Vec<Value> {
+        let args: Vec<&str> = base.iter().chain(extra).copied().collect();
+        serde_json::from_str::<Value>(&stdout(&args))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let all = run(&["--include-background"]);
+    assert_eq!(all.len(), report.propositions.len());
+    // --only: exactly these, background or not
+    let ids: Vec<&str> = report
+        .propositions
+        .iter()
+        .take(2)
+        .map(|p| p.id.as_str())
+        .collect();
+    let only = run(&["--only", &ids.join(",")]);
+    assert_eq!(only.len(), 2);
+    for (r, p) in only.iter().zip(&report.propositions) {
+        assert_eq!(r["claimReviewed"], p.statement.as_str());
+    }
+    // --min-origins
+    let two = run(&["--min-origins", "2", "--include-background"]);
+    let want = report
+        .propositions
+        .iter()
+        .filter(|p| p.independent_origins >= 2)
+        .count();
+    assert_eq!(two.len(), want);
+    assert!(want < report.propositions.len());
+    // an unknown id, and addresses that are not web addresses, are usage errors
+    for bad in [
+        vec!["--only", "no-such-proposition"],
+        vec!["--review-url", "javascript:alert(1)"],
+        vec!["--publisher-url", "data:text/html,x"],
+    ] {
+        let args: Vec<&str> = base.iter().chain(&bad).copied().collect();
+        let out = claimgraph(&args);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(out.stdout.is_empty());
     }
 }
 

@@ -1,5 +1,5 @@
 //! Snapshot review of research: `accept` stores a story's analysis, `review` says what changed
-//! since, exiting 1 while there are changes and 0, silently, when there are none.
+//! since, exiting 1 while there are changes, 0, silently, when there are none, and 2 on trouble.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -39,9 +39,9 @@ Inspectors from the Baltra Marine Institute said on Thursday that fuel had reach
 fn review_shows_exactly_what_an_added_article_changed() {
     let story = velna_copy();
     let s = story.path().to_str().unwrap();
-    // nothing accepted yet: an error that says what to do
+    // nothing accepted yet: an error that says what to do, exit 2 (1 is for changes)
     let out = claimgraph(&["review", s]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("claimgraph accept"));
 
     let out = claimgraph(&["accept", s]);
@@ -109,8 +109,36 @@ fn a_damaged_snapshot_is_an_error_naming_the_file_and_place() {
         "{\n  \"schema\": 3,\n",
     )
     .unwrap();
+    // trouble, not changes: exit 2
     let out = claimgraph(&["review", s]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("accepted.report.json:2:"), "{err}");
+}
+
+#[test]
+fn an_edited_claim_shows_as_changed_with_its_words() {
+    let story = velna_copy();
+    let s = story.path().to_str().unwrap();
+    let out = claimgraph(&["accept", s]);
+    assert!(out.status.success());
+    let file = story.path().join("articles/01_gazette.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replace(
+        "that 40 tonnes of fuel oil escaped",
+        "that 45 tonnes of heavy fuel oil escaped",
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
+    let out = claimgraph(&["review", s]);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{shown}");
+    assert!(shown.contains("claims changed (1):"), "{shown}");
+    assert!(shown.contains("edited (was "), "{shown}");
+    assert!(
+        shown.contains("[-40-] {+45+} tonnes of {+heavy+} fuel oil"),
+        "{shown}"
+    );
+    assert!(!shown.contains("claims added"), "{shown}");
+    assert!(!shown.contains("claims removed"), "{shown}");
 }

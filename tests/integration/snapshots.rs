@@ -14,6 +14,7 @@ fn publisher() -> claimreview::Publisher {
         name: "Example Fact Desk".into(),
         url: Some("https://factdesk.example/".into()),
         date: "2026-11-23".into(),
+        review_url: None,
     }
 }
 
@@ -39,7 +40,7 @@ fn every_format(story: &str, r: &Report) {
     snapshot!(format!("{story}.html"), html::page(r));
     snapshot!(
         format!("{story}.claimreview"),
-        claimreview::render(r, &publisher())
+        claimreview::render(r, &publisher(), &claimreview::Selection::default()).unwrap()
     );
 }
 

@@ -137,15 +137,19 @@ fn bad_input_is_named_with_file_and_line() {
     .unwrap();
     let e = run(&eval);
     assert!(e.contains("stances.csv:3: body id 9 is not in"), "{e}");
-    // an unknown label is an error for training, not for scoring
+    // an unknown label is an error for training and for scoring (where it would count as
+    // wrong whatever is predicted)
     fs::write(&stances, "Headline,Body ID,Stance\nA claim,1,agreed\n").unwrap();
     let e = run(&train);
     assert!(
         e.contains("stances.csv:2: unknown stance \"agreed\""),
         "{e}"
     );
-    let out = claimgraph(&eval);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let e = run(&eval);
+    assert!(
+        e.contains("stances.csv:2: unknown gold stance \"agreed\""),
+        "{e}"
+    );
     // a missing file, and a model file that is not one
     let missing = dir.path().join("nothing.csv");
     let mp = p(&missing);

@@ -22,6 +22,10 @@ use std::time::Instant;
 /// The default sizes: 10k, 100k and 1M claims.
 pub const DEFAULT_SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
+/// The largest size the benchmark generates: a million claims take about a gigabyte while
+/// they are linked, so ten million is about what a machine of 24 GB can hold.
+pub const MAX_CLAIMS: usize = 10_000_000;
+
 /// What to run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkSettings {
@@ -146,12 +150,17 @@ fn measure<T>(f: impl FnOnce() -> T) -> (f64, Option<usize>, T) {
 }
 
 /// Runs the benchmark; `progress` is told what is being done. Errors when the settings
-/// ask for no size, a size of 0 or no run.
+/// ask for no size, a size of 0 or over [`MAX_CLAIMS`], or no run.
 pub fn run(settings: &LinkSettings, mut progress: impl FnMut(&str)) -> Result<LinkReport> {
     if settings.sizes.is_empty() || settings.sizes.contains(&0) || settings.repeat == 0 {
         return Err(Error::Output(
             "the benchmark needs at least one size of at least one claim, and one run".into(),
         ));
+    }
+    if let Some(n) = settings.sizes.iter().find(|n| **n > MAX_CLAIMS) {
+        return Err(Error::Output(format!(
+            "{n} claims is more than the benchmark generates (at most {MAX_CLAIMS})"
+        )));
     }
     let mut sizes = Vec::new();
     for &n in &settings.sizes {

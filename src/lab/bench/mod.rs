@@ -1,8 +1,10 @@
 //! Benchmarks: [`extract`] times attribution extraction on article texts, [`link`] times
-//! candidate generation and linking on generated claims, and [`memory`] reads the peak
+//! candidate generation and linking on generated claims, [`inputs`] times loading and
+//! analysis against the size of hostile and large inputs, and [`memory`] reads the peak
 //! resident memory of a run. Speed and memory are measured here, never asserted in tests.
 
 pub mod extract;
+pub mod inputs;
 pub mod link;
 pub mod memory;
 

@@ -308,16 +308,24 @@ pub fn read_stance_lines(path: &Path) -> Result<Vec<(usize, StanceRow)>, String>
         .collect()
 }
 
-/// Reads a bodies CSV with the columns `Body ID` and `articleBody`. A
-/// repeated id keeps its last body. Errors name the file and line.
+/// Reads a bodies CSV with the columns `Body ID` and `articleBody`. Errors name the
+/// file and line: a missing column, a bad id, an id given a body twice.
 pub fn read_bodies(path: &Path) -> Result<BTreeMap<u32, String>, String> {
     let table = Table::read(path)?;
     for col in ["Body ID", "articleBody"] {
         table.require(path, col)?;
     }
     let mut bodies = BTreeMap::new();
+    let mut lines: BTreeMap<u32, usize> = BTreeMap::new();
     for row in &table.rows {
         let id = table.body_id(path, row)?;
+        if let Some(first) = lines.insert(id, row.line) {
+            return Err(format!(
+                "{}:{}: body id {id} repeated (first on line {first})",
+                path.display(),
+                row.line
+            ));
+        }
         bodies.insert(id, table.get(path, row, "articleBody")?.to_string());
     }
     Ok(bodies)

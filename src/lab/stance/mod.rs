@@ -349,7 +349,8 @@ pub fn read_model(path: &Path) -> Result<StanceModel, String> {
 /// whose body id is in the `ids` file, when given) with the embedded model or the one in
 /// `model`, writes the predictions to `predictions` when asked, and scores them as the
 /// reference scorer does. `progress` hears how fast the pairs were predicted. Errors name
-/// the file and line: an unreadable or malformed file, a body id with no body.
+/// the file and line: an unreadable or malformed file, a gold label that is none of the
+/// four, a body id with no body or with two.
 pub fn evaluate(
     stances: &Path,
     bodies: &Path,
@@ -371,6 +372,16 @@ pub fn evaluate(
     };
     let mut pairs = Vec::new();
     for (line, row) in &gold {
+        // the scorer compares gold labels as they are: one that is none of the four
+        // would be scored as wrong everywhere, so it is refused
+        if !Stance::ALL.iter().any(|c| c.as_str() == row.stance) {
+            return Err(format!(
+                "{}:{line}: unknown gold stance {:?} (expected agree, disagree, discuss or \
+                 unrelated)",
+                stances.display(),
+                row.stance
+            ));
+        }
         if ids.as_ref().is_some_and(|ids| !ids.contains(&row.body_id)) {
             continue;
         }

@@ -25,6 +25,25 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.date, .date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.side { min-width: 12rem; }
+td.side .words, .members .words, .telling .words { font-style: italic; }
+.who { color: var(--muted); font-weight: 600; }
+details.members { margin: .3rem 0 0; font-size: .92rem; }
+details.members summary, details.full summary { cursor: pointer; color: #0b57d0; }
+details.members ul { margin: .3rem 0 0; padding-left: 1.2rem; }
+li.drift { margin: .6rem 0; }
+li.drift p { margin: .1rem 0; }
+p.diff { padding-left: 1rem; border-left: 3px solid var(--line); }
+figure.map { margin: .6rem 0 1rem; }
+figure.map svg { min-width: 860px; width: 100%; }
+figure.map a.group:hover rect, figure.map a.group:focus rect { stroke: #0b57d0; stroke-width: 2; }
+.k-contradicts { color: #c62828; font-weight: 600; } .k-agrees { color: #2e7d32; font-weight: 600; }
+.k-quote-variant { color: #7b1fa2; font-weight: 600; } .k-elaborates { color: #ef6c00; font-weight: 600; }
+@media (max-width: 600px) {
+  body { padding: .8rem; }
+  table { display: block; overflow-x: auto; }
+}
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .4rem 0; font-size: .92rem; }
 dt { color: var(--muted); }
 dd { margin: 0; }

@@ -1,6 +1,12 @@
 //! The HTML fact-check report: one self-contained page with the Markdown report's content,
 //! the claim graph inline, and a filter of claims by source and stance.
 //!
+//! The page leads with the summary (the header's counts), then the graph: a map of the
+//! propositions ([`groups`]) that stays readable at hundreds of claims, with the full graph
+//! of claims and sources under it (folded away past 30 claims); the propositions, claims,
+//! relations (both claims' words and speakers), quote drift (both tellings and who said
+//! them), timeline, articles and sources follow.
+//!
 //! The page loads nothing: its style and script are inline, and a Content-Security-Policy
 //! forbids any fetch. Links to the articles' addresses stay plain links. Without a script
 //! everything is shown; with one, a filter bar hides the claims of other sources or stances
@@ -14,11 +20,14 @@
 mod assets;
 mod claims;
 mod disputes;
+mod groups;
+mod relations;
 
-use super::{PropositionInfo, RelationKind, Report, TimelineKind};
-use crate::link::diff::DiffOp;
+use super::{ClaimInfo, PropositionInfo, Report, TimelineKind};
 use assets::{csp, CSS, JS};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
+use relations::{by_id, quote_drift, relations, said};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Escapes text the way the page does, for element content and double-quoted attribute
@@ -112,12 +121,14 @@ fn header(r: &Report) -> Markup {
     ];
     let sections = [
         ("#disputes", "Disputes"),
-        ("#articles", "Articles"),
-        ("#sources", "Sources"),
+        ("#graph", "Graph"),
         ("#propositions", "Propositions"),
         ("#claims", "Claims"),
         ("#relations", "Relations"),
-        ("#graph", "Graph"),
+        ("#quote-drift", "Quote drift"),
+        ("#timeline", "Timeline"),
+        ("#articles", "Articles"),
+        ("#sources", "Sources"),
         ("#unresolved", "Unresolved speakers"),
     ];
     html! {
@@ -190,7 +201,7 @@ fn articles(r: &Report) -> Markup {
                     }
                 }
                 td { (a.outlet.as_deref().unwrap_or("unknown")) }
-                td { (a.published.as_deref().unwrap_or("unknown")) }
+                td.date { (a.published.as_deref().unwrap_or("unknown")) }
                 td { (a.byline.as_deref().unwrap_or("")) }
                 td.num { (a.claims) }
             }
@@ -231,12 +242,21 @@ fn sources(r: &Report) -> Markup {
     })
 }
 
-fn proposition(p: &PropositionInfo) -> Markup {
+/// Who a proposition comes from, for its heading: its origins, or "origin unknown".
+fn who(p: &PropositionInfo) -> String {
+    if p.origins.is_empty() {
+        "Origin unknown".into()
+    } else {
+        p.origins.join(", ")
+    }
+}
+
+fn proposition(p: &PropositionInfo, claims: &HashMap<&str, &ClaimInfo>) -> Markup {
     let contested = !p.contradicted_by.is_empty();
     html! {
         article.proposition.contested[contested] id=(anchor("prop-", &p.id)) {
             "\n"
-            h3 { (p.statement) } "\n"
+            h3 { span.who { (who(p)) ":" } " " (p.statement) } "\n"
             p.grade {
                 span.badge { (p.grade) } " " (p.credibility_label)
                 " · confidence " strong { (format!("{:.2}", p.confidence)) }
@@ -251,6 +271,17 @@ fn proposition(p: &PropositionInfo) -> Markup {
                     (row("contradicted by", html! { strong { (p.contradicted_by.join(", ")) } }))
                 }
                 (row("claims", claim_links(&p.claims)))
+            }
+            "\n"
+            details.members {
+                summary { "the " (p.claims.len()) " claim" @if p.claims.len() != 1 { "s" } ", in their words" }
+                ul {
+                    @for id in &p.claims {
+                        @if let Some(c) = claims.get(id.as_str()) {
+                            li { (said(c)) " " (claim_link(id)) } "\n"
+                        }
+                    }
+                }
             }
             "\n"
             @if !p.reasons.is_empty() {
@@ -268,6 +299,7 @@ fn proposition(p: &PropositionInfo) -> Markup {
 fn propositions(r: &Report) -> Markup {
     let mut props: Vec<&PropositionInfo> = r.propositions.iter().collect();
     props.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let claims = by_id(r);
     html! {
         section id="propositions" {
             "\n" h2 { "Propositions" } "\n"
@@ -276,68 +308,7 @@ fn propositions(r: &Report) -> Markup {
                  improbable, 6 cannot be judged)."
             }
             "\n"
-            @for p in props { (proposition(p)) }
-        }
-        "\n"
-    }
-}
-
-fn relations(r: &Report) -> Markup {
-    let head = ["claim", "relation", "claim", "score", "why"];
-    let none = Some("None.");
-    table_section("relations", "Relations", &head, &r.relations, none, |rel| {
-        let contra = rel.kind == RelationKind::Contradicts;
-        html! {
-            tr.relation.contradicts[contra] {
-                td { (claim_link(&rel.a)) }
-                td.kind {
-                    @if contra { strong { (rel.kind.label()) } } @else { (rel.kind.label()) }
-                }
-                td { (claim_link(&rel.b)) }
-                td.num { (format!("{:.2}", rel.score)) }
-                td { (rel.reasons.join("; ")) }
-            }
-        }
-    })
-}
-
-fn quote_drift(r: &Report) -> Markup {
-    let drift: Vec<_> = r
-        .relations
-        .iter()
-        .filter(|x| x.kind == RelationKind::QuoteVariant)
-        .collect();
-    html! {
-        section id="quote-drift" {
-            "\n" h2 { "Quote drift" } "\n"
-            @if drift.is_empty() {
-                p { "No quotation is worded differently in two places." } "\n"
-            } @else {
-                p {
-                    "The same speaker quoted in two wordings: " del { "struck" }
-                    " words are only in the first telling, " ins { "underlined" }
-                    " ones only in the second."
-                }
-                "\n"
-                ul {
-                    "\n"
-                    @for x in drift {
-                        li {
-                            (claim_link(&x.a)) " → " (claim_link(&x.b)) ": "
-                            @for (i, d) in x.diff.iter().enumerate() {
-                                @if i > 0 { " " }
-                                @match d.op {
-                                    DiffOp::Same => { (d.text) }
-                                    DiffOp::Removed => { del { (d.text) } }
-                                    DiffOp::Added => { ins { (d.text) } }
-                                }
-                            }
-                        }
-                        "\n"
-                    }
-                }
-                "\n"
-            }
+            @for p in props { (proposition(p, &claims)) }
         }
         "\n"
     }
@@ -349,7 +320,7 @@ fn timeline(r: &Report) -> Markup {
     table_section("timeline", "Timeline", &head, &r.timeline, none, |t| {
         html! {
             tr {
-                td { (t.when()) }
+                td.date { (t.when()) }
                 td {
                     @match &t.content {
                         Some(c) if t.what != TimelineKind::Published => { "“" (t.text) "”: " (c) }
@@ -363,14 +334,39 @@ fn timeline(r: &Report) -> Markup {
     })
 }
 
-fn graph(svg: &str) -> Markup {
+/// Above this many claims the full claim graph starts folded away under the map.
+const OPEN_GRAPH_CLAIMS: usize = 30;
+
+/// The Graph section: the map of propositions ([`groups`]), then the full graph of claims
+/// and sources, folded away on a large story.
+fn graph(r: &Report, svg: &str) -> Markup {
+    let (map, left_out) = groups::map(r);
     html! {
         section id="graph" {
             "\n" h2 { "Graph" } "\n"
+            @if !map.is_empty() {
+                p.muted {
+                    "Each box is a proposition, with who says it, its grade and its claims; \
+                     the arcs sum the relations between their claims ("
+                    span.k-contradicts { "contradicts" } ", " span.k-agrees { "agrees" } ", "
+                    span.k-quote-variant { "quote variant" } ", " span.k-elaborates { "elaborates" }
+                    "). Select a box for its claims."
+                    @if left_out > 0 {
+                        " " (left_out) " proposition" @if left_out != 1 { "s" }
+                        " of one claim with no relation to another are listed below only."
+                    }
+                }
+                "\n"
+                figure.graph.map { "\n" (PreEscaped(map)) "\n" } "\n"
+            }
             @if svg.is_empty() {
                 p { "No graph." } "\n"
             } @else {
-                figure.graph { "\n" (PreEscaped(svg)) "\n" } "\n"
+                details.full open[r.claims.len() <= OPEN_GRAPH_CLAIMS] {
+                    summary { "Every claim and source (" (r.claims.len()) " claims)" }
+                    figure.graph { "\n" (PreEscaped(svg)) "\n" } "\n"
+                }
+                "\n"
             }
         }
         "\n"
@@ -450,15 +446,17 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
                 (header(r))
                 main {
                     "\n"
+                    // the summary leads (in the header), then what is disputed and the
+                    // graph; the evidence and the story's files follow
                     (disputes::section(r))
-                    (articles(r))
-                    (sources(r))
+                    (graph(r, inline_svg(graph_svg)))
                     (propositions(r))
                     (claims::section(r))
                     (relations(r))
                     (quote_drift(r))
                     (timeline(r))
-                    (graph(inline_svg(graph_svg)))
+                    (articles(r))
+                    (sources(r))
                     (unresolved(r))
                     (problems(r))
                 }

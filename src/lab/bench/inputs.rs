@@ -1,0 +1,563 @@
+//! Time against input size for the hostile and the merely large inputs: each class of
+//! input is made at sizes four times apart (or as the class is usually counted), loaded
+//! and analysed from memory as a story of its own, and the growth per step is compared
+//! with the growth of the input. Linear work grows ×4 per ×4 step; a step costing more
+//! than ×5 is marked.
+
+use super::Machine;
+use crate::corpus::{assemble, LoadOptions, StoryFiles};
+use std::fmt::{self, Write as _};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// A class of input, made at any size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// One article of prose with attributed sentences, sized in bytes.
+    Prose,
+    /// One article of one line of words without punctuation, sized in bytes.
+    Line,
+    /// One article of straight double quotation marks between words, counted in marks.
+    StraightQuotes,
+    /// One article of curly quotation marks, counted in marks.
+    CurlyQuotes,
+    /// One article alternating straight and curly marks, counted in marks.
+    MixedQuotes,
+    /// One HTML article of `&amp;` entities, counted in entities.
+    Entities,
+    /// One HTML article of short paragraphs, counted in paragraphs.
+    HtmlParagraphs,
+    /// A story of tiny articles, counted in articles.
+    Articles,
+    /// One article where every sentence has a speaker of its own, counted in speakers.
+    Speakers,
+    /// A registry of generated sources and an article of 1,000 unknown speakers, counted in
+    /// registry sources.
+    Registry,
+    /// A Markdown article whose YAML front matter nests lists, counted in levels.
+    Yaml,
+}
+
+impl Class {
+    /// Every class, in the order the benchmark runs them.
+    pub const ALL: [Class; 11] = [
+        Class::Prose,
+        Class::Line,
+        Class::StraightQuotes,
+        Class::CurlyQuotes,
+        Class::MixedQuotes,
+        Class::Entities,
+        Class::HtmlParagraphs,
+        Class::Articles,
+        Class::Speakers,
+        Class::Registry,
+        Class::Yaml,
+    ];
+
+    /// The name used on the command line and in the table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Prose => "prose",
+            Class::Line => "line",
+            Class::StraightQuotes => "quotes-straight",
+            Class::CurlyQuotes => "quotes-curly",
+            Class::MixedQuotes => "quotes-mixed",
+            Class::Entities => "html-entities",
+            Class::HtmlParagraphs => "html-paragraphs",
+            Class::Articles => "articles",
+            Class::Speakers => "speakers",
+            Class::Registry => "registry",
+            Class::Yaml => "yaml-depth",
+        }
+    }
+
+    /// The class of a name, if it is one.
+    pub fn from_name(name: &str) -> Option<Class> {
+        Class::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// The sizes the benchmark runs by default, in the class's unit.
+    pub fn default_sizes(self) -> Vec<usize> {
+        const MB: usize = 1 << 20;
+        match self {
+            Class::Prose => vec![MB / 4, MB, 4 * MB, 16 * MB],
+            Class::Line => vec![MB / 4, MB, 4 * MB],
+            Class::StraightQuotes | Class::CurlyQuotes | Class::MixedQuotes => {
+                vec![62_500, 250_000, 1_000_000]
+            }
+            Class::Entities | Class::HtmlParagraphs => vec![62_500, 250_000, 1_000_000],
+            Class::Articles => vec![10_000, 30_000, 100_000],
+            Class::Speakers => vec![5_000, 10_000, 20_000],
+            Class::Registry => vec![6_250, 25_000, 100_000],
+            Class::Yaml => vec![6_250, 25_000, 100_000],
+        }
+    }
+
+    /// What the size counts.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Class::Prose | Class::Line => "bytes",
+            Class::StraightQuotes | Class::CurlyQuotes | Class::MixedQuotes => "marks",
+            Class::Entities => "entities",
+            Class::HtmlParagraphs => "paragraphs",
+            Class::Articles => "articles",
+            Class::Speakers => "speakers",
+            Class::Registry => "sources",
+            Class::Yaml => "levels",
+        }
+    }
+}
+
+/// A small deterministic generator of words (xorshift64*), so that every run times the
+/// same input.
+struct Words(u64);
+
+impl Words {
+    const SYLLABLES: [&'static str; 16] = [
+        "ka", "lo", "mer", "tin", "sa", "vel", "dor", "ri", "no", "pas", "te", "gul", "an", "bre",
+        "ost", "ium",
+    ];
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A made-up word of two or three syllables.
+    fn word(&mut self) -> String {
+        let r = self.next();
+        let n = 2 + (r % 2) as usize;
+        (0..n)
+            .map(|i| Self::SYLLABLES[((r >> (4 + 4 * i)) & 15) as usize])
+            .collect()
+    }
+
+    /// A made-up name, different for each `i`: two capitalised words spelling `i` in
+    /// syllables.
+    fn name(i: usize) -> String {
+        let spell = |mut k: usize| {
+            let mut s = String::new();
+            loop {
+                s.push_str(Self::SYLLABLES[k % 16]);
+                k /= 16;
+                if k == 0 {
+                    break;
+                }
+            }
+            let mut c = s.chars();
+            let first = c.next().map(|f| f.to_ascii_uppercase()).unwrap_or('X');
+            std::iter::once(first).chain(c).collect::<String>()
+        };
+        format!("{} {}", spell(i), spell(i / 7 + 3))
+    }
+}
+
+/// One input: the story's files.
+pub struct Input {
+    /// `sources.ron`, when the class has one.
+    pub sources_ron: Option<Vec<u8>>,
+    /// The articles: file name and bytes.
+    pub articles: Vec<(String, Vec<u8>)>,
+}
+
+impl Input {
+    fn one(name: &str, bytes: Vec<u8>) -> Input {
+        Input {
+            sources_ron: None,
+            articles: vec![(name.to_string(), bytes)],
+        }
+    }
+
+    /// The bytes of every file together.
+    pub fn bytes(&self) -> usize {
+        self.sources_ron.as_ref().map_or(0, Vec::len)
+            + self.articles.iter().map(|(_, b)| b.len()).sum::<usize>()
+    }
+}
+
+/// Prose of about `bytes` bytes: paragraphs of sentences, a third of them attributed.
+fn prose(bytes: usize, w: &mut Words) -> String {
+    let mut s = String::with_capacity(bytes + 256);
+    let mut i = 0usize;
+    while s.len() < bytes {
+        let speaker = Words::name(i % 97);
+        let words: Vec<String> = (0..8 + (i % 7)).map(|_| w.word()).collect();
+        match i % 3 {
+            0 => {
+                let _ = write!(
+                    s,
+                    "{speaker} said that the {} had {}.",
+                    words[0],
+                    words[1..].join(" ")
+                );
+            }
+            1 => {
+                let _ = write!(
+                    s,
+                    "\u{201c}The {} is {},\u{201d} the {} said.",
+                    words[0],
+                    words[1..].join(" "),
+                    w.word()
+                );
+            }
+            _ => {
+                let _ = write!(
+                    s,
+                    "The {} of {} was {} on {} {}.",
+                    words[0],
+                    words[1],
+                    words[2],
+                    words[3],
+                    words[4..].join(" ")
+                );
+            }
+        }
+        i += 1;
+        s.push_str(if i % 4 == 0 { "\n\n" } else { " " });
+    }
+    s
+}
+
+/// Makes the input of `class` at `size` (in the class's unit).
+pub fn make(class: Class, size: usize) -> Input {
+    let mut w = Words(0x9e37_79b9_7f4a_7c15 ^ size as u64);
+    match class {
+        Class::Prose => Input::one("prose.txt", prose(size, &mut w).into_bytes()),
+        Class::Line => {
+            let mut s = String::with_capacity(size + 16);
+            while s.len() < size {
+                s.push_str(&w.word());
+                s.push(' ');
+            }
+            Input::one("line.txt", s.into_bytes())
+        }
+        Class::StraightQuotes | Class::CurlyQuotes | Class::MixedQuotes => {
+            let mut s = String::with_capacity(size * 5);
+            for i in 0..size {
+                let mark = match (class, i % 2) {
+                    (Class::StraightQuotes, _) => "\"",
+                    (Class::CurlyQuotes, 0) => "\u{201c}",
+                    (Class::CurlyQuotes, _) => "\u{201d}",
+                    (_, 0) => "\"",
+                    _ => "\u{201c}",
+                };
+                s.push_str(mark);
+                s.push_str(if i % 3 == 0 { "a " } else { "b" });
+            }
+            Input::one("quotes.txt", s.into_bytes())
+        }
+        Class::Entities => {
+            let mut s = String::from("<html><body><p>");
+            for _ in 0..size {
+                s.push_str("&amp;");
+            }
+            s.push_str("</p></body></html>");
+            Input::one("entities.html", s.into_bytes())
+        }
+        Class::HtmlParagraphs => {
+            let mut s = String::from("<html><body>");
+            for i in 0..size {
+                let _ = write!(s, "<p>{} {}.</p>", w.word(), i % 10);
+            }
+            s.push_str("</body></html>");
+            Input::one("paragraphs.html", s.into_bytes())
+        }
+        Class::Articles => Input {
+            sources_ron: None,
+            articles: (0..size)
+                .map(|i| {
+                    let text = format!(
+                        "{} said the {} was {}.\n",
+                        Words::name(i % 500),
+                        w.word(),
+                        w.word()
+                    );
+                    (format!("a{i:06}.txt"), text.into_bytes())
+                })
+                .collect(),
+        },
+        Class::Speakers => {
+            let mut s = String::new();
+            for i in 0..size {
+                let _ = write!(
+                    s,
+                    "{} said the {} was {}. ",
+                    Words::name(i),
+                    w.word(),
+                    w.word()
+                );
+                if i % 4 == 3 {
+                    s.push_str("\n\n");
+                }
+            }
+            Input::one("speakers.txt", s.into_bytes())
+        }
+        Class::Registry => {
+            let mut ron = String::from("(sources: [\n");
+            for i in 0..size {
+                let _ = writeln!(
+                    ron,
+                    "(id: \"s{i}\", name: \"{} Office\", kind: Group, aliases: [\"the {} office\"]),",
+                    Words::name(i + 100_000),
+                    Words::name(i + 300_000).to_lowercase()
+                );
+            }
+            ron.push_str("])\n");
+            let mut s = String::new();
+            for i in 0..1000 {
+                let _ = write!(
+                    s,
+                    "{} said the {} was {}. ",
+                    Words::name(i),
+                    w.word(),
+                    w.word()
+                );
+                if i % 4 == 3 {
+                    s.push_str("\n\n");
+                }
+            }
+            Input {
+                sources_ron: Some(ron.into_bytes()),
+                articles: vec![("unknown.txt".into(), s.into_bytes())],
+            }
+        }
+        Class::Yaml => {
+            let mut s = String::from("---\ntitle: ");
+            s.push_str(&"[".repeat(size));
+            s.push_str(&"]".repeat(size));
+            s.push_str("\n---\n\nThe council said the road was closed.\n");
+            Input::one("deep.md", s.into_bytes())
+        }
+    }
+}
+
+/// Loads and analyses an input as a story, as `claimgraph report` does from disk.
+pub fn analyse(input: &Input) -> usize {
+    let files = StoryFiles {
+        id: "bench".into(),
+        root: None,
+        display_root: PathBuf::from("bench"),
+        story_ron: None,
+        sources_ron: input.sources_ron.clone(),
+        articles: input
+            .articles
+            .iter()
+            .map(|(n, b)| (PathBuf::from("articles").join(n), Ok(b.clone())))
+            .collect(),
+        diagnostics: Vec::new(),
+    };
+    match assemble(files, &LoadOptions::default()) {
+        Ok(story) => crate::analyze(&story, &Default::default()).claims.len(),
+        Err(_) => 0,
+    }
+}
+
+/// One timed size of one class.
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// The size, in the class's unit.
+    pub size: usize,
+    /// The input's bytes.
+    pub bytes: usize,
+    /// Seconds to load and analyse it (the best of the runs).
+    pub seconds: f64,
+    /// Claims found (to show the analysis did its work).
+    pub claims: usize,
+}
+
+/// The timings of one class.
+#[derive(Clone, Debug)]
+pub struct ClassResult {
+    /// Which class.
+    pub class: Class,
+    /// Its sizes in order.
+    pub steps: Vec<Step>,
+}
+
+impl ClassResult {
+    /// The worst growth of time per ×4 of size between neighbouring steps: the time
+    /// ratio raised to the power that turns the size ratio into 4 (so ×3 in size with ×3
+    /// in time counts as ×4 per ×4).
+    pub fn worst_growth_per_4x(&self) -> f64 {
+        self.steps
+            .windows(2)
+            .map(|w| {
+                let size = w[1].size as f64 / w[0].size as f64;
+                let time = w[1].seconds.max(1e-6) / w[0].seconds.max(1e-6);
+                time.powf(4f64.ln() / size.ln())
+            })
+            .fold(0.0, f64::max)
+    }
+}
+
+/// Times every class in `classes` at its sizes (best of `repeat` runs at sizes that take
+/// under a second, one run above), telling `progress` what runs.
+pub fn run(
+    classes: &[(Class, Vec<usize>)],
+    repeat: usize,
+    mut progress: impl FnMut(&str),
+) -> Vec<ClassResult> {
+    classes
+        .iter()
+        .map(|(class, sizes)| {
+            let steps = sizes
+                .iter()
+                .map(|&size| {
+                    progress(&format!("{} at {size} {}", class.name(), class.unit()));
+                    let input = make(*class, size);
+                    let mut best = f64::INFINITY;
+                    let mut claims = 0;
+                    for k in 0..repeat.max(1) {
+                        let t = Instant::now();
+                        claims = analyse(&input);
+                        best = best.min(t.elapsed().as_secs_f64());
+                        if k == 0 && best > 1.0 {
+                            break;
+                        }
+                    }
+                    Step {
+                        size,
+                        bytes: input.bytes(),
+                        seconds: best,
+                        claims,
+                    }
+                })
+                .collect();
+            ClassResult {
+                class: *class,
+                steps,
+            }
+        })
+        .collect()
+}
+
+/// The table of results, with the machine.
+pub struct Table<'a>(pub &'a [ClassResult], pub &'a Machine);
+
+impl fmt::Display for Table<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = self.1;
+        writeln!(
+            f,
+            "machine: {} core(s), {}",
+            m.cores,
+            m.cpu.as_deref().unwrap_or("unknown CPU")
+        )?;
+        writeln!(
+            f,
+            "| input | size | bytes | claims | seconds | ×time per step | worst ×time per ×4 |"
+        )?;
+        writeln!(f, "|---|---|---|---|---|---|---|")?;
+        for r in self.0 {
+            let worst = r.worst_growth_per_4x();
+            for (i, s) in r.steps.iter().enumerate() {
+                let step = match i {
+                    0 => "".to_string(),
+                    _ => format!("{:.2}", s.seconds / r.steps[i - 1].seconds.max(1e-6)),
+                };
+                let verdict = match (i + 1 == r.steps.len(), worst > 5.0) {
+                    (true, true) => format!("{worst:.2} (over ×5)"),
+                    (true, false) => format!("{worst:.2}"),
+                    _ => String::new(),
+                };
+                writeln!(
+                    f,
+                    "| {} | {} {} | {} | {} | {:.3} | {step} | {verdict} |",
+                    r.class.name(),
+                    s.size,
+                    r.class.unit(),
+                    s.bytes,
+                    s.claims,
+                    s.seconds
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_have_the_size_they_are_named_by() {
+        let prose = make(Class::Prose, 10_000);
+        assert!(
+            (10_000..10_400).contains(&prose.bytes()),
+            "{}",
+            prose.bytes()
+        );
+        let text = String::from_utf8(prose.articles[0].1.clone()).unwrap();
+        assert!(text.contains(" said that ") && text.contains("\n\n"));
+        let q = make(Class::MixedQuotes, 1000);
+        let text = String::from_utf8(q.articles[0].1.clone()).unwrap();
+        assert_eq!(text.matches('"').count(), 500);
+        assert_eq!(text.matches('\u{201c}').count(), 500);
+        let e = make(Class::Entities, 300);
+        assert_eq!(
+            String::from_utf8_lossy(&e.articles[0].1)
+                .matches("&amp;")
+                .count(),
+            300
+        );
+        assert_eq!(make(Class::Articles, 42).articles.len(), 42);
+        let y = make(Class::Yaml, 50);
+        assert!(String::from_utf8_lossy(&y.articles[0].1).contains(&"[".repeat(50)));
+        let line = make(Class::Line, 5000);
+        let text = String::from_utf8(line.articles[0].1.clone()).unwrap();
+        assert!(!text.contains(['.', ',', '\n']) && text.len() >= 5000);
+    }
+
+    #[test]
+    fn generated_names_are_distinct() {
+        let names: std::collections::HashSet<String> = (0..20_000).map(Words::name).collect();
+        assert_eq!(names.len(), 20_000);
+    }
+
+    #[test]
+    fn registry_input_loads_every_source_and_finds_the_speakers() {
+        let input = make(Class::Registry, 50);
+        let files = StoryFiles {
+            id: "t".into(),
+            root: None,
+            display_root: PathBuf::from("t"),
+            story_ron: None,
+            sources_ron: input.sources_ron.clone(),
+            articles: vec![(
+                PathBuf::from("articles/a.txt"),
+                Ok(input.articles[0].1.clone()),
+            )],
+            diagnostics: Vec::new(),
+        };
+        let story = assemble(files, &LoadOptions::default()).unwrap();
+        assert_eq!(
+            story.registry.sources().len(),
+            50,
+            "{:?}",
+            story.diagnostics
+        );
+        assert!(
+            analyse(&input) >= 900,
+            "the unknown speakers' claims are found"
+        );
+    }
+
+    #[test]
+    fn growth_is_taken_per_fourfold_step() {
+        let step = |size, seconds| Step {
+            size,
+            bytes: 0,
+            seconds,
+            claims: 0,
+        };
+        let r = ClassResult {
+            class: Class::Articles,
+            steps: vec![step(10, 1.0), step(30, 3.0), step(120, 20.0)],
+        };
+        // ×3 in time for ×3 in size is linear: ×4 per ×4; then ×6.67 for ×4
+        assert!((r.worst_growth_per_4x() - 20.0 / 3.0).abs() < 1e-9);
+    }
+}
