@@ -223,8 +223,15 @@ fn who_did_it(query: &Claim, c: &Claim) -> Option<(FncStance, String)> {
 pub fn check(an: &Analysis, claim: &str) -> CheckResult {
     let query = read_query(an, claim.trim());
     let speaker = (query.kind != AttributionKind::Author).then(|| query.speaker.source.clone());
-    let qv = ClaimView::new(&query);
-    let views: Vec<ClaimView> = an.claims.iter().map(ClaimView::new).collect();
+    // the words decide how near a claim is; what the claims assert (the `@` keys of
+    // predicate class and party) is read by `who_did_it`
+    let words_only = |c: &Claim| {
+        let mut v = ClaimView::new(c);
+        v.keys.retain(|k| !k.starts_with('@'));
+        v
+    };
+    let qv = words_only(&query);
+    let views: Vec<ClaimView> = an.claims.iter().map(words_only).collect();
     let kw = KeyWeights::new(views.iter().chain(std::iter::once(&qv)));
     let mut out: Vec<ClaimCheck> = Vec::new();
     for (i, (c, v)) in an.claims.iter().zip(&views).enumerate() {

@@ -12,13 +12,14 @@ pub use time::TimeRef;
 
 pub use crate::resolve::{Speaker, ViaLink, ViaRole};
 
-use crate::attribution::{quote_regions, AttributionKind, Stance};
+use crate::attribution::{AttributionKind, Stance};
 use crate::corpus::Article;
 use crate::resolve::Resolved;
 use crate::sources::SpeakerId;
 use crate::text::{
     fnv1a,
-    tokens::{content_keys, words},
+    quotes::quote_regions,
+    tokens::{content_keys, words, KeyList},
     Span,
 };
 use serde::{Deserialize, Serialize};
@@ -181,21 +182,19 @@ pub fn build(article: &Article, resolved: &[Resolved]) -> Vec<Claim> {
         hedge_spans.extend(&a.modifiers);
         let hedges = hedges::find(text, &hedge_spans);
         let times = time::find(text, &content, article.published);
-        let mut keys = Vec::new();
+        let stream = article.tokens();
+        let mut keys = KeyList::default();
         for c in &content {
-            for k in content_keys(text, *c) {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
+            for k in stream.content_keys(text, *c) {
+                keys.push(&k);
             }
         }
         if let Some(first) = content.first() {
             for k in pronoun_names(text, sent.span, *first, speaker.mention) {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
+                keys.push(&k);
             }
         }
+        let keys = keys.into_vec();
         let h = fnv1a(format!("{}\u{0}{}", speaker.text, content_text).as_bytes());
         let mut id = format!("{}#{:08x}", article.id, h >> 32);
         let mut n = 2;

@@ -89,9 +89,9 @@ fn who_destroyed_the_dam_is_contested_between_the_two_states() {
     );
     contested(
         &dir,
-        "Russia was not involved",
-        &["Kremlin"],
-        &["of Ukraine", "Defence Intelligence of Ukraine"],
+        "Ukrainian shelling destroyed the dam",
+        &["Kremlin", "TASS", "Sputnik"],
+        &["of Ukraine", "Operational Command South"],
     );
 }
 

@@ -23,6 +23,7 @@ mod html_story;
 #[cfg(not(feature = "lab"))]
 mod lab_commands;
 mod linking;
+mod parallel;
 mod picture;
 mod report_formats;
 mod review_cli;
