@@ -107,6 +107,8 @@ pub fn analysis_with_progress<'a>(
         claims.extend(claims::build(a, &resolved));
         progress(i + 1);
     }
+    let parties = claims::Parties::new(&story.registry);
+    claims::meaning::annotate(&mut claims, &parties, &claims::meaning::WordReader);
     let relations = link::link(&claims);
     let graph = ClaimGraph::build(&claims, &relations, &sources);
     let confidences = assess::attribution_confidences(&claims, &sources);

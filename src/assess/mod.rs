@@ -1,7 +1,10 @@
 //! Assessment: propositions (clusters of agreeing claims), their origins and independence,
 //! credibility on the Admiralty scale and a 0–1 confidence, with the reasons in words.
 
+pub mod disputes;
+
 pub use crate::weights::assess as weights;
+pub use disputes::{disputes, Dispute, Side};
 
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::Claim;
@@ -126,14 +129,22 @@ fn round3(v: f64) -> f64 {
 }
 
 /// Claims grouped into propositions: a union-find whose groups never take in two claims
-/// that contradict each other.
+/// that contradict each other, and join only where enough of their claims agree
+/// ([`JOIN_SHARE`]), so that a chain of agreements does not make one proposition.
 struct Groups {
     parent: Vec<usize>,
     /// Members of each root's group.
     members: Vec<Vec<usize>>,
     /// Claims that contradict some member of each root's group.
     against: Vec<BTreeSet<usize>>,
+    /// The claims each claim agrees with (agreements and quote variants).
+    agrees: Vec<Vec<usize>>,
 }
+
+/// Share of the pairs across two groups that must agree for them to join: a chain of
+/// agreements ("A agrees with B, B with C, C with D") does not make one proposition of
+/// claims that do not agree with one another.
+const JOIN_SHARE: f64 = 0.4;
 
 impl Groups {
     fn new(n: usize, relations: &[Relation]) -> Groups {
@@ -145,10 +156,19 @@ impl Groups {
             against[r.a].insert(r.b);
             against[r.b].insert(r.a);
         }
+        let mut agrees = vec![Vec::new(); n];
+        for r in relations
+            .iter()
+            .filter(|r| matches!(r.kind, RelationKind::Agrees | RelationKind::QuoteVariant))
+        {
+            agrees[r.a].push(r.b);
+            agrees[r.b].push(r.a);
+        }
         Groups {
             parent: (0..n).collect(),
             members: (0..n).map(|i| vec![i]).collect(),
             against,
+            agrees,
         }
     }
     fn find(&mut self, i: usize) -> usize {
@@ -180,6 +200,21 @@ impl Groups {
             .iter()
             .any(|m| self.against[big].contains(m))
         {
+            return false;
+        }
+        // enough of the pairs across agree: no chaining
+        let small_members = self.members[small].clone();
+        let mut links = 0usize;
+        for m in small_members {
+            for k in 0..self.agrees[m].len() {
+                let o = self.agrees[m][k];
+                if self.find(o) == big {
+                    links += 1;
+                }
+            }
+        }
+        let pairs = self.members[small].len() * self.members[big].len();
+        if (links as f64) < (pairs as f64 * JOIN_SHARE).ceil() {
             return false;
         }
         let moved = std::mem::take(&mut self.members[small]);

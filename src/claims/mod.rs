@@ -2,9 +2,12 @@
 //! time references and matching keys, and a stable id.
 
 pub mod hedges;
+pub mod meaning;
+pub mod predicates;
 pub mod time;
 
 pub use hedges::Hedge;
+pub use meaning::{Assertion, Parties};
 pub use time::TimeRef;
 
 pub use crate::resolve::{Speaker, ViaLink, ViaRole};
@@ -70,6 +73,10 @@ pub struct Claim {
     /// one affiliation are not independent of one another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+    /// What the content asserts (see [`meaning`]); computed once by [`meaning::annotate`],
+    /// not serialised.
+    #[serde(skip)]
+    pub assertion: Assertion,
 }
 
 impl Claim {
@@ -104,7 +111,15 @@ impl Claim {
             keys: content_keys(text, all),
             responds_to: None,
             affiliation: None,
+            assertion: Assertion::default(),
         }
+    }
+
+    /// [`Claim::plain`] with its [`Assertion`] read against the story's parties.
+    pub fn plain_in(id: &str, source: &str, text: &str, parties: &Parties) -> Claim {
+        let mut c = Claim::plain(id, source, text);
+        meaning::annotate(std::slice::from_mut(&mut c), parties, &meaning::WordReader);
+        c
     }
 
     /// Who the claim is from: the id of its origin source.
@@ -210,6 +225,7 @@ pub fn build(article: &Article, resolved: &[Resolved]) -> Vec<Claim> {
             keys,
             responds_to: r.responds_to.clone(),
             affiliation: r.affiliation.clone(),
+            assertion: Assertion::default(),
             speaker,
         });
     }

@@ -2,9 +2,9 @@
 //! the sources cited, the propositions, the timeline and the unresolved speakers.
 
 use super::{
-    ArticleInfo, ClaimInfo, Evidence, PropositionInfo, RelationInfo, RelationKind, Report,
-    SourceInfo, SpeakerId, SpeakerInfo, Stance, StoryInfo, Summary, TimeInfo, TimelineEntry,
-    TimelineKind, UnresolvedSpeaker, SCHEMA,
+    ArticleInfo, ClaimInfo, DisputeInfo, DisputeSide, Evidence, PropositionInfo, RelationInfo,
+    RelationKind, Report, SourceInfo, SpeakerId, SpeakerInfo, Stance, StoryInfo, Summary, TimeInfo,
+    TimelineEntry, TimelineKind, UnresolvedSpeaker, SCHEMA,
 };
 use crate::assess::{attribution_confidence, credibility_label};
 use crate::claims::ViaRole;
@@ -225,7 +225,42 @@ impl Report {
                 reasons: p.reasons.clone(),
             })
             .collect();
+        let disputes: Vec<DisputeInfo> =
+            crate::assess::disputes(&an.claims, &an.relations, &an.assessments)
+                .into_iter()
+                .map(|d| DisputeInfo {
+                    id: d.id,
+                    question: d.question,
+                    contradictions: d.contradictions.len(),
+                    sides: d
+                        .sides
+                        .iter()
+                        .map(|s| {
+                            let p = &propositions[s.proposition];
+                            let mut sources: Vec<String> = Vec::new();
+                            let mut claims: Vec<String> = Vec::new();
+                            for &q in &s.propositions {
+                                for o in &propositions[q].origins {
+                                    if !sources.contains(o) {
+                                        sources.push(o.clone());
+                                    }
+                                }
+                                claims.extend(propositions[q].claims.iter().cloned());
+                            }
+                            DisputeSide {
+                                answer: s.answer.clone(),
+                                proposition: p.id.clone(),
+                                statement: p.statement.clone(),
+                                sources,
+                                independent_origins: p.independent_origins,
+                                claims,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect();
         let summary = Summary {
+            disputes: disputes.len(),
             articles: story.articles.len(),
             sources: cited.len(),
             claims: claims.len(),
@@ -283,6 +318,7 @@ impl Report {
             claims,
             relations,
             propositions,
+            disputes,
             diagnostics: story.diagnostics.iter().map(|d| d.to_string()).collect(),
         }
     }

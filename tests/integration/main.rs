@@ -9,6 +9,7 @@ mod common;
 mod architecture;
 mod bad_input;
 mod check_cli;
+mod check_stories;
 mod default_story;
 mod everyday;
 mod extract_cli;

@@ -170,6 +170,7 @@ fn hostile_report() -> Report {
             contradictions: 1,
             propositions: 0,
             single_origin: 0,
+            disputes: 0,
         },
         articles: vec![
             article(
@@ -182,6 +183,7 @@ fn hostile_report() -> Report {
         claims,
         relations,
         propositions: vec![],
+        disputes: vec![],
         timeline: vec![],
         unresolved: vec![],
         diagnostics: vec![],

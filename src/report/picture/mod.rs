@@ -392,12 +392,29 @@ impl<'r> Picture<'r> {
             .filter(|x| x.kind == RelationKind::Contradicts)
             .count();
         format!(
-            "{} articles · {} sources · {} claims · {} relations ({} contradictions)",
+            "{} articles · {} sources · {} claims · {} relations ({} contradictions) · {} disputes",
             r.articles.len(),
             r.sources.len(),
             r.claims.len(),
             r.relations.len(),
-            contra
+            contra,
+            r.disputes.len()
         )
+    }
+
+    /// Each dispute in one line: the question, then each answer with its sources.
+    pub fn disputes(&self) -> Vec<String> {
+        self.report
+            .disputes
+            .iter()
+            .map(|d| {
+                let sides: Vec<String> = d
+                    .sides
+                    .iter()
+                    .map(|s| format!("{} — {}", s.answer, s.sources.join(", ")))
+                    .collect();
+                format!("{} {}", d.question, sides.join("; "))
+            })
+            .collect()
     }
 }

@@ -224,6 +224,9 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&p.title()));
     let _ = writeln!(out, "<desc>{}</desc>", escape(&p.counts()));
+    for d in p.disputes() {
+        let _ = writeln!(out, "<desc class=\"dispute\">{}</desc>", escape(&d));
+    }
     let _ = writeln!(
         out,
         "<style>.edge:hover{{stroke-width:4}} .claim:hover rect,.source:hover>:first-of-type{{stroke:#111;stroke-width:2}}</style>"
