@@ -159,11 +159,60 @@ fn read_query(an: &Analysis, text: &str) -> Claim {
     let mut table = an.sources.clone();
     let resolver = crate::resolve::Resolver::new(&an.story.registry);
     let resolved = crate::resolve::resolve(&article, &attrs, &resolver, &mut table);
-    let claims = crate::claims::build(&article, &resolved);
-    claims
-        .into_iter()
+    let mut claims = crate::claims::build(&article, &resolved);
+    let parties = crate::claims::Parties::new(&an.story.registry);
+    let mut query = claims
+        .drain(..)
         .find(|c| c.kind != AttributionKind::Author && c.speaker.rule.is_some())
-        .unwrap_or_else(|| query_claim(text))
+        .unwrap_or_else(|| query_claim(text));
+    crate::claims::meaning::annotate(
+        std::slice::from_mut(&mut query),
+        &parties,
+        &crate::claims::meaning::WordReader,
+    );
+    query
+}
+
+/// The stance of claim `c` on a checked claim that says who did something ("Ukraine
+/// destroyed the dam"), from what both assert: the same party for a deed that names a
+/// culprit agrees with the same polarity and disputes it with the opposite; another party
+/// named for it disputes it. `None` when either does not say who did it.
+fn who_did_it(query: &Claim, c: &Claim) -> Option<(FncStance, String)> {
+    let (q, a) = (&query.assertion, &c.assertion);
+    let (qk, ck) = (q.class()?, a.class()?);
+    if !qk.has_culprit() || !ck.has_culprit() {
+        return None;
+    }
+    let (qa, ca) = (q.agent.as_ref()?, a.agent.as_ref()?);
+    let lemma = a.predicate.as_ref().map_or("", |p| p.lemma);
+    if qa.id == ca.id {
+        if q.negative == a.negative {
+            Some((
+                FncStance::Agree,
+                format!("says the same of {} ({lemma})", ca.id),
+            ))
+        } else if a.negative {
+            Some((
+                FncStance::Disagree,
+                format!("denies it of {} ({lemma})", ca.id),
+            ))
+        } else {
+            Some((
+                FncStance::Disagree,
+                format!(
+                    "says {} did ({lemma}), which the checked claim denies",
+                    ca.id
+                ),
+            ))
+        }
+    } else if !q.negative && !a.negative {
+        Some((
+            FncStance::Disagree,
+            format!("names another party: {} ({lemma})", ca.id),
+        ))
+    } else {
+        None
+    }
 }
 
 /// Checks `claim` against the analysed story.
@@ -174,8 +223,15 @@ fn read_query(an: &Analysis, text: &str) -> Claim {
 pub fn check(an: &Analysis, claim: &str) -> CheckResult {
     let query = read_query(an, claim.trim());
     let speaker = (query.kind != AttributionKind::Author).then(|| query.speaker.source.clone());
-    let qv = ClaimView::new(&query);
-    let views: Vec<ClaimView> = an.claims.iter().map(ClaimView::new).collect();
+    // the words decide how near a claim is; what the claims assert (the `@` keys of
+    // predicate class and party) is read by `who_did_it`
+    let words_only = |c: &Claim| {
+        let mut v = ClaimView::new(c);
+        v.keys.retain(|k| !k.starts_with('@'));
+        v
+    };
+    let qv = words_only(&query);
+    let views: Vec<ClaimView> = an.claims.iter().map(words_only).collect();
     let kw = KeyWeights::new(views.iter().chain(std::iter::once(&qv)));
     let mut out: Vec<ClaimCheck> = Vec::new();
     for (i, (c, v)) in an.claims.iter().zip(&views).enumerate() {
@@ -186,7 +242,13 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
         }
         let words = ov.words_up_to(usize::MAX);
         let undecided = matches!(c.stance, Stance::RefuseToConfirm | Stance::Question);
-        let (stance, reason) = if undecided {
+        let by_meaning = (!undecided)
+            .then(|| who_did_it(&query, c))
+            .flatten()
+            .filter(|_| speaker.is_none());
+        let (stance, reason) = if let Some((stance, why)) = by_meaning {
+            (stance, format!("{}: {why}", name_of(an, c)))
+        } else if undecided {
             (
                 FncStance::Discuss,
                 format!("{} takes no side ({})", name_of(an, c), c.stance.label()),

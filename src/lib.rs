@@ -23,6 +23,7 @@ pub mod lab;
 pub mod link;
 pub mod listing;
 pub mod output;
+pub mod parse;
 pub mod report;
 pub mod resolve;
 pub mod review;
@@ -39,6 +40,7 @@ use assess::Assessment;
 use claims::Claim;
 use graph::ClaimGraph;
 use link::Relation;
+use rayon::prelude::*;
 use resolve::{Resolver, SourceTable};
 
 /// Options of the analysis.
@@ -60,6 +62,9 @@ pub struct Analysis<'a> {
     pub graph: ClaimGraph,
     /// Propositions and their assessments.
     pub assessments: Vec<Assessment>,
+    /// How sure we are that each claim's speaker said it, in the claims' order: computed
+    /// once, read by the assessment and the report.
+    pub confidences: Vec<assess::AttributionConfidence>,
 }
 
 /// The attributions of one article, in text order: the one entry point to the attribution
@@ -73,13 +78,15 @@ pub fn extract_attributions(
     attribution::extract(article, registry.gazetteer())
 }
 
-/// Runs every stage but rendering.
+/// Runs every stage but rendering. Articles are read in parallel on rayon's threads; the
+/// analysis does not depend on their number.
 pub fn analysis<'a>(story: &'a Story, opts: &Options) -> Analysis<'a> {
     analysis_with_progress(story, opts, &mut |_| {})
 }
 
-/// [`analysis`], telling `progress` how many articles have been read after each one (the
-/// stages up to the claims go article by article; linking and assessment follow).
+/// [`analysis`], telling `progress` how many articles have had their speakers resolved
+/// after each one (attributions are found in parallel first; linking and assessment
+/// follow).
 pub fn analysis_with_progress<'a>(
     story: &'a Story,
     _opts: &Options,
@@ -87,16 +94,25 @@ pub fn analysis_with_progress<'a>(
 ) -> Analysis<'a> {
     let resolver = Resolver::new(&story.registry);
     let mut sources = SourceTable::new(&story.registry);
+    // the articles' attributions are found in parallel (rayon, in the articles' order);
+    // speakers are then resolved in order, since the table of sources grows as they are
+    let found: Vec<Vec<attribution::Attribution>> = story
+        .articles
+        .par_iter()
+        .map(|a| extract_attributions(a, &story.registry))
+        .collect();
     let mut claims = Vec::new();
-    for (i, a) in story.articles.iter().enumerate() {
-        let attrs = extract_attributions(a, &story.registry);
-        let resolved = resolve::resolve(a, &attrs, &resolver, &mut sources);
+    for (i, (a, attrs)) in story.articles.iter().zip(&found).enumerate() {
+        let resolved = resolve::resolve(a, attrs, &resolver, &mut sources);
         claims.extend(claims::build(a, &resolved));
         progress(i + 1);
     }
+    let parties = claims::Parties::new(&story.registry);
+    claims::meaning::annotate(&mut claims, &parties, &claims::meaning::WordReader);
     let relations = link::link(&claims);
     let graph = ClaimGraph::build(&claims, &relations, &sources);
-    let assessments = assess::assess(&claims, &relations, &sources);
+    let confidences = assess::attribution_confidences(&claims, &sources);
+    let assessments = assess::assess_with(&claims, &relations, &sources, &confidences);
     Analysis {
         story,
         sources,
@@ -104,6 +120,7 @@ pub fn analysis_with_progress<'a>(
         relations,
         graph,
         assessments,
+        confidences,
     }
 }
 

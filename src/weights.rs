@@ -46,6 +46,9 @@ pub mod link {
     /// Contradiction by negation or conflicting details: least cover of the more covered
     /// claim.
     pub const CONTRADICT_COVER: f64 = 0.5;
+    /// Share of the other claim's weighted words a negation must cover as well: a
+    /// fragment covered by a longer claim is not about its matter.
+    pub const CONTRADICT_OTHER_COVER: f64 = 0.2;
     /// A denial against an assertion: the score is this share of the denial's cover ...
     pub const DENIAL_COVER_SHARE: f64 = 0.5;
     /// ... plus this when the text says whose statements the denial answers and they are

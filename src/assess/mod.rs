@@ -1,7 +1,10 @@
 //! Assessment: propositions (clusters of agreeing claims), their origins and independence,
 //! credibility on the Admiralty scale and a 0–1 confidence, with the reasons in words.
 
+pub mod disputes;
+
 pub use crate::weights::assess as weights;
+pub use disputes::{disputes, Dispute, Side};
 
 use crate::attribution::{AttributionKind, Stance};
 use crate::claims::Claim;
@@ -126,14 +129,22 @@ fn round3(v: f64) -> f64 {
 }
 
 /// Claims grouped into propositions: a union-find whose groups never take in two claims
-/// that contradict each other.
+/// that contradict each other, and join only where enough of their claims agree
+/// ([`JOIN_SHARE`]), so that a chain of agreements does not make one proposition.
 struct Groups {
     parent: Vec<usize>,
     /// Members of each root's group.
     members: Vec<Vec<usize>>,
     /// Claims that contradict some member of each root's group.
     against: Vec<BTreeSet<usize>>,
+    /// The claims each claim agrees with (agreements and quote variants).
+    agrees: Vec<Vec<usize>>,
 }
+
+/// Share of the pairs across two groups that must agree for them to join: a chain of
+/// agreements ("A agrees with B, B with C, C with D") does not make one proposition of
+/// claims that do not agree with one another.
+const JOIN_SHARE: f64 = 0.4;
 
 impl Groups {
     fn new(n: usize, relations: &[Relation]) -> Groups {
@@ -145,10 +156,19 @@ impl Groups {
             against[r.a].insert(r.b);
             against[r.b].insert(r.a);
         }
+        let mut agrees = vec![Vec::new(); n];
+        for r in relations
+            .iter()
+            .filter(|r| matches!(r.kind, RelationKind::Agrees | RelationKind::QuoteVariant))
+        {
+            agrees[r.a].push(r.b);
+            agrees[r.b].push(r.a);
+        }
         Groups {
             parent: (0..n).collect(),
             members: (0..n).map(|i| vec![i]).collect(),
             against,
+            agrees,
         }
     }
     fn find(&mut self, i: usize) -> usize {
@@ -180,6 +200,21 @@ impl Groups {
             .iter()
             .any(|m| self.against[big].contains(m))
         {
+            return false;
+        }
+        // enough of the pairs across agree: no chaining
+        let small_members = self.members[small].clone();
+        let mut links = 0usize;
+        for m in small_members {
+            for k in 0..self.agrees[m].len() {
+                let o = self.agrees[m][k];
+                if self.find(o) == big {
+                    links += 1;
+                }
+            }
+        }
+        let pairs = self.members[small].len() * self.members[big].len();
+        if (links as f64) < (pairs as f64 * JOIN_SHARE).ceil() {
             return false;
         }
         let moved = std::mem::take(&mut self.members[small]);
@@ -278,6 +313,13 @@ fn statement_claim(g: &[usize], claims: &[Claim], conf: &[AttributionConfidence]
 
 /// Groups agreeing claims into propositions and assesses each.
 pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> Vec<Assessment> {
+    let conf = attribution_confidences(claims, table);
+    assess_with(claims, relations, table, &conf)
+}
+
+/// The claims of each proposition: claims joined by agreements, strongest first, in the
+/// order of their first claim.
+fn proposition_groups(claims: &[Claim], relations: &[Relation]) -> Vec<Vec<usize>> {
     // strongest agreements first, so that where a chain of agreements would bring two
     // contradicting claims together, the weakest link is the one left out
     let mut joining: Vec<&Relation> = relations
@@ -303,12 +345,50 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
         });
         groups[g].push(i);
     }
-    let conf: Vec<AttributionConfidence> = claims
+    groups
+}
+
+/// The attribution confidence of each claim, in the claims' order.
+pub fn attribution_confidences(
+    claims: &[Claim],
+    table: &SourceTable,
+) -> Vec<AttributionConfidence> {
+    claims
         .iter()
         .map(|c| attribution_confidence(c, table))
-        .collect();
+        .collect()
+}
+
+/// [`assess`] with the claims' attribution confidences already computed
+/// ([`attribution_confidences`]).
+pub fn assess_with(
+    claims: &[Claim],
+    relations: &[Relation],
+    table: &SourceTable,
+    conf: &[AttributionConfidence],
+) -> Vec<Assessment> {
+    let groups = proposition_groups(claims, relations);
+    // the origins that contradict each group from outside it, found in one pass over the
+    // contradictions
+    let mut group_of = vec![0usize; claims.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &i in g {
+            group_of[i] = gi;
+        }
+    }
+    let mut against_of: Vec<BTreeSet<SpeakerId>> = vec![BTreeSet::new(); groups.len()];
+    for r in relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::Contradicts)
+    {
+        let (ga, gb) = (group_of[r.a], group_of[r.b]);
+        if ga != gb {
+            against_of[ga].insert(claims[r.b].speaker.source.clone());
+            against_of[gb].insert(claims[r.a].speaker.source.clone());
+        }
+    }
     let mut out = Vec::new();
-    for g in groups {
+    for (gi, g) in groups.into_iter().enumerate() {
         let origins: BTreeSet<SpeakerId> = g
             .iter()
             .map(|&i| claims[i].speaker.source.clone())
@@ -351,21 +431,7 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
             })
             .collect();
         let independent: Vec<String> = independent.into_iter().collect();
-        let mut against: BTreeSet<SpeakerId> = BTreeSet::new();
-        for r in relations
-            .iter()
-            .filter(|r| r.kind == RelationKind::Contradicts)
-        {
-            let other = if g.contains(&r.a) && !g.contains(&r.b) {
-                r.b
-            } else if g.contains(&r.b) && !g.contains(&r.a) {
-                r.a
-            } else {
-                continue;
-            };
-            against.insert(claims[other].speaker.source.clone());
-        }
-        let against: Vec<SpeakerId> = against.into_iter().collect();
+        let against: Vec<SpeakerId> = std::mem::take(&mut against_of[gi]).into_iter().collect();
         let against_keys: BTreeSet<&str> = against
             .iter()
             .map(|o| {
@@ -582,7 +648,7 @@ pub fn assess(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> 
         ));
         out.push(Assessment {
             id: format!("p:{}", claims[g[0]].id),
-            statement: claims[statement_claim(&g, claims, &conf)].text.clone(),
+            statement: claims[statement_claim(&g, claims, conf)].text.clone(),
             claims: g,
             origins,
             independent_origins: independent,
@@ -648,13 +714,11 @@ mod tests {
     }
 
     fn table() -> SourceTable {
-        SourceTable {
-            sources: vec![
-                outlet("north-herald", "North Herald"),
-                outlet("south-star", "South Star"),
-                outlet("east-echo", "East Echo"),
-            ],
-        }
+        SourceTable::from_sources(vec![
+            outlet("north-herald", "North Herald"),
+            outlet("south-star", "South Star"),
+            outlet("east-echo", "East Echo"),
+        ])
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! ROLE of ORG" or "NAME, the ROLE of ORG". The sentences of that shape are found once per
 //! article, and what each name is tied to is looked up once.
 
-use super::cover::Cover;
 use super::lexicon::*;
 use super::phrases::{np_after, span_of};
-use super::tokens::{tokenize, Tok};
+use super::tokens::{sentence_toks, tokenize, Tok};
 use crate::corpus::Article;
-use crate::text::{Sentence, Span};
+use crate::text::cover::Cover;
+use crate::text::{Sentence, Span, TokenStream};
 use std::collections::HashMap;
 
 /// A sentence with a copula or a comma followed by an appositive that names an
@@ -19,14 +19,25 @@ struct RoleSentence {
     starts: Vec<usize>,
     /// The copula's (or comma's) token and the organisation, in token order.
     roles: Vec<(usize, Span)>,
+    /// The token before each role's copula (or comma), in the same order.
+    before: Vec<Span>,
+}
+
+/// The sentences with a role, with an index from the token before a copula to the
+/// sentences where it stands there: a name can only be tied to a role it stands right
+/// before, so a name is searched only in the sentences its last token is listed for.
+struct RoleIndex<'a> {
+    sentences: Vec<RoleSentence>,
+    by_last_token: HashMap<&'a str, Vec<usize>>,
 }
 
 /// The organisations an article ties names to.
 pub(super) struct Affiliations<'a> {
     text: &'a str,
     sentences: &'a [Sentence],
-    /// The sentences with a role, in text order; found at the first lookup.
-    roles: Option<Vec<RoleSentence>>,
+    stream: &'a TokenStream,
+    /// The sentences with a role, in text order, indexed; found at the first lookup.
+    roles: Option<RoleIndex<'a>>,
     /// For a name, the start of the first sentence that ties it to an organisation, and
     /// the organisation.
     found: HashMap<String, Option<(usize, Span)>>,
@@ -49,6 +60,7 @@ impl<'a> Affiliations<'a> {
         Affiliations {
             text: article.text.as_str(),
             sentences: &article.sentences,
+            stream: article.tokens(),
             roles: None,
             found: HashMap::new(),
         }
@@ -84,18 +96,39 @@ impl<'a> Affiliations<'a> {
             .map(|(_, org)| org)
     }
 
-    /// The first sentence of the article where the first occurrence of `name` is followed
-    /// by a role, and the role's organisation.
+    /// The first sentence of the article where the first occurrence of `name`, ending at
+    /// the end of a token, is followed by a role, and the role's organisation. Only the
+    /// sentences with a role right after a token like the name's last are searched.
     fn first_role(&mut self, name: &str) -> Option<(usize, Span)> {
         let text = self.text;
         let sentences = self.sentences;
-        let roles = self.roles.get_or_insert_with(|| {
-            sentences
+        let stream = self.stream;
+        let index = self.roles.get_or_insert_with(|| {
+            let sentences: Vec<RoleSentence> = sentences
                 .iter()
-                .filter_map(|s| roles_of(text, s.span))
-                .collect()
+                .enumerate()
+                .filter_map(|(si, s)| roles_of(text, stream, si, s.span))
+                .collect();
+            let mut by_last_token: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (ri, r) in sentences.iter().enumerate() {
+                for b in &r.before {
+                    let list = by_last_token.entry(b.slice(text)).or_default();
+                    if list.last() != Some(&ri) {
+                        list.push(ri);
+                    }
+                }
+            }
+            RoleIndex {
+                sentences,
+                by_last_token,
+            }
         });
-        roles.iter().find_map(|r| {
+        // the name's last token, as the sentences are cut
+        let name_toks = tokenize(name, Span::new(0, name.len()), &Cover::default());
+        let last = name_toks.last()?.text;
+        let candidates = index.by_last_token.get(last)?;
+        candidates.iter().find_map(|&ri| {
+            let r = &index.sentences[ri];
             let at = r.span.slice(text).find(name)?;
             let after = r.span.start + at + name.len();
             let k = r.starts.partition_point(|&s| s < after);
@@ -107,11 +140,11 @@ impl<'a> Affiliations<'a> {
     }
 }
 
-/// The roles of the sentence `span`: a token "is", "was" or "," followed by a word that
+/// The roles of sentence `si`, of span `span`: a token "is", "was" or "," followed by a word that
 /// opens an appositive, and an organisation before the next comma, stop or semicolon
 /// (within fifteen tokens). `None` when there is none.
-fn roles_of(text: &str, span: Span) -> Option<RoleSentence> {
-    let toks = tokenize(text, span, &Cover::default());
+fn roles_of(text: &str, stream: &TokenStream, si: usize, span: Span) -> Option<RoleSentence> {
+    let toks = sentence_toks(text, stream, si, false);
     let mut roles = Vec::new();
     for k in 0..toks.len() {
         let copula = toks[k].is("is") || toks[k].is("was") || toks[k].is(",");
@@ -132,6 +165,10 @@ fn roles_of(text: &str, span: Span) -> Option<RoleSentence> {
     (!roles.is_empty()).then(|| RoleSentence {
         span,
         starts: toks.iter().map(|t| t.span.start).collect(),
+        before: roles
+            .iter()
+            .filter_map(|&(k, _)| k.checked_sub(1).map(|b| toks[b].span))
+            .collect(),
         roles,
     })
 }
@@ -161,5 +198,13 @@ mod tests {
             "Mara Lind said the dam was unsafe. Mara Lind is the editor of the Lowland Herald.",
         );
         assert_eq!(all[0].affiliation, None, "{all:#?}");
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_word_has_no_role() {
+        let g = one("Mara Lindqvist is the editor of the Lowland Herald. \
+             Mara Lind said the dam was unsafe.");
+        assert_eq!(g.source, "Mara Lind");
+        assert_eq!(g.affiliation, None);
     }
 }

@@ -183,7 +183,12 @@ fn table() -> &'static HashMap<String, Cue> {
 /// The cue a word is a form of, if any (`"warned"` → warn).
 pub fn lookup(word: &str) -> Option<Cue> {
     let w = word.to_lowercase();
-    table().get(w.as_str()).copied()
+    lookup_lower(&w)
+}
+
+/// [`lookup`] of a word already in lower case: no copy made.
+pub fn lookup_lower(word: &str) -> Option<Cue> {
+    table().get(word).copied()
 }
 
 /// Multi-word cues: the words in order (lower case), the lemma and the stance.

@@ -16,7 +16,6 @@
 //! phrases with their stances in [`cues`].
 
 // preparing an article and its sentences
-mod cover;
 mod lexicon;
 mod mentions;
 mod prepare;

@@ -5,7 +5,7 @@
 use super::lexicon::*;
 use super::mentions::Mentions;
 use super::quotes::{around, Around, Quotes};
-use super::tokens::{tokenize, Tok};
+use super::tokens::{sentence_toks, Tok};
 use crate::corpus::Article;
 use crate::sources::Gazetteer;
 use crate::text::Span;
@@ -14,8 +14,8 @@ use crate::text::Span;
 pub(super) struct Prepared<'a> {
     /// The article.
     pub article: &'a Article,
-    /// Its quotations.
-    pub quotes: Quotes,
+    /// Its quotations (those of its token stream).
+    pub quotes: &'a Quotes,
     /// The names in it.
     pub mentions: Mentions,
 }
@@ -37,7 +37,7 @@ impl<'a> Prepared<'a> {
     pub fn new(article: &'a Article, gazetteer: &Gazetteer) -> Prepared<'a> {
         Prepared {
             article,
-            quotes: Quotes::of(article),
+            quotes: article.tokens().quotes(),
             mentions: Mentions::find(article, gazetteer),
         }
     }
@@ -46,7 +46,7 @@ impl<'a> Prepared<'a> {
     pub fn sentence(&self, si: usize) -> Option<Sentence<'a>> {
         let sent = self.article.sentences[si];
         let text = self.article.text.as_str();
-        let toks = tokenize(text, sent.span, &self.quotes.cover[sent.paragraph]);
+        let toks = sentence_toks(text, self.article.tokens(), si, true);
         if toks.iter().filter(|t| t.word).count() == 0 || is_credit(&toks) {
             return None;
         }
@@ -54,7 +54,7 @@ impl<'a> Prepared<'a> {
             index: si,
             span: sent.span,
             toks,
-            around: around(self.article, &self.quotes, si),
+            around: around(self.article, self.quotes, si),
         })
     }
 }
@@ -65,7 +65,7 @@ fn is_credit(toks: &[Tok]) -> bool {
     let lower: String = toks
         .iter()
         .filter(|t| t.word)
-        .map(|t| t.lower.as_str())
+        .map(|t| &*t.lower)
         .collect::<Vec<_>>()
         .join(" ");
     first.is_some_and(|f| in_list(CREDIT_WORDS, &f.lower) && lower.contains("licensed"))

@@ -1,117 +1,10 @@
-//! Quotation marks: which parts of a paragraph are quoted, which quotations run on into
-//! the next paragraph, and which quotations next to a sentence it may take as content.
+//! The quotations next to a sentence that it may take as content. Which characters are
+//! quotation marks, and which parts of a paragraph they quote, is defined once in
+//! [`crate::text::quotes`]; the article's regions come with its token stream.
 
-use super::cover::Cover;
 use crate::corpus::Article;
+pub use crate::text::quotes::{closes, quote_regions, Quotes};
 use crate::text::Span;
-
-/// The quoted regions of `text` within `within`, each from its opening mark to its closing
-/// mark inclusive. Curly double quotes pair by direction; straight double quotes, and two
-/// apostrophes written for one (`''`), pair in order. Single quotes are left alone: inside
-/// a double quote they are a nested quote, elsewhere mostly apostrophes. A quote left open
-/// runs to the end of `within` (a quote that continues in the next paragraph).
-pub fn quote_regions(text: &str, within: Span) -> Vec<Span> {
-    let body = within.slice(text);
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let at = within.start + i;
-        // `''` stands for `"`
-        let c = if c == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
-            chars.next();
-            if let Some((s, '"')) = open {
-                out.push(Span::new(s, at + 2));
-                open = None;
-                continue;
-            }
-            if open.is_none() {
-                open = Some((at, '"'));
-            }
-            continue;
-        } else {
-            c
-        };
-        match (c, open) {
-            ('“', None) => open = Some((at, '”')),
-            ('"', None) => open = Some((at, '"')),
-            ('”', Some((s, '”'))) | ('"', Some((s, '"'))) => {
-                out.push(Span::new(s, at + c.len_utf8()));
-                open = None;
-            }
-            // a closing curly quote for a straight opening, or the reverse
-            ('”', Some((s, '"'))) => {
-                out.push(Span::new(s, at + c.len_utf8()));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some((s, _)) = open {
-        out.push(Span::new(s, within.end));
-    }
-    out
-}
-
-/// The quotations of each paragraph, and which paragraphs continue a quotation left open at
-/// the end of the paragraph before.
-pub(super) struct Quotes {
-    /// The quoted regions of each paragraph, in text order.
-    pub regions: Vec<Vec<Span>>,
-    /// Whether each paragraph carries on a quotation left open at the end of the one
-    /// before.
-    pub continues: Vec<bool>,
-    /// The regions of each paragraph, indexed.
-    pub cover: Vec<Cover>,
-}
-
-impl Quotes {
-    /// The quotations of `article`'s paragraphs.
-    pub fn of(article: &Article) -> Quotes {
-        let text = article.text.as_str();
-        let paras = &article.paragraphs;
-        let mut regions: Vec<Vec<Span>> = paras.iter().map(|p| quote_regions(text, *p)).collect();
-        let mut continues = vec![false; paras.len()];
-        for i in 1..regions.len() {
-            let p = paras[i];
-            let prev_open = regions[i - 1]
-                .last()
-                .is_some_and(|q| q.end == paras[i - 1].end && !closes(text, *q));
-            if !prev_open {
-                continue;
-            }
-            if p.slice(text).starts_with(['“', '"']) {
-                continues[i] = true;
-            } else if regions[i].first().is_none_or(|q| q.start > p.start) {
-                // a quotation carried on without a new opening mark
-                let end = regions[i].first().map_or(p.end, |q| {
-                    if q.end < p.end || closes(text, *q) {
-                        q.start
-                    } else {
-                        p.end
-                    }
-                });
-                regions[i].insert(0, Span::new(p.start, end));
-                continues[i] = true;
-            }
-        }
-        let cover = regions
-            .iter()
-            .map(|r| Cover::new(r.iter().copied()))
-            .collect();
-        Quotes {
-            regions,
-            continues,
-            cover,
-        }
-    }
-}
-
-/// True when the quotation `q` ends with its closing mark.
-pub(super) fn closes(text: &str, q: Span) -> bool {
-    let s = q.slice(text);
-    (s.chars().count() > 1 && s.ends_with(['”', '"'])) || (s.len() > 3 && s.ends_with("''"))
-}
 
 /// Quotations next to a sentence that an attribution in it may take as its content: the
 /// quotation closing the sentence before ("“…!” Smith said." is split after the "!") and
@@ -161,29 +54,8 @@ pub(super) fn around(article: &Article, quotes: &Quotes, si: usize) -> Around {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::attribution::testutil::*;
     use crate::attribution::AttributionKind;
-
-    #[test]
-    fn pairs_and_open_quotes() {
-        let t = "He said “yes” and \"no\" and “maybe";
-        let q: Vec<&str> = quote_regions(t, Span::new(0, t.len()))
-            .iter()
-            .map(|s| s.slice(t))
-            .collect();
-        assert_eq!(q, ["“yes”", "\"no\"", "“maybe"]);
-    }
-
-    #[test]
-    fn two_apostrophes_are_a_double_quote() {
-        let t = "''We won,'' she said, and 'maybe' twice; it's ''fine";
-        let q: Vec<&str> = quote_regions(t, Span::new(0, t.len()))
-            .iter()
-            .map(|s| s.slice(t))
-            .collect();
-        assert_eq!(q, ["''We won,''", "''fine"]);
-    }
 
     #[test]
     fn direct_quotes_straight_and_curly() {

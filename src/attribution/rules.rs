@@ -58,7 +58,7 @@ pub fn extract(article: &Article, gazetteer: &Gazetteer) -> Vec<Attribution> {
         }
     }
     let mut out = ctx.out;
-    spill::extend_quotes(article, &prepared.quotes, &mut out);
+    spill::extend_quotes(article, prepared.quotes, &mut out);
     out
 }
 

@@ -3,10 +3,10 @@
 //! sentences after a quote in the same paragraph join its speaker's content, and the
 //! article's own voice goes from sentences that turn out to be quoted.
 
-use super::cover::Cover;
 use super::quotes::{closes, Quotes};
 use super::{Attribution, AttributionKind};
 use crate::corpus::Article;
+use crate::text::cover::Cover;
 use crate::text::{tokens::words, Span};
 
 /// Grows quoted content to its whole quotation: over the sentences it spans, over the

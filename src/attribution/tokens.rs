@@ -1,21 +1,35 @@
-//! The tokens of a sentence as the extraction rules see them: words and marks.
+//! The tokens of a sentence as the extraction rules see them: words and marks, viewed from
+//! the article's token stream ([`crate::text::TokenStream`]).
 
-use super::cover::Cover;
-use crate::text::tokens::words;
-use crate::text::Span;
+use crate::text::cover::Cover;
+use crate::text::tokens::{lower_into, words};
+use crate::text::{Span, Token, TokenStream};
+use std::borrow::Cow;
 
 /// A word or a punctuation mark of a sentence.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok<'a> {
     pub span: Span,
     pub text: &'a str,
-    pub lower: String,
+    /// Lower case, a curly apostrophe written straight: borrowed from the token stream.
+    pub lower: Cow<'a, str>,
     pub word: bool,
     /// Inside a quotation.
     pub quoted: bool,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
+    /// The rules' view of a token of `stream`, a stream of `text`.
+    pub fn of(text: &'a str, stream: &'a TokenStream, t: &Token) -> Tok<'a> {
+        Tok {
+            span: t.span,
+            text: t.span.slice(text),
+            lower: Cow::Borrowed(stream.lower(t)),
+            word: t.word,
+            quoted: t.quoted,
+        }
+    }
+
     pub fn is(&self, s: &str) -> bool {
         self.lower == s
     }
@@ -29,8 +43,29 @@ impl Tok<'_> {
     }
 }
 
-/// The tokens of `text` within `span`, with what is quoted noted from `quotes`: a word
-/// inside a quotation (marks included), a mark strictly inside one.
+/// The tokens of sentence `si` of the stream, as the rules see them. With `quoted` false,
+/// no token is marked quoted.
+pub(crate) fn sentence_toks<'a>(
+    text: &'a str,
+    stream: &'a TokenStream,
+    si: usize,
+    quoted: bool,
+) -> Vec<Tok<'a>> {
+    stream
+        .sentence(si)
+        .1
+        .iter()
+        .map(|t| {
+            let mut tok = Tok::of(text, stream, t);
+            tok.quoted &= quoted;
+            tok
+        })
+        .collect()
+}
+
+/// The tokens of `text` within `span`, any span (not only a sentence), with what is quoted
+/// noted from `quotes`: a word inside a quotation (marks included), a mark strictly inside
+/// one. Lower-case forms that differ from the text are made here.
 pub(crate) fn tokenize<'a>(text: &'a str, span: Span, quotes: &Cover) -> Vec<Tok<'a>> {
     let ws = words(text, span);
     let mut out = Vec::with_capacity(ws.len() * 2);
@@ -43,7 +78,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, span: Span, quotes: &Cover) -> Vec<Tok
                 out.push(Tok {
                     span: s,
                     text: s.slice(text),
-                    lower: c.to_string(),
+                    lower: Cow::Borrowed(s.slice(text)),
                     word: false,
                     quoted: false,
                 });
@@ -52,10 +87,21 @@ pub(crate) fn tokenize<'a>(text: &'a str, span: Span, quotes: &Cover) -> Vec<Tok
     };
     for w in ws {
         push_marks(pos, w.span.start, &mut out);
+        let lower = if w
+            .text
+            .bytes()
+            .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        {
+            Cow::Borrowed(w.text)
+        } else {
+            let mut l = String::new();
+            lower_into(w.text, &mut l);
+            Cow::Owned(l)
+        };
         out.push(Tok {
             span: w.span,
             text: w.text,
-            lower: w.text.to_lowercase().replace('’', "'"),
+            lower,
             word: true,
             quoted: false,
         });

@@ -2,20 +2,24 @@
 //! time references and matching keys, and a stable id.
 
 pub mod hedges;
+pub mod meaning;
+pub mod predicates;
 pub mod time;
 
 pub use hedges::Hedge;
+pub use meaning::{Assertion, Parties};
 pub use time::TimeRef;
 
 pub use crate::resolve::{Speaker, ViaLink, ViaRole};
 
-use crate::attribution::{quote_regions, AttributionKind, Stance};
+use crate::attribution::{AttributionKind, Stance};
 use crate::corpus::Article;
 use crate::resolve::Resolved;
 use crate::sources::SpeakerId;
 use crate::text::{
     fnv1a,
-    tokens::{content_keys, words},
+    quotes::quote_regions,
+    tokens::{content_keys, words, KeyList},
     Span,
 };
 use serde::{Deserialize, Serialize};
@@ -69,6 +73,10 @@ pub struct Claim {
     /// one affiliation are not independent of one another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+    /// What the content asserts (see [`meaning`]); computed once by [`meaning::annotate`],
+    /// not serialised.
+    #[serde(skip)]
+    pub assertion: Assertion,
 }
 
 impl Claim {
@@ -103,7 +111,15 @@ impl Claim {
             keys: content_keys(text, all),
             responds_to: None,
             affiliation: None,
+            assertion: Assertion::default(),
         }
+    }
+
+    /// [`Claim::plain`] with its [`Assertion`] read against the story's parties.
+    pub fn plain_in(id: &str, source: &str, text: &str, parties: &Parties) -> Claim {
+        let mut c = Claim::plain(id, source, text);
+        meaning::annotate(std::slice::from_mut(&mut c), parties, &meaning::WordReader);
+        c
     }
 
     /// Who the claim is from: the id of its origin source.
@@ -166,21 +182,19 @@ pub fn build(article: &Article, resolved: &[Resolved]) -> Vec<Claim> {
         hedge_spans.extend(&a.modifiers);
         let hedges = hedges::find(text, &hedge_spans);
         let times = time::find(text, &content, article.published);
-        let mut keys = Vec::new();
+        let stream = article.tokens();
+        let mut keys = KeyList::default();
         for c in &content {
-            for k in content_keys(text, *c) {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
+            for k in stream.content_keys(text, *c) {
+                keys.push(&k);
             }
         }
         if let Some(first) = content.first() {
             for k in pronoun_names(text, sent.span, *first, speaker.mention) {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
+                keys.push(&k);
             }
         }
+        let keys = keys.into_vec();
         let h = fnv1a(format!("{}\u{0}{}", speaker.text, content_text).as_bytes());
         let mut id = format!("{}#{:08x}", article.id, h >> 32);
         let mut n = 2;
@@ -211,6 +225,7 @@ pub fn build(article: &Article, resolved: &[Resolved]) -> Vec<Claim> {
             keys,
             responds_to: r.responds_to.clone(),
             affiliation: r.affiliation.clone(),
+            assertion: Assertion::default(),
             speaker,
         });
     }

@@ -5,8 +5,9 @@ use super::emit;
 use super::progress::Progress;
 use claimgraph::lab::{bench, eval, stance, train};
 use claimgraph::output::write_atomic;
+use claimgraph::parse::{conllu, Parser};
 use clap::Subcommand;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// What `claimgraph --help` says of `eval`.
@@ -48,6 +49,19 @@ enum EvalCommand {
         #[arg(long)]
         predictions: Option<PathBuf>,
         /// Use this attribution model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Tag, lemmatise and parse the words of each sentence of a CoNLL-U file (gold
+    /// tokenisation) and print UPOS, UAS, LAS and CLAS as the reference scorer
+    /// (ud_score.py) does.
+    Parser {
+        /// Gold CoNLL-U file.
+        gold: PathBuf,
+        /// Also write the predictions, as CoNLL-U, to this file.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Use this parser model file instead of the embedded one.
         #[arg(long)]
         model: Option<PathBuf>,
     },
@@ -98,6 +112,21 @@ enum TrainCommand {
         /// held-out ones.
         #[arg(long, value_name = "K")]
         hold_out: Option<usize>,
+    },
+    /// Train the tagger, lemmatiser and dependency parser on a CoNLL-U treebank and write
+    /// the model file. The same data and options give the same bytes.
+    Parser {
+        /// Training treebank (CoNLL-U).
+        train: PathBuf,
+        /// Where to write the model.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Hold out every K-th document, train on the rest and print the scores on the
+        /// held-out sentences.
+        #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(2..))]
+        hold_out: Option<u32>,
+        #[command(flatten)]
+        settings: ParserSettings,
     },
     /// Train the headline/body stance model on FNC-1 files and write the model file. The
     /// same data and options give the same bytes.
@@ -163,6 +192,49 @@ impl StanceSettings {
     }
 }
 
+/// Settings of parser training, for choosing them on held-out training sentences.
+#[derive(clap::Args)]
+struct ParserSettings {
+    /// Passes of the parser over the data.
+    #[arg(long, default_value_t = train::parser::TrainOptions::default().epochs)]
+    epochs: usize,
+    /// Passes of the tagger over the data.
+    #[arg(long, default_value_t = train::parser::TrainOptions::default().tagger_epochs)]
+    tagger_epochs: usize,
+    /// Folds of jack-knifing the tags the parser trains on (0: gold tags).
+    #[arg(long, default_value_t = train::parser::TrainOptions::default().folds)]
+    folds: usize,
+    /// Averaged parser weights smaller than this are left out of the model.
+    #[arg(long, default_value_t = train::parser::TrainOptions::default().min_weight)]
+    min_weight: f64,
+    /// Averaged tagger weights smaller than this are left out of the model.
+    #[arg(long, default_value_t = train::parser::TrainOptions::default().tagger_min_weight)]
+    tagger_min_weight: f64,
+    /// Seed of shuffling and exploration.
+    #[arg(long, default_value_t = train::parser::TrainOptions::default().seed)]
+    seed: u64,
+    /// Size of the transition weight table, as a power of two.
+    #[arg(long, default_value_t = train::parser::TrainOptions::default().table_bits,
+          value_parser = clap::value_parser!(u32).range(8..=28))]
+    table_bits: u32,
+}
+
+impl ParserSettings {
+    /// The training options these settings give.
+    fn options(&self) -> train::parser::TrainOptions {
+        train::parser::TrainOptions {
+            epochs: self.epochs,
+            tagger_epochs: self.tagger_epochs,
+            folds: self.folds,
+            min_weight: self.min_weight,
+            tagger_min_weight: self.tagger_min_weight,
+            seed: self.seed,
+            table_bits: self.table_bits,
+            ..train::parser::TrainOptions::default()
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum BenchCommand {
     /// Extraction throughput (Article::new + attribution extraction) on the texts of a
@@ -175,6 +247,15 @@ enum BenchCommand {
         threads: Option<u32>,
         /// Runs of each pass.
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        repeat: u32,
+    },
+    /// Tagging and parsing throughput on the sentences of a CoNLL-U file: words a second on
+    /// one core, best and median of several runs.
+    Parse {
+        /// CoNLL-U file [default: ../shared/data/ud/en_ewt-ud-dev.conllu].
+        gold: Option<PathBuf>,
+        /// Runs.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
         repeat: u32,
     },
     /// Candidate generation and linking on generated claims: time, claims/s and peak
@@ -263,8 +344,42 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<()> {
         )
         .map_err(anyhow::Error::msg)?
         .to_string(),
+        EvalCommand::Parser {
+            gold,
+            predictions,
+            model,
+        } => eval_parser(&gold, predictions.as_deref(), model.as_deref())?,
     };
     emit(&format!("{scores}\n"), None)
+}
+
+fn eval_parser(
+    gold: &Path,
+    predictions: Option<&Path>,
+    model: Option<&Path>,
+) -> anyhow::Result<String> {
+    let gold = conllu::read(gold)?;
+    let owned;
+    let parser = match model {
+        Some(path) => {
+            owned = read_parser(path)?;
+            &owned
+        }
+        None => Parser::embedded(),
+    };
+    let pred = eval::parser::predict(parser, &gold);
+    if let Some(p) = predictions {
+        write_atomic(p, conllu::write(&pred).as_bytes())?;
+    }
+    let scores = eval::parser::score(&gold, &pred).map_err(anyhow::Error::msg)?;
+    Ok(scores.to_string())
+}
+
+/// Reads a parser model file.
+fn read_parser(path: &Path) -> anyhow::Result<Parser> {
+    let bytes =
+        std::fs::read(path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+    Parser::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
 /// Runs `claimgraph train ...`.
@@ -283,7 +398,46 @@ pub fn train(args: TrainArgs) -> anyhow::Result<()> {
             by_topic,
             settings,
         } => train_stance(files, output, folds, by_topic, &settings),
+        TrainCommand::Parser {
+            train,
+            output,
+            hold_out,
+            settings,
+        } => train_parser(&train, &output, hold_out, &settings),
     }
+}
+
+fn train_parser(
+    path: &Path,
+    output: &Path,
+    hold_out: Option<u32>,
+    settings: &ParserSettings,
+) -> anyhow::Result<()> {
+    let all = conllu::read(path)?;
+    let (fit, held) = match hold_out {
+        Some(k) => train::parser::hold_out(all, k as usize),
+        None => (all, Vec::new()),
+    };
+    let start = Instant::now();
+    let parser = train::parser::train(&fit, &settings.options(), |line| eprintln!("{line}"))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let bytes = parser.to_bytes();
+    write_atomic(output, &bytes)?;
+    eprintln!(
+        "trained in {:.1} s; wrote {} ({} bytes)",
+        start.elapsed().as_secs_f64(),
+        output.display(),
+        bytes.len()
+    );
+    if held.is_empty() {
+        return Ok(());
+    }
+    let pred = eval::parser::predict(&parser, &held);
+    let scores = eval::parser::score(&held, &pred).map_err(anyhow::Error::msg)?;
+    emit(
+        &format!("held out: {} sentences\n{scores}\n", held.len()),
+        None,
+    )
 }
 
 fn train_attribution(
@@ -393,6 +547,12 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<()> {
                 settings.threads
             );
             let report = bench::extract::run(&texts, &settings)?;
+            emit(&format!("file: {}\n{report}\n", path.display()), None)
+        }
+        BenchCommand::Parse { gold, repeat } => {
+            let path = gold.unwrap_or_else(|| PathBuf::from(bench::parse::DEFAULT_INPUT));
+            let sentences = conllu::read(&path)?;
+            let report = bench::parse::run(Parser::embedded(), &sentences, repeat as usize);
             emit(&format!("file: {}\n{report}\n", path.display()), None)
         }
         BenchCommand::Link {

@@ -20,10 +20,11 @@ pub use read::{read_input, read_limited, ReadError, MAX_FILE_BYTES};
 
 use crate::error::Diagnostic;
 use crate::sources::Registry;
-use crate::text::{self, Sentence, Span};
+use crate::text::{self, Sentence, Span, TokenStream};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// One news article: its metadata, its text, and the text's paragraphs and sentences.
 ///
@@ -57,6 +58,10 @@ pub struct Article {
     pub paragraphs: Vec<Span>,
     /// Sentence spans, with the paragraph each belongs to.
     pub sentences: Vec<Sentence>,
+    /// The token stream of the text ([`Article::tokens`]), made on first use from the text,
+    /// paragraphs and sentences above.
+    #[serde(skip)]
+    stream: OnceLock<TokenStream>,
 }
 
 impl Article {
@@ -78,7 +83,15 @@ impl Article {
             text,
             paragraphs,
             sentences,
+            stream: OnceLock::new(),
         }
+    }
+
+    /// The words and marks of the text, with their forms and quotation state: made once
+    /// (on first use) and shared by every stage that reads the text word by word.
+    pub fn tokens(&self) -> &TokenStream {
+        self.stream
+            .get_or_init(|| TokenStream::new(&self.text, &self.paragraphs, &self.sentences))
     }
 
     /// Sets the metadata given with the text. A publication date that does not parse is
@@ -104,9 +117,14 @@ impl Article {
 
     /// Index of the paragraph that holds byte `offset`.
     pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
+        // paragraphs are in text order and do not overlap: a binary search finds it
+        let i = self
+            .paragraphs
+            .partition_point(|p| p.end.max(p.start + 1) <= offset);
         self.paragraphs
-            .iter()
-            .position(|p| p.start <= offset && offset < p.end.max(p.start + 1))
+            .get(i)
+            .filter(|p| p.start <= offset)
+            .map(|_| i)
     }
 }
 

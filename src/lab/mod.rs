@@ -3,10 +3,11 @@
 //! (`report`, `check`, `extract`, ...) contain none of it.
 //!
 //! - [`eval`]: the reference scorers' metrics, ported (attribution spans on PolNeAR,
-//!   stance on FNC-1), and predicting the gold files' texts;
-//! - [`train`]: training the attribution tagger that ships in the product;
+//!   stance on FNC-1, dependency parses on UD EWT), and predicting the gold files' texts;
+//! - [`train`]: training the attribution tagger and the parser that ship in the product;
 //! - [`stance`]: the FNC-1 headline/body stance model, with its training;
-//! - [`bench`](mod@bench): the benchmarks of extraction and linking, with their memory figures.
+//! - [`bench`](mod@bench): the benchmarks of extraction, parsing and linking, with their
+//!   memory figures.
 //!
 //! The lab imports the product; nothing in the product imports the lab.
 

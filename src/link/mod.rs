@@ -13,6 +13,7 @@
 //! view once, with its keys as integer ids, and reads little memory for a pair that comes
 //! to no relation; see [`link`].
 
+mod asserted;
 pub mod blocking;
 pub mod diff;
 pub mod relate;

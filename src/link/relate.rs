@@ -2,6 +2,7 @@
 //! and the rules that turn two of them into agreement, contradiction, elaboration or a
 //! quote variant, with a score and the reasons.
 
+use super::asserted::Verdict;
 use super::diff::{render, word_diff};
 use super::{Relation, RelationKind};
 use crate::attribution::{AttributionKind, Stance};
@@ -233,7 +234,7 @@ impl ClaimView {
         let text = c.text.as_str();
         let ws = words(text, Span::new(0, text.len()));
         let lows: Vec<String> = ws.iter().map(|t| normalize_word(t.text)).collect();
-        let negative = c.stance == Stance::Deny || negates(&lows);
+        let negative = c.stance == Stance::Deny || negates(&lows) || c.assertion.negative;
         let hedged = c.hedges.iter().any(|h| !HEARSAY.contains(&h.cue.as_str()));
         let distancing = lows.iter().any(|l| DISTANCING.contains(&l.as_str()));
         let mut numbers = Vec::new();
@@ -424,11 +425,14 @@ impl<'a> Overlap<'a> {
         }
     }
 
-    /// The shared keys for a reason, at most `limit` of them, concepts without their `~`.
+    /// The shared keys for a reason, at most `limit` of them, concepts without their `~`,
+    /// without the `@` keys of predicate classes and parties (a reason names those in
+    /// words).
     pub(crate) fn words_up_to(&self, limit: usize) -> String {
         let shown: Vec<&str> = self
             .shared_keys()
             .into_iter()
+            .filter(|k| !k.starts_with('@'))
             .map(|k| k.trim_start_matches('~'))
             .take(limit)
             .collect();
@@ -610,6 +614,40 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
         return None;
     }
 
+    // what the two assert: the same deed of the same party, another party for it, counts
+    // that cannot both hold
+    if a.assertion.predicate.is_some() && b.assertion.predicate.is_some() {
+        let words = ov
+            .shared_keys()
+            .into_iter()
+            .filter(|k| !k.starts_with('@'))
+            .count();
+        match super::asserted::verdict(a, b, words) {
+            Some(Verdict::Contradicts(why)) => {
+                return Some(make(
+                    RelationKind::Contradicts,
+                    0.5 + ov.high() / 2.0,
+                    vec![
+                        why,
+                        format!("shared words: {}", ov.words_up_to(SHOWN_WORDS)),
+                    ],
+                ))
+            }
+            Some(Verdict::Agrees(why)) if !same_source || ta.article != tb.article => {
+                return Some(make(
+                    RelationKind::Agrees,
+                    0.5 + ov.high() / 2.0,
+                    vec![
+                        why,
+                        format!("shared words: {}", ov.words_up_to(SHOWN_WORDS)),
+                    ],
+                ))
+            }
+            Some(Verdict::Apart(_)) => return None,
+            _ => {}
+        }
+    }
+
     // contradiction: a denial or negation against an assertion
     if ta.negative != tb.negative {
         let (neg, negv, negt, pos, post) = if ta.negative {
@@ -624,7 +662,13 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
             let neg_cover = if ta.negative { ov.cover_a } else { ov.cover_b };
             let mut reasons = Vec::new();
             let mut score = 0.0;
-            if plain && ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 {
+            // both sides must be about the matter: a fragment ("as the syndrome") that
+            // another claim's words cover says nothing against it
+            let of_one_matter = ov.low() >= w::CONTRADICT_OTHER_COVER
+                && (a.assertion.class().is_none()
+                    || b.assertion.class().is_none()
+                    || a.assertion.class() == b.assertion.class());
+            if plain && of_one_matter && ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 {
                 score = ov.high();
                 reasons.push(format!(
                     "{} negates what {} asserts; shared words: {}",
@@ -685,24 +729,6 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
                     )],
                 ));
             }
-        }
-        let disjoint_dates = !va.dates.is_empty()
-            && !vb.dates.is_empty()
-            && va
-                .dates
-                .iter()
-                .all(|(s1, e1)| vb.dates.iter().all(|(s2, e2)| e1 < s2 || e2 < s1));
-        if disjoint_dates {
-            return Some(make(
-                RelationKind::Contradicts,
-                ov.high(),
-                vec![format!(
-                    "the dates differ: {} against {}; shared words: {}",
-                    va.dates[0].0,
-                    vb.dates[0].0,
-                    ov.words_up_to(SHOWN_WORDS)
-                )],
-            ));
         }
         let plain_shared = ov
             .shared_keys()

@@ -118,6 +118,7 @@ impl ClaimSpec {
             text,
             responds_to: None,
             affiliation: None,
+            assertion: Default::default(),
         }
     }
 }

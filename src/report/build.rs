@@ -2,13 +2,15 @@
 //! the sources cited, the propositions, the timeline and the unresolved speakers.
 
 use super::{
-    ArticleInfo, ClaimInfo, Evidence, PropositionInfo, RelationInfo, RelationKind, Report,
-    SourceInfo, SpeakerId, SpeakerInfo, Stance, StoryInfo, Summary, TimeInfo, TimelineEntry,
-    TimelineKind, UnresolvedSpeaker, SCHEMA,
+    ArticleInfo, ClaimInfo, DisputeInfo, DisputeSide, Evidence, PropositionInfo, RelationInfo,
+    RelationKind, Report, SourceInfo, SpeakerId, SpeakerInfo, Stance, StoryInfo, Summary, TimeInfo,
+    TimelineEntry, TimelineKind, UnresolvedSpeaker, SCHEMA,
 };
 use crate::assess::{attribution_confidence, credibility_label};
 use crate::claims::ViaRole;
+use crate::corpus::Article;
 use crate::Analysis;
+use std::collections::HashMap;
 
 fn ev(text: &str, s: crate::text::Span) -> Evidence {
     Evidence {
@@ -75,14 +77,35 @@ impl Report {
                 prop_of[i] = (p.id.clone(), p.confidence, p.grade.clone());
             }
         }
+        // the articles by id (the first of an id) and the contradictions of each claim, in
+        // the relations' order: looked up, not searched, claim by claim
+        let mut article_of: HashMap<&str, &Article> = HashMap::new();
+        for a in &story.articles {
+            article_of.entry(a.id.as_str()).or_insert(a);
+        }
+        let mut contradicted_by: Vec<Vec<String>> = vec![Vec::new(); an.claims.len()];
+        for r in an
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Contradicts)
+        {
+            contradicted_by[r.a].push(an.claims[r.b].id.clone());
+            if r.b != r.a {
+                contradicted_by[r.b].push(an.claims[r.a].id.clone());
+            }
+        }
         let claims: Vec<ClaimInfo> = an
             .claims
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let art = story.articles.iter().find(|a| a.id == c.article);
+                let art = article_of.get(c.article.as_str());
                 let text = art.map_or("", |a| a.text.as_str());
-                let conf = attribution_confidence(c, table);
+                let conf = an
+                    .confidences
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| attribution_confidence(c, table));
                 ClaimInfo {
                     id: c.id.clone(),
                     article: c.article.clone(),
@@ -123,16 +146,7 @@ impl Report {
                     proposition: prop_of[i].0.clone(),
                     confidence: prop_of[i].1,
                     grade: prop_of[i].2.clone(),
-                    contradicted_by: an
-                        .relations
-                        .iter()
-                        .filter(|r| r.kind == RelationKind::Contradicts)
-                        .filter_map(|r| match (r.a == i, r.b == i) {
-                            (true, _) => Some(an.claims[r.b].id.clone()),
-                            (_, true) => Some(an.claims[r.a].id.clone()),
-                            _ => None,
-                        })
-                        .collect(),
+                    contradicted_by: std::mem::take(&mut contradicted_by[i]),
                 }
             })
             .collect();
@@ -211,7 +225,42 @@ impl Report {
                 reasons: p.reasons.clone(),
             })
             .collect();
+        let disputes: Vec<DisputeInfo> =
+            crate::assess::disputes(&an.claims, &an.relations, &an.assessments)
+                .into_iter()
+                .map(|d| DisputeInfo {
+                    id: d.id,
+                    question: d.question,
+                    contradictions: d.contradictions.len(),
+                    sides: d
+                        .sides
+                        .iter()
+                        .map(|s| {
+                            let p = &propositions[s.proposition];
+                            let mut sources: Vec<String> = Vec::new();
+                            let mut claims: Vec<String> = Vec::new();
+                            for &q in &s.propositions {
+                                for o in &propositions[q].origins {
+                                    if !sources.contains(o) {
+                                        sources.push(o.clone());
+                                    }
+                                }
+                                claims.extend(propositions[q].claims.iter().cloned());
+                            }
+                            DisputeSide {
+                                answer: s.answer.clone(),
+                                proposition: p.id.clone(),
+                                statement: p.statement.clone(),
+                                sources,
+                                independent_origins: p.independent_origins,
+                                claims,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect();
         let summary = Summary {
+            disputes: disputes.len(),
             articles: story.articles.len(),
             sources: cited.len(),
             claims: claims.len(),
@@ -269,6 +318,7 @@ impl Report {
             claims,
             relations,
             propositions,
+            disputes,
             diagnostics: story.diagnostics.iter().map(|d| d.to_string()).collect(),
         }
     }

@@ -136,7 +136,16 @@ pub fn render(r: &Report) -> String {
         out,
         "  graph [rankdir=\"LR\", newrank=\"true\", ranksep=\"1.4\", nodesep=\"0.12\", \
          fontname=\"Helvetica\", fontsize=\"14\", labelloc=\"t\", label={}, tooltip={}];",
-        centred_lines(&[p.title(), p.counts()]),
+        centred_lines(
+            &[p.title(), p.counts()]
+                .into_iter()
+                .chain(
+                    p.disputes()
+                        .iter()
+                        .flat_map(|d| picture::wrap(d, 120.0, 3, count))
+                )
+                .collect::<Vec<_>>()
+        ),
         q(&p.title())
     );
     let _ = writeln!(

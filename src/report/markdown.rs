@@ -124,6 +124,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(out, "{}\n", escape(d));
     }
     summary(&mut out, r);
+    disputes(&mut out, r);
     articles(&mut out, r);
     sources(&mut out, r);
     propositions(&mut out, r);
@@ -197,6 +198,12 @@ fn summary(out: &mut String, r: &Report) {
     );
     let _ = writeln!(
         out,
+        "- {} dispute{}: opposing answers to one question",
+        s.disputes,
+        if s.disputes == 1 { "" } else { "s" }
+    );
+    let _ = writeln!(
+        out,
         "- {} claims from speakers the registry does not know",
         r.unresolved.len()
     );
@@ -210,6 +217,32 @@ fn summary(out: &mut String, r: &Report) {
         );
     }
     let _ = writeln!(out);
+}
+
+fn disputes(out: &mut String, r: &Report) {
+    if r.disputes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Disputes\n");
+    for d in &r.disputes {
+        let _ = writeln!(out, "### {}\n", escape(&d.question));
+        for s in &d.sides {
+            let _ = writeln!(
+                out,
+                "- **{}** — {} ({} independent; {}): “{}”",
+                escape(&s.answer),
+                escape(&s.sources.join(", ")),
+                s.independent_origins,
+                s.claims
+                    .iter()
+                    .map(|c| code(c))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                escape(&truncate(&s.statement, 120))
+            );
+        }
+        let _ = writeln!(out);
+    }
 }
 
 fn articles(out: &mut String, r: &Report) {

@@ -60,6 +60,9 @@ pub struct Report {
     pub relations: Vec<RelationInfo>,
     /// Propositions, most confident first.
     pub propositions: Vec<PropositionInfo>,
+    /// Disputes: opposing propositions that answer one question, the largest first.
+    #[serde(default)]
+    pub disputes: Vec<DisputeInfo>,
     /// Publication dates and resolved time references, earliest first; references that
     /// could not be placed on the calendar come last, in story order.
     pub timeline: Vec<TimelineEntry>,
@@ -132,6 +135,39 @@ pub struct Summary {
     pub propositions: usize,
     /// Propositions resting on a single independent origin.
     pub single_origin: usize,
+    /// Disputes.
+    #[serde(default)]
+    pub disputes: usize,
+}
+
+/// Opposing answers to one question, each a proposition with who stands behind it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DisputeInfo {
+    /// Stable id.
+    pub id: String,
+    /// The question in words ("Who is said to destroy (dam)?").
+    pub question: String,
+    /// The answers, the best supported first.
+    pub sides: Vec<DisputeSide>,
+    /// How many contradictions join the sides.
+    pub contradictions: usize,
+}
+
+/// One answer in a dispute.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DisputeSide {
+    /// The answer in words: the party named as agent, else the proposition's statement.
+    pub answer: String,
+    /// The proposition (id).
+    pub proposition: String,
+    /// The proposition's statement.
+    pub statement: String,
+    /// Who stands behind it: its origin sources (names).
+    pub sources: Vec<String>,
+    /// Its number of independent origins.
+    pub independent_origins: usize,
+    /// Its claims (ids).
+    pub claims: Vec<String>,
 }
 
 /// An article's metadata; unknown fields stay `None`.

@@ -2,11 +2,13 @@
 //! every release, so that ids and hashed model features never move.
 
 /// FNV-1a, 64 bits: a hash that stays the same across platforms and releases.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
+pub const fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= u64::from(*b);
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x100000001b3);
+        i += 1;
     }
     h
 }

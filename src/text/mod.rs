@@ -1,14 +1,19 @@
-//! Text handling: spans, paragraphs, sentences, tokens and matching keys.
+//! Text handling (the segment stage): spans, paragraphs, sentences, quotations, the token
+//! stream of an article, word normalisation and matching keys.
 
 pub mod concepts;
+pub mod cover;
 pub mod hash;
+pub mod quotes;
 pub mod sentences;
 pub mod span;
+pub mod stream;
 pub mod tokens;
 
 pub use hash::fnv1a;
 pub use sentences::{paragraphs, sentences, Sentence};
 pub use span::Span;
+pub use stream::{Token, TokenStream};
 
 /// Characters that hide or reorder what a reader sees: control characters (a terminal's
 /// escape sequences start with one) other than tab and line breaks, and the bidirectional

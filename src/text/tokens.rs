@@ -1,6 +1,7 @@
 //! Word tokens, normalisation and the content keys used to match claims.
 
 use super::Span;
+use std::borrow::Cow;
 
 /// A word of the text with its span.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,32 +87,95 @@ fn split_words(
 /// Lower-cases a word and drops a possessive ending ("Putin's" → "putin").
 pub fn normalize_word(word: &str) -> String {
     // most words are already lower-case letters and digits: nothing to change
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
+    if is_plain(word) {
         return word.to_string();
     }
-    let w = word.to_lowercase().replace('’', "'").replace('.', "");
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix('\''))
-        .unwrap_or(&w);
-    w.to_string()
+    let mut out = String::new();
+    normalize_word_into(word, &mut out);
+    out
+}
+
+/// True for a word of lower-case ASCII letters and digits only, which normalising and
+/// lower-casing leave as it is.
+pub fn is_plain(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// [`normalize_word`] written into `out` (emptied first), without allocating when `out`
+/// has room.
+pub fn normalize_word_into(word: &str, out: &mut String) {
+    out.clear();
+    if is_plain(word) {
+        out.push_str(word);
+        return;
+    }
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(|b| *b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        // `str::to_lowercase` knows the final sigma, `char::to_lowercase` does not
+        out.extend(word.to_lowercase().chars().filter_map(|l| match l {
+            '’' => Some('\''),
+            '.' => None,
+            l => Some(l),
+        }));
+    }
+    strip_possessive(out);
+}
+
+/// Lower-cases a word the way the rules compare words: lower case, with a curly apostrophe
+/// written straight ("Putin’s" → "putin's"), into `out` (emptied first).
+pub fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    // `str::to_lowercase` knows the final sigma, `char::to_lowercase` does not
+    out.extend(
+        word.to_lowercase()
+            .chars()
+            .map(|l| if l == '’' { '\'' } else { l }),
+    );
+}
+
+/// Drops a final "'s", else a final "'".
+fn strip_possessive(w: &mut String) {
+    if w.ends_with("'s") {
+        w.truncate(w.len() - 2);
+    } else if w.ends_with('\'') {
+        w.truncate(w.len() - 1);
+    }
 }
 
 /// A light suffix-stripping stemmer for English, enough to match "attack", "attacks",
 /// "attacked" and "attacking" to one key.
 pub fn stem(word: &str) -> String {
-    let mut w = normalize_word(word);
-    if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3 {
-        return w;
+    let mut out = String::new();
+    stem_normalized_into(&normalize_word(word), &mut out);
+    out
+}
+
+/// The stem of a word already normalised by [`normalize_word`] (the second half of
+/// [`stem`]), written into `out` (emptied first).
+pub fn stem_normalized_into(w: &str, out: &mut String) {
+    out.clear();
+    out.push_str(w);
+    if w.bytes().any(|b| b.is_ascii_digit()) || w.chars().nth(3).is_none() {
+        return;
     }
     // plural first, then one derivational or inflectional ending
     for (suffix, keep) in [("ies", "y"), ("sses", "ss"), ("s", "")] {
-        if let Some(base) = w.strip_suffix(suffix) {
-            if base.chars().count() >= 3 && !base.ends_with(['s', 'u', 'i']) || suffix != "s" {
-                w = format!("{base}{keep}");
+        if let Some(base) = out.strip_suffix(suffix) {
+            let base_len = base.len();
+            if base.chars().nth(2).is_some() && !base.ends_with(['s', 'u', 'i']) || suffix != "s" {
+                out.truncate(base_len);
+                out.push_str(keep);
                 break;
             }
         }
@@ -134,9 +198,11 @@ pub fn stem(word: &str) -> String {
         ("ly", ""),
         ("e", ""),
     ] {
-        if let Some(base) = w.strip_suffix(suffix) {
-            if base.chars().count() >= 3 {
-                let mut out = format!("{base}{keep}");
+        if let Some(base) = out.strip_suffix(suffix) {
+            if base.chars().nth(2).is_some() {
+                let base_len = base.len();
+                out.truncate(base_len);
+                out.push_str(keep);
                 // "stopped" → "stopp" → "stop"
                 let b = out.as_bytes();
                 if keep.is_empty()
@@ -147,11 +213,10 @@ pub fn stem(word: &str) -> String {
                 {
                     out.pop();
                 }
-                return out;
+                return;
             }
         }
     }
-    w
 }
 
 /// Function words: pronouns, articles, auxiliaries and the commonest prepositions and
@@ -209,13 +274,36 @@ pub fn is_function_word(word: &str) -> bool {
 /// repeats, each followed by its concept key when it has one (see
 /// [`super::concepts`]: "threats" gives `threat` and `~attack`, "Great Britain" `~uk`).
 pub fn content_keys(text: &str, within: Span) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let push = |k: String, out: &mut Vec<String>| {
-        if !out.contains(&k) {
-            out.push(k);
-        }
-    };
-    let ws = words(text, within);
+    let ws: Vec<KeyWord> = words(text, within)
+        .iter()
+        .map(|t| {
+            let norm = normalize_word(t.text);
+            let stem = stem(&norm);
+            KeyWord {
+                text: t.text,
+                norm: norm.into(),
+                stem: stem.into(),
+            }
+        })
+        .collect();
+    keys_of(&ws)
+}
+
+/// A word as the content keys read it: as written, normalised ([`normalize_word`]) and
+/// stemmed ([`stem`] of the normalised form).
+#[derive(Clone, Debug)]
+pub struct KeyWord<'a> {
+    /// As written.
+    pub text: &'a str,
+    /// Normalised.
+    pub norm: Cow<'a, str>,
+    /// The stem of the normalised form.
+    pub stem: Cow<'a, str>,
+}
+
+/// The content keys ([`content_keys`]) of words already normalised and stemmed.
+pub fn keys_of(ws: &[KeyWord]) -> Vec<String> {
+    let mut out = KeyList::default();
     let mut skip = false;
     for (i, t) in ws.iter().enumerate() {
         if std::mem::take(&mut skip) {
@@ -225,22 +313,45 @@ pub fn content_keys(text: &str, within: Span) -> Vec<String> {
             .get(i + 1)
             .and_then(|n| super::concepts::concept_of_pair(t.text, n.text))
         {
-            push(c.to_string(), &mut out);
+            out.push(c);
             skip = true;
             continue;
         }
-        let n = normalize_word(t.text);
-        if is_stopword(&n) {
+        if is_stopword(&t.norm) {
             continue;
         }
-        let k = stem(&n);
-        let concept = super::concepts::concept_of_word(t.text, &k);
-        push(k, &mut out);
+        let concept = super::concepts::concept_of_word(t.text, &t.stem);
+        out.push(&t.stem);
         if let Some(c) = concept {
-            push(c.to_string(), &mut out);
+            out.push(c);
         }
     }
-    out
+    out.into_vec()
+}
+
+/// Keys in order of first appearance without repeats, with a set of their hashes so that
+/// a repeat is found without scanning the list.
+#[derive(Clone, Debug, Default)]
+pub struct KeyList {
+    keys: Vec<String>,
+    seen: std::collections::HashSet<u64>,
+}
+
+impl KeyList {
+    /// Adds `k` unless it is there already.
+    pub fn push(&mut self, k: &str) {
+        let h = super::fnv1a(k.as_bytes());
+        // a hash met before is most likely the same key: make sure
+        if !self.seen.insert(h) && self.keys.iter().any(|x| x == k) {
+            return;
+        }
+        self.keys.push(k.to_string());
+    }
+
+    /// The keys, in order.
+    pub fn into_vec(self) -> Vec<String> {
+        self.keys
+    }
 }
 
 #[cfg(test)]
@@ -265,7 +376,66 @@ mod tests {
         w.to_string()
     }
 
+    /// The stemmer as first written, allocating at each step.
+    fn stem_reference(word: &str) -> String {
+        let mut w = normalize_in_full(word);
+        if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3 {
+            return w;
+        }
+        for (suffix, keep) in [("ies", "y"), ("sses", "ss"), ("s", "")] {
+            if let Some(base) = w.strip_suffix(suffix) {
+                if base.chars().count() >= 3 && !base.ends_with(['s', 'u', 'i']) || suffix != "s" {
+                    w = format!("{base}{keep}");
+                    break;
+                }
+            }
+        }
+        for (suffix, keep) in [
+            ("ational", "ate"),
+            ("ization", "ize"),
+            ("iveness", "ive"),
+            ("fulness", "ful"),
+            ("ousness", "ous"),
+            ("ements", ""),
+            ("ement", ""),
+            ("ments", ""),
+            ("ment", ""),
+            ("ingly", ""),
+            ("edly", ""),
+            ("ied", "y"),
+            ("ing", ""),
+            ("ed", ""),
+            ("ly", ""),
+            ("e", ""),
+        ] {
+            if let Some(base) = w.strip_suffix(suffix) {
+                if base.chars().count() >= 3 {
+                    let mut out = format!("{base}{keep}");
+                    let b = out.as_bytes();
+                    if keep.is_empty()
+                        && b.len() >= 4
+                        && b[b.len() - 1] == b[b.len() - 2]
+                        && !matches!(b[b.len() - 1], b'l' | b's' | b'z')
+                        && suffix != "e"
+                    {
+                        out.pop();
+                    }
+                    return out;
+                }
+            }
+        }
+        w
+    }
+
     proptest! {
+        #[test]
+        fn the_stemmer_stems_as_first_written(word in "[a-zA-Z0-9.'’ΣσéİÉ]{0,14}") {
+            prop_assert_eq!(stem(&word), stem_reference(&word));
+            let mut lower = String::new();
+            lower_into(&word, &mut lower);
+            prop_assert_eq!(lower, word.to_lowercase().replace('’', "'"));
+        }
+
         #[test]
         fn ascii_words_are_split_as_any_text(
             text in "[a-zA-Z0-9 .,'\\-]{0,40}",

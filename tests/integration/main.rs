@@ -9,6 +9,7 @@ mod common;
 mod architecture;
 mod bad_input;
 mod check_cli;
+mod check_stories;
 mod default_story;
 mod everyday;
 mod extract_cli;
@@ -22,6 +23,7 @@ mod html_story;
 #[cfg(not(feature = "lab"))]
 mod lab_commands;
 mod linking;
+mod parallel;
 mod picture;
 mod report_formats;
 mod review_cli;
@@ -32,6 +34,8 @@ mod bench_link;
 #[cfg(feature = "lab")]
 mod eval_attribution_crosscheck;
 #[cfg(feature = "lab")]
+mod eval_parser_crosscheck;
+#[cfg(feature = "lab")]
 mod eval_stance_crosscheck;
 #[cfg(feature = "lab")]
 mod gold_files;
@@ -39,3 +43,5 @@ mod gold_files;
 mod stance_cli;
 #[cfg(feature = "lab")]
 mod train_attribution;
+#[cfg(feature = "lab")]
+mod train_parser;

@@ -18,7 +18,7 @@ use crate::corpus::Article;
 use crate::text::Span;
 use features::{cue_tag, role_tag};
 use std::sync::OnceLock;
-use tagger::{Sequence, Tagger};
+use tagger::{Decoder, Sequence, Tagger};
 
 /// The weights trained on PolNeAR's `train.jsonl` with the lab's default training options.
 const EMBEDDED: &[u8] = include_bytes!("attribution.model");
@@ -71,22 +71,23 @@ impl Model {
     pub fn find(&self, article: &Article) -> Vec<Found> {
         let sheet = Sheet::new(article);
         let mut seq = Sequence::new();
+        let (mut cue_dec, mut role_dec) = (Decoder::default(), Decoder::default());
         let mut out = Vec::new();
         for &(lo, hi) in &sheet.sentences {
             features::cue_sequence(&sheet, lo, hi, &mut seq);
-            let tags = self.cue.decode(&seq);
-            for (cs, ce) in runs(&tags, cue_tag::B, cue_tag::I) {
+            let tags = self.cue.decode_with(&seq, &mut cue_dec);
+            for (cs, ce) in runs(tags, cue_tag::B, cue_tag::I) {
                 let (cs, ce) = (lo + cs, lo + ce);
                 let (wlo, whi) = features::role_window(&sheet, cs, ce);
                 features::role_sequence(&sheet, wlo, whi, cs, ce, &mut seq);
-                let roles = self.role.decode(&seq);
+                let roles = self.role.decode_with(&seq, &mut role_dec);
                 let span = |a: usize, b: usize| {
                     Span::new(
                         sheet.toks[wlo + a].span.start,
                         sheet.toks[wlo + b - 1].span.end,
                     )
                 };
-                let content: Vec<Span> = runs(&roles, role_tag::BC, role_tag::IC)
+                let content: Vec<Span> = runs(roles, role_tag::BC, role_tag::IC)
                     .into_iter()
                     .map(|(a, b)| span(a, b + stray_last_word(&sheet, wlo + b)))
                     .collect();
@@ -94,7 +95,7 @@ impl Model {
                     continue;
                 }
                 // one source fragment: the run nearest the cue
-                let source: Vec<Span> = runs(&roles, role_tag::BS, role_tag::IS)
+                let source: Vec<Span> = runs(roles, role_tag::BS, role_tag::IS)
                     .into_iter()
                     .min_by_key(|&(a, b)| {
                         let (a, b) = (wlo + a, wlo + b);
@@ -132,10 +133,25 @@ impl Model {
 /// ... and noted that ..."): the second verb starts an attribution of its own.
 fn cut_at_coordinated_cues(text: &str, found: &mut [Found]) {
     let cues: Vec<Span> = found.iter().map(|f| f.cue).collect();
+    // the cues by start, to find those inside a content by binary search
+    let mut by_start: Vec<(usize, usize)> =
+        cues.iter().enumerate().map(|(i, q)| (q.start, i)).collect();
+    by_start.sort_unstable();
+    let mut inner: Vec<usize> = Vec::new();
     for f in found.iter_mut() {
         for c in &mut f.content {
-            let inner = cues.iter().filter(|q| c.contains(**q) && q.start > c.start);
-            for q in inner {
+            let from = by_start.partition_point(|&(s, _)| s <= c.start);
+            let to = by_start.partition_point(|&(s, _)| s <= c.end);
+            inner.clear();
+            inner.extend(
+                by_start[from..to.max(from)]
+                    .iter()
+                    .map(|&(_, i)| i)
+                    .filter(|&i| c.contains(cues[i])),
+            );
+            // in the order the cues were found
+            inner.sort_unstable();
+            for q in inner.iter().map(|&i| &cues[i]) {
                 let before = text[c.start..q.start].trim_end();
                 let Some(head) = before.strip_suffix("and") else {
                     continue;

@@ -1,9 +1,10 @@
-//! The token sheet: an article cut into word and mark tokens with the facts the taggers'
-//! features read (hashed word forms, shape, quotation state, sentence and paragraph).
+//! The token sheet: the article's token stream with the facts the taggers' features read
+//! (hashed word forms, shape, quotation state, sentence and paragraph).
 
 use crate::attribution::cues;
 use crate::corpus::Article;
-use crate::text::{tokens::stem, Span};
+use crate::text::quotes::is_quote_mark;
+use crate::text::{Span, Token, TokenStream};
 
 /// Hashes bytes with 64-bit FNV-1a; feature parts are combined with [`mix`].
 pub fn hash(bytes: &[u8]) -> u64 {
@@ -21,7 +22,7 @@ pub fn mix(a: u64, b: u64) -> u64 {
 pub enum Mark {
     /// Not a mark: a word or number.
     None,
-    /// An opening or closing quotation mark (straight or curly, double or single).
+    /// A quotation mark ([`is_quote_mark`]: double marks, straight or curly, and `''`).
     Quote,
     /// A comma.
     Comma,
@@ -50,7 +51,8 @@ pub struct Tok {
     pub lex: u8,
     /// The kind of mark.
     pub mark: Mark,
-    /// True when the token lies inside a quotation (quote marks themselves are not).
+    /// True when the token lies inside a quotation (the opening and closing marks
+    /// themselves are not).
     pub in_quote: bool,
     /// True when the word starts with a capital letter.
     pub cap: bool,
@@ -76,14 +78,6 @@ pub const BEFORE: u64 = 0x5354_4152_5400_0001;
 /// See [`BEFORE`].
 pub const AFTER: u64 = 0x454E_4400_0000_0002;
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»')
-}
-
 fn shape_of(word: &str) -> &'static str {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
@@ -103,59 +97,43 @@ fn shape_of(word: &str) -> &'static str {
 }
 
 impl Sheet {
-    /// Cuts `article` into tokens: runs of letters, digits and `_`, and every other
-    /// character that is not white space as a token of its own.
+    /// The sheet of `article`, one entry for each token of its token stream
+    /// ([`Article::tokens`]): the stream's hashed forms and quotation state, with the
+    /// suffix, shape and lexicon class the taggers read besides.
     pub fn new(article: &Article) -> Sheet {
         let text = article.text.as_str();
+        let stream = article.tokens();
         let mut sheet = Sheet {
-            toks: Vec::with_capacity(text.len() / 5),
-            sentences: Vec::with_capacity(article.sentences.len()),
+            toks: Vec::with_capacity(stream.tokens().len()),
+            sentences: Vec::with_capacity(stream.sentence_count()),
             paragraphs: vec![(0, 0); article.paragraphs.len()],
         };
         let mut para_start: Vec<Option<usize>> = vec![None; article.paragraphs.len()];
-        for (si, s) in article.sentences.iter().enumerate() {
-            let start = sheet.toks.len();
-            let body = s.span.slice(text);
-            let mut iter = body.char_indices().peekable();
-            while let Some((i, c)) = iter.next() {
-                if c.is_whitespace() {
-                    continue;
-                }
-                let mut end = i + c.len_utf8();
-                if is_word_char(c) {
-                    while let Some(&(j, d)) = iter.peek() {
-                        if !is_word_char(d) {
-                            break;
-                        }
-                        end = j + d.len_utf8();
-                        iter.next();
-                    }
-                }
-                let span = Span::new(s.span.start + i, s.span.start + end);
-                sheet
-                    .toks
-                    .push(Self::tok(span.slice(text), span, si, s.paragraph));
-            }
-            let end = sheet.toks.len();
+        for si in 0..stream.sentence_count() {
+            let (start, toks) = stream.sentence(si);
+            sheet
+                .toks
+                .extend(toks.iter().map(|t| Self::tok(text, stream, t)));
+            let end = start + toks.len();
             if end > start {
                 sheet.sentences.push((start, end));
-                let p = s.paragraph;
+                let p = toks[0].paragraph as usize;
                 if let Some(slot) = para_start.get_mut(p) {
                     let first = *slot.get_or_insert(start);
                     sheet.paragraphs[p] = (first, end);
                 }
             }
         }
-        sheet.mark_quotes(text);
         sheet
     }
 
-    fn tok(word: &str, span: Span, sentence: usize, paragraph: usize) -> Tok {
-        let lower = word.to_lowercase();
+    fn tok(text: &str, stream: &TokenStream, t: &Token) -> Tok {
+        let word = t.span.slice(text);
+        let lower = stream.lower(t);
         let first = word.chars().next().unwrap_or(' ');
-        let mark = if is_word_char(first) {
+        let mark = if t.word {
             Mark::None
-        } else if is_quote(first) {
+        } else if is_quote_mark(text, t.span) {
             Mark::Quote
         } else {
             match first {
@@ -165,73 +143,32 @@ impl Sheet {
                 _ => Mark::Other,
             }
         };
-        let suffix: String = {
-            let n = lower.chars().count();
-            lower.chars().skip(n.saturating_sub(3)).collect()
-        };
-        let (stem_h, shape) = if mark == Mark::None {
-            (hash(stem(&lower).as_bytes()), shape_of(word))
+        // the last three characters
+        let suffix = lower
+            .char_indices()
+            .rev()
+            .nth(2)
+            .map_or(lower, |(i, _)| &lower[i..]);
+        let (shape, lex) = if t.word {
+            (
+                hash(shape_of(word).as_bytes()),
+                cues::lookup_lower(lower).map_or(0, |c| c.stance as u8 + 1),
+            )
         } else {
-            (hash(lower.as_bytes()), "")
-        };
-        let lex = if mark == Mark::None {
-            cues::lookup(&lower).map_or(0, |c| c.stance as u8 + 1)
-        } else {
-            0
+            (t.lower_hash, 0)
         };
         Tok {
-            span,
-            lower: hash(lower.as_bytes()),
-            stem: stem_h,
+            span: t.span,
+            lower: t.lower_hash,
+            stem: t.stem_hash,
             suffix: hash(suffix.as_bytes()),
-            shape: if shape.is_empty() {
-                hash(lower.as_bytes())
-            } else {
-                hash(shape.as_bytes())
-            },
+            shape,
             lex,
             mark,
-            in_quote: false,
+            in_quote: t.quoted,
             cap: first.is_uppercase(),
-            sentence: sentence as u32,
-            paragraph: paragraph as u32,
-        }
-    }
-
-    /// Marks the tokens inside quotations, paragraph by paragraph. Curly marks open and
-    /// close; a straight double mark toggles. Single marks count only when they stand
-    /// at a word edge as an opening mark followed later by a closing one, so apostrophes
-    /// ("don't", "Putin’s") are left alone.
-    fn mark_quotes(&mut self, text: &str) {
-        for &(a, b) in &self.paragraphs {
-            let mut open = false;
-            for i in a..b {
-                let t = &self.toks[i];
-                if t.mark != Mark::Quote {
-                    self.toks[i].in_quote = open;
-                    continue;
-                }
-                let c = t.span.slice(text).chars().next().unwrap_or(' ');
-                let glued_left = i > a && self.toks[i - 1].span.end == t.span.start;
-                // two straight single marks in a row ('') stand for a double mark
-                let doubled = |k: usize| {
-                    k + 1 < b
-                        && text.as_bytes().get(self.toks[k].span.start) == Some(&b'\'')
-                        && self.toks[k + 1].span.slice(text) == "'"
-                        && self.toks[k + 1].span.start == self.toks[k].span.end
-                };
-                if c == '\'' && i > a && doubled(i - 1) {
-                    continue;
-                }
-                match c {
-                    '“' | '«' => open = true,
-                    '”' | '»' => open = false,
-                    '"' => open = !open,
-                    '\'' if doubled(i) => open = !open,
-                    '‘' if !glued_left => open = true,
-                    _ => {}
-                }
-            }
+            sentence: t.sentence,
+            paragraph: t.paragraph,
         }
     }
 
@@ -284,22 +221,26 @@ mod tests {
     fn tokens_keep_byte_spans_and_quote_state() {
         let a = Article::new(
             "t",
-            "He said “we won’t go,” and left.\n\nNext ''one,'' he said.",
+            "He said “we won’t go,” and left.\n\nNext ''one,'' he said ‘so’.",
         );
         let s = Sheet::new(&a);
         let words: Vec<&str> = s.toks.iter().map(|t| t.span.slice(&a.text)).collect();
         assert_eq!(
             words,
             [
-                "He", "said", "“", "we", "won", "’", "t", "go", ",", "”", "and", "left", ".",
-                "Next", "'", "'", "one", ",", "'", "'", "he", "said", "."
+                "He", "said", "“", "we", "won’t", "go", ",", "”", "and", "left", ".", "Next", "'",
+                "'", "one", ",", "'", "'", "he", "said", "‘", "so", "’", "."
             ]
         );
         let inq: Vec<bool> = s.toks.iter().map(|t| t.in_quote).collect();
-        assert!(!inq[1] && inq[3] && inq[6] && inq[8] && !inq[10]);
-        assert_eq!(s.paragraphs, vec![(0, 13), (13, 23)]);
-        // '' opens and closes a quotation like "
-        assert!(s.toks[16].in_quote && s.toks[17].in_quote && !s.toks[20].in_quote);
+        assert!(!inq[1] && !inq[2] && inq[3] && inq[4] && inq[6] && !inq[7] && !inq[8]);
+        assert_eq!(s.paragraphs, vec![(0, 11), (11, 24)]);
+        // '' opens and closes a quotation like ", and its marks are quotation marks
+        assert!(s.toks[14].in_quote && s.toks[15].in_quote && !s.toks[18].in_quote);
+        assert_eq!(s.toks[12].mark, Mark::Quote);
+        // single curly quotes are not quotation marks
+        assert_eq!(s.toks[20].mark, Mark::Other);
+        assert!(!s.toks[21].in_quote);
         assert_eq!(
             s.toks[1].lex,
             cues::lookup("said").unwrap().stance as u8 + 1

@@ -164,22 +164,49 @@ impl Tagger {
     }
 
     /// The best tag sequence for `seq` under the allowed transitions and fixed tags.
+    #[cfg_attr(not(feature = "lab"), allow(dead_code))]
     pub fn decode(&self, seq: &Sequence) -> Vec<u8> {
-        let mut em = Vec::new();
-        self.emissions(seq, &mut em);
-        self.viterbi(seq, &em)
+        let mut d = Decoder::default();
+        self.decode_with(seq, &mut d).to_vec()
     }
 
-    /// The best tag sequence for emission scores `em` (from [`Tagger::emissions`]).
+    /// [`Tagger::decode`] with buffers kept from one call to the next in `d`: the tags are
+    /// borrowed from it.
+    pub(crate) fn decode_with<'d>(&self, seq: &Sequence, d: &'d mut Decoder) -> &'d [u8] {
+        self.emissions(seq, &mut d.em);
+        self.viterbi_into(seq, &d.em, &mut d.score, &mut d.back, &mut d.tags);
+        &d.tags
+    }
+
+    /// The best tag sequence for emission scores `em` (from [`Tagger::emissions`]); training
+    /// decodes with it.
+    #[cfg_attr(not(feature = "lab"), allow(dead_code))]
     pub(crate) fn viterbi(&self, seq: &Sequence, em: &[f32]) -> Vec<u8> {
+        let (mut score, mut back, mut out) = (Vec::new(), Vec::new(), Vec::new());
+        self.viterbi_into(seq, em, &mut score, &mut back, &mut out);
+        out
+    }
+
+    /// [`Tagger::viterbi`] into `out`, with `score` and `back` as working space.
+    fn viterbi_into(
+        &self,
+        seq: &Sequence,
+        em: &[f32],
+        score: &mut Vec<f32>,
+        back: &mut Vec<u8>,
+        out: &mut Vec<u8>,
+    ) {
         let n = self.ntags;
         let len = seq.len();
+        out.clear();
         if len == 0 {
-            return Vec::new();
+            return;
         }
         const NEG: f32 = f32::NEG_INFINITY;
-        let mut score = vec![NEG; len * n];
-        let mut back = vec![0u8; len * n];
+        score.clear();
+        score.resize(len * n, NEG);
+        back.clear();
+        back.resize(len * n, 0u8);
         for t in 0..n {
             if self.allowed[n * n + t] && seq.fixed[0].is_none_or(|f| f as usize == t) {
                 score[t] = self.trans[n * n + t] + em[t];
@@ -218,12 +245,21 @@ impl Tagger {
                 tag = t as u8;
             }
         }
-        let mut out = vec![0u8; len];
+        out.resize(len, 0u8);
         out[len - 1] = tag;
         for i in (1..len).rev() {
             tag = back[i * n + tag as usize];
             out[i - 1] = tag;
         }
-        out
     }
+}
+
+/// Buffers for decoding, reused from one sequence to the next: emission scores, the
+/// Viterbi scores and back-pointers, and the tags.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Decoder {
+    em: Vec<f32>,
+    score: Vec<f32>,
+    back: Vec<u8>,
+    tags: Vec<u8>,
 }

@@ -1,12 +1,14 @@
 //! Benchmarks: [`extract`] times attribution extraction on article texts, [`link`] times
 //! candidate generation and linking on generated claims, [`inputs`] times loading and
-//! analysis against the size of hostile and large inputs, and [`memory`] reads the peak
-//! resident memory of a run. Speed and memory are measured here, never asserted in tests.
+//! analysis against the size of hostile and large inputs, [`memory`] reads the peak
+//! resident memory of a run, and [`parse`] times tagging and parsing. Speed and memory are
+//! measured here, never asserted in tests.
 
 pub mod extract;
 pub mod inputs;
 pub mod link;
 pub mod memory;
+pub mod parse;
 
 /// The median of some numbers (the mean of the middle two for an even count; 0 for none).
 pub fn median(xs: &[f64]) -> f64 {

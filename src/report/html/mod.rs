@@ -19,6 +19,7 @@
 
 mod assets;
 mod claims;
+mod disputes;
 mod groups;
 mod relations;
 
@@ -116,8 +117,10 @@ fn header(r: &Report) -> Markup {
         (s.contradictions, "contradictions"),
         (s.propositions, "propositions"),
         (s.single_origin, "single-origin propositions"),
+        (s.disputes, "disputes"),
     ];
     let sections = [
+        ("#disputes", "Disputes"),
         ("#graph", "Graph"),
         ("#propositions", "Propositions"),
         ("#claims", "Claims"),
@@ -445,6 +448,7 @@ pub fn render(r: &Report, graph_svg: &str) -> String {
                     "\n"
                     // the summary leads (in the header), then what is disputed and the
                     // graph; the evidence and the story's files follow
+                    (disputes::section(r))
                     (graph(r, inline_svg(graph_svg)))
                     (propositions(r))
                     (claims::section(r))

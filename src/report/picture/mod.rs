@@ -95,6 +95,33 @@ pub(crate) struct Picture<'r> {
     pub relations: Vec<Rel>,
 }
 
+impl Picture<'_> {
+    /// The picture without its said-by edges, as the SVG draws it: every claim's label
+    /// names its speaker, so the edge from each claim to its speaker (a fan that tangles
+    /// past a few dozen claims and adds nothing the label does not say) is left out, with
+    /// the source nodes only those edges reached. Reported-via edges and their
+    /// intermediaries stay.
+    pub(crate) fn without_said_by(mut self) -> Self {
+        self.links.retain(|l| l.kind != EdgeKind::SaidBy);
+        let mut index = vec![None; self.sources.len()];
+        for l in &self.links {
+            index[l.source] = Some(0);
+        }
+        for (kept, slot) in index.iter_mut().filter(|s| s.is_some()).enumerate() {
+            *slot = Some(kept);
+        }
+        let mut at = 0;
+        self.sources.retain(|_| {
+            at += 1;
+            index[at - 1].is_some()
+        });
+        for l in &mut self.links {
+            l.source = index[l.source].expect("a kept source");
+        }
+        self
+    }
+}
+
 /// The words of a claim: its content parts joined, or the sentence when it has none.
 pub(crate) fn said(c: &ClaimInfo) -> String {
     if c.content.is_empty() {
@@ -365,12 +392,29 @@ impl<'r> Picture<'r> {
             .filter(|x| x.kind == RelationKind::Contradicts)
             .count();
         format!(
-            "{} articles · {} sources · {} claims · {} relations ({} contradictions)",
+            "{} articles · {} sources · {} claims · {} relations ({} contradictions) · {} disputes",
             r.articles.len(),
             r.sources.len(),
             r.claims.len(),
             r.relations.len(),
-            contra
+            contra,
+            r.disputes.len()
         )
+    }
+
+    /// Each dispute in one line: the question, then each answer with its sources.
+    pub fn disputes(&self) -> Vec<String> {
+        self.report
+            .disputes
+            .iter()
+            .map(|d| {
+                let sides: Vec<String> = d
+                    .sides
+                    .iter()
+                    .map(|s| format!("{} — {}", s.answer, s.sources.join(", ")))
+                    .collect();
+                format!("{} {}", d.question, sides.join("; "))
+            })
+            .collect()
     }
 }

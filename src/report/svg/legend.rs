@@ -82,7 +82,7 @@ pub(super) fn legend(p: &Picture, width: f64) -> (String, f64) {
     let row = 24.0;
     let edges: Vec<Item> = EdgeKind::ALL
         .into_iter()
-        .filter(|&k| k != EdgeKind::Other)
+        .filter(|&k| !matches!(k, EdgeKind::Other | EdgeKind::SaidBy))
         .map(Item::Edge)
         .collect();
     let mut nodes: Vec<Item> = p.shapes().into_iter().map(Item::Shape).collect();

@@ -1,20 +1,22 @@
 //! The claim graph as a standalone SVG picture, laid out here, without Graphviz.
 //!
 //! The layout has three bands from left to right. In the middle, the claims, one frame per
-//! article, in story order. On the right, the sources, ordered by the mean height of the
-//! claims joined to them (the barycentre step of a layered layout) and then placed as near
-//! that height as the boxes allow without overlapping. On the left, a gutter for the
-//! relations between claims, drawn as arcs that bow further out the further apart their
-//! claims are. Said-by edges (solid grey) and reported-via edges (dashed blue) run from the
-//! claims to the sources; agreement is green, contradiction red, bold and arrowed at both
+//! article, in story order, each labelled with its speaker. On the right, the
+//! intermediaries that passed claims on, ordered by the mean height of the claims joined to
+//! them (the barycentre step of a layered layout) and then placed as near that height as
+//! the boxes allow without overlapping. On the left, a gutter for the relations between
+//! claims, drawn as arcs that bow further out the further apart their claims are.
+//! Reported-via edges (dashed blue) run from the claims to the intermediaries; there is no
+//! edge from a claim to its speaker (the label says who), unlike the DOT output, whose
+//! layout engine can place such a fan. Agreement is green, contradiction red, bold and arrowed at both
 //! ends, quote variants purple and dotted, elaboration orange with an arrow — the same
 //! conventions as the DOT output.
 //!
 //! For an HTML page that wants to filter the picture: claims are `<g class="claim">` with
 //! `data-claim`, `data-source`, `data-stance`, `data-article` and `data-kind`; sources are
-//! `<g class="source">` with `data-source` and `data-kind`; said-by and reported-via edges
-//! are `<path class="edge said-by">` / `<path class="edge via">` with `data-claim` and
-//! `data-source` (and `data-step` along the chain); relations are
+//! `<g class="source">` with `data-source` and `data-kind`; reported-via edges are
+//! `<path class="edge via">` with `data-claim`, `data-source` and `data-step` (the place
+//! along the chain); relations are
 //! `<path class="edge relation KIND">` with `data-kind`, `data-a`, `data-b` and
 //! `data-score`. Every node and edge has a `<title>` with its full text.
 
@@ -203,7 +205,7 @@ fn tspans(lines: &[String], x: f64, y: f64) -> String {
 /// documentation for the layout and the attributes an HTML page can use). The output
 /// depends on the report alone.
 pub fn render(r: &Report) -> String {
-    let p = Picture::new(r);
+    let p = Picture::new(r).without_said_by();
     let lay = layout(&p);
     let (legend_svg, legend_h) = legend(&p, lay.width);
     let title_h = 52.0;
@@ -222,6 +224,9 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&p.title()));
     let _ = writeln!(out, "<desc>{}</desc>", escape(&p.counts()));
+    for d in p.disputes() {
+        let _ = writeln!(out, "<desc class=\"dispute\">{}</desc>", escape(&d));
+    }
     let _ = writeln!(
         out,
         "<style>.edge:hover{{stroke-width:4}} .claim:hover rect,.source:hover>:first-of-type{{stroke:#111;stroke-width:2}}</style>"

@@ -6,7 +6,7 @@ use crate::text::Span;
 /// Spans, indexed to tell whether one of them holds a given span: sorted by start, with
 /// the furthest end among each prefix. Empty by default.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Cover {
+pub struct Cover {
     starts: Vec<usize>,
     furthest: Vec<usize>,
 }

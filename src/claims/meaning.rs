@@ -1,0 +1,722 @@
+//! What a claim asserts ([`Assertion`]), computed once per claim: the predicate (its lemma
+//! and class of near-synonyms), the agent and the other parties named, the theme, the
+//! polarity (negation in scope, a denial cue turning the content negative), the modality
+//! (hedge, condition, assessed confidence), quantities with units, place, and the matter
+//! it reports on or rejects.
+//!
+//! The structure is read from the content's words by a [`Reader`]; [`WordReader`] reads
+//! it from word order and the lexicon ([`super::predicates`]). A dependency parse can take
+//! its place behind the same trait. Parties are the story's registry sources and their
+//! affiliations ([`Parties`]): "Kyiv" and "Ukrainian forces" are one party when the
+//! registry gives them one affiliation.
+
+use super::predicates::{self, PredicateClass, MULTIPLIERS, NUMBER_WORDS, VAGUE_PLURALS};
+use super::Claim;
+use crate::attribution::Stance;
+use crate::sources::Registry;
+use crate::text::tokens::{is_stopword, normalize_word, stem, words};
+use crate::text::Span;
+use std::collections::HashMap;
+
+/// The predicate of a claim: its lemma and its class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Predicate {
+    /// The lemma ("blow up").
+    pub lemma: &'static str,
+    /// The class of near-synonyms.
+    pub class: PredicateClass,
+}
+
+/// A party the claim names: a registry source, standing for its affiliation when it has
+/// one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Party {
+    /// The affiliation, or the source id when the source has none.
+    pub id: String,
+    /// The words as written.
+    pub text: String,
+}
+
+/// A confidence the speaker states ("low confidence", "highly likely").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    /// "low confidence", "very unlikely".
+    Low,
+    /// "moderate confidence", "likely".
+    Moderate,
+    /// "high confidence", "highly likely", "confident".
+    High,
+}
+
+/// How the claim is put forward.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Modality {
+    /// A hedge other than hearsay ("may", "possibly").
+    pub hedged: bool,
+    /// Under a condition ("if", "unless").
+    pub conditional: bool,
+    /// A stated confidence.
+    pub confidence: Option<Confidence>,
+}
+
+/// A quantity: a number or range with its unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// Lowest value it allows.
+    pub low: f64,
+    /// Highest value it allows (`f64::INFINITY` for "at least").
+    pub high: f64,
+    /// The unit's stem ("hour", "km"), or `count` for a count of things or people.
+    pub unit: String,
+    /// The words as written.
+    pub text: String,
+    /// Where it stands: its first word's index in the content.
+    pub at: usize,
+    /// It counts what the predicate says of ("471 killed", "killed 471 people").
+    pub of_predicate: bool,
+}
+
+impl Quantity {
+    /// True when the two quantities can both be true of one thing.
+    pub fn compatible(&self, other: &Quantity) -> bool {
+        self.low <= other.high * 1.0001 && other.low <= self.high * 1.0001
+    }
+}
+
+/// What a claim asserts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Assertion {
+    /// The predicate, when the lexicon knows one in the content.
+    pub predicate: Option<Predicate>,
+    /// Who the predicate is said of: the party in subject place or after "by".
+    pub agent: Option<Party>,
+    /// Every party named in the content, in order.
+    pub parties: Vec<Party>,
+    /// The content words the assertion is about (stems), without parties and predicate.
+    pub theme: Vec<String>,
+    /// The content is negated, denied or judged unlikely.
+    pub negative: bool,
+    /// How it is put forward.
+    pub modality: Modality,
+    /// Quantities with units.
+    pub quantities: Vec<Quantity>,
+    /// A place named after "in", "at" or "near".
+    pub place: Option<String>,
+    /// The matter the claim reports on or rejects ("the report", "claims"), when the
+    /// content names one.
+    pub reports_on: Option<String>,
+}
+
+impl Assertion {
+    /// The predicate's class, if any.
+    pub fn class(&self) -> Option<PredicateClass> {
+        self.predicate.as_ref().map(|p| p.class)
+    }
+
+    /// A short account in words: "negative: Russian state destroy (dam)".
+    pub fn describe(&self) -> String {
+        let mut s = String::new();
+        if self.negative {
+            s.push_str("not: ");
+        }
+        if let Some(a) = &self.agent {
+            s.push_str(&a.id);
+            s.push(' ');
+        }
+        match &self.predicate {
+            Some(p) => s.push_str(p.lemma),
+            None => s.push('—'),
+        }
+        if !self.theme.is_empty() {
+            s.push_str(&format!(" ({})", self.theme.join(", ")));
+        }
+        s
+    }
+}
+
+/// The parties of a story: every name of every registry source, lower case, with the
+/// party it stands for, and the demonym that opens an affiliation ("Russian" of "Russian
+/// state").
+#[derive(Clone, Debug, Default)]
+pub struct Parties {
+    names: HashMap<String, String>,
+    longest: usize,
+}
+
+impl Parties {
+    /// The parties of a registry.
+    pub fn new(registry: &Registry) -> Parties {
+        let mut p = Parties::default();
+        for s in registry.sources() {
+            let party = s.affiliation.clone().unwrap_or_else(|| s.id.clone());
+            let mut add = |name: &str| {
+                let key = phrase_key(name);
+                if key.is_empty() || key.len() < 2 {
+                    return;
+                }
+                p.longest = p.longest.max(key.split(' ').count());
+                p.names.entry(key).or_insert_with(|| party.clone());
+            };
+            add(&s.name);
+            for a in &s.aliases {
+                add(a);
+            }
+            for person in &s.people {
+                add(&person.name);
+                for a in &person.aliases {
+                    add(a);
+                }
+            }
+            if let Some(aff) = &s.affiliation {
+                if let Some(first) = aff.split_whitespace().next() {
+                    if first.starts_with(|c: char| c.is_uppercase()) && first.len() > 3 {
+                        add(first);
+                    }
+                }
+            }
+        }
+        p
+    }
+
+    /// The party a lower-case phrase names, if any.
+    fn get(&self, key: &str) -> Option<&str> {
+        self.names.get(key).map(String::as_str)
+    }
+}
+
+/// A name as the key of [`Parties`]: its words lower case, without a leading "the".
+fn phrase_key(name: &str) -> String {
+    let ws: Vec<String> = words(name, Span::new(0, name.len()))
+        .iter()
+        .map(|w| normalize_word(w.text))
+        .collect();
+    let from = usize::from(ws.first().is_some_and(|w| w == "the"));
+    ws[from.min(ws.len())..].join(" ")
+}
+
+/// Reads an [`Assertion`] from a claim: the one place the structure of a content is read.
+pub trait Reader {
+    /// What the claim asserts.
+    fn read(&self, claim: &Claim, parties: &Parties) -> Assertion;
+}
+
+/// Reads the structure from word order and the lexicon.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordReader;
+
+/// Words that negate what follows.
+const NEGATIONS: &[&str] = &[
+    "baseless",
+    "denied",
+    "denies",
+    "deny",
+    "false",
+    "fake",
+    "neither",
+    "never",
+    "no",
+    "nobody",
+    "none",
+    "nor",
+    "not",
+    "nothing",
+    "unfounded",
+    "untrue",
+    "without",
+];
+
+/// Words after a negation that undo it ("not only", "no more than", "not to").
+const UNDONE_BY_NEXT: &[&str] = &[
+    "fewer", "greater", "just", "less", "longer", "merely", "more", "only", "to", "doubt",
+];
+
+/// Words before a negation that put it inside a condition or a relative clause.
+const UNDONE_BY_EARLIER: &[&str] = &["if", "unless", "which", "who", "whether"];
+
+/// Hedges that only say the report is second-hand.
+const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+
+/// Nouns that name another account, which a claim reports on or rejects.
+const ACCOUNTS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "story",
+    "version",
+    "narrative",
+    "speculation",
+    "theory",
+];
+
+/// Words that bound the number after them from below.
+const AT_LEAST: &[&str] = &["least", "over", "more", "upwards", "exceeding"];
+/// Words that bound the number after them from above.
+const AT_MOST: &[&str] = &["most", "fewer", "less", "under", "up"];
+/// Words that make the number after them approximate.
+const ABOUT: &[&str] = &[
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "nearly",
+    "roughly",
+    "some",
+    "estimated",
+];
+
+/// Month names: a number beside one is a day or a year.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
+const PASSIVE: &[&str] = &[
+    "be", "been", "being", "get", "got", "is", "are", "was", "were",
+];
+
+/// Units of measure, by stem: a number followed by one of these is of that unit.
+const UNITS: &[&str] = &[
+    "day",
+    "hour",
+    "kilometr",
+    "kilometre",
+    "km",
+    "meter",
+    "metr",
+    "metre",
+    "mile",
+    "minute",
+    "month",
+    "percent",
+    "second",
+    "week",
+    "year",
+];
+
+impl Reader for WordReader {
+    fn read(&self, claim: &Claim, parties: &Parties) -> Assertion {
+        let text = claim.text.as_str();
+        let ws = words(text, Span::new(0, text.len()));
+        let lows: Vec<String> = ws.iter().map(|w| normalize_word(w.text)).collect();
+        // parties: the longest registry name at each place
+        let mut found: Vec<(usize, usize, Party)> = Vec::new();
+        let mut i = 0;
+        while i < lows.len() {
+            let mut hit = None;
+            for len in (1..=parties.longest.min(lows.len() - i)).rev() {
+                let key = lows[i..i + len].join(" ");
+                if let Some(p) = parties.get(&key) {
+                    hit = Some((len, p.to_string()));
+                    break;
+                }
+            }
+            match hit {
+                Some((len, id)) => {
+                    let from = ws[i].span.start;
+                    let to = ws[i + len - 1].span.end;
+                    found.push((
+                        i,
+                        i + len,
+                        Party {
+                            id,
+                            text: text[from..to].to_string(),
+                        },
+                    ));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        let in_party = |k: usize| found.iter().any(|(s, e, _)| k >= *s && k < *e);
+        // the predicate: the first of a class that names a culprit, else the first
+        let mut preds: Vec<(usize, usize, Predicate)> = Vec::new();
+        let mut k = 0;
+        while k < lows.len() {
+            if in_party(k) {
+                k += 1;
+                continue;
+            }
+            if let Some((lemma, class)) = lows
+                .get(k + 1)
+                .and_then(|n| predicates::of_pair(&lows[k], n))
+            {
+                preds.push((k, k + 2, Predicate { lemma, class }));
+                k += 2;
+                continue;
+            }
+            if let Some((lemma, class)) = predicates::of_word(&lows[k]) {
+                preds.push((k, k + 1, Predicate { lemma, class }));
+            }
+            k += 1;
+        }
+        let main = preds
+            .iter()
+            .find(|(_, _, p)| p.class.has_culprit())
+            .or_else(|| preds.first())
+            .cloned();
+        // the agent: after "by" following the predicate, else the last party before it,
+        // else "of" after a noun predicate ("involvement of ..."), else the accused
+        let agent = main.as_ref().and_then(|(at, end, _)| {
+            let by = (*end..(*end + 5).min(lows.len()))
+                .find(|&k| lows[k] == "by")
+                .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 3));
+            let passive = (at.saturating_sub(2)..*at).any(|k| PASSIVE.contains(&lows[k].as_str()));
+            let before = found
+                .iter()
+                .rev()
+                .find(|(_, e, _)| *e <= *at && at - e <= 8)
+                .filter(|_| !passive);
+            let of = (lows.get(*end).map(String::as_str) == Some("of"))
+                .then(|| found.iter().find(|(s, _, _)| *s > *end && *s <= end + 3))
+                .flatten();
+            // "we" in subject place is the speaker's own party
+            let we = (0..*at).rev().take(6).find(|&k| lows[k] == "we").map(|k| {
+                (
+                    k,
+                    k + 1,
+                    Party {
+                        id: claim
+                            .affiliation
+                            .clone()
+                            .unwrap_or_else(|| claim.origin().to_string()),
+                        text: ws[k].text.to_string(),
+                    },
+                )
+            });
+            by.or(before)
+                .or(we.as_ref())
+                .or(of)
+                .or_else(|| {
+                    (claim.stance == Stance::Accuse)
+                        .then(|| found.first())
+                        .flatten()
+                })
+                .map(|(_, _, p)| p.clone())
+        });
+        let negative = negated(&lows, main.as_ref().map(|m| m.0));
+        let mut modality = Modality {
+            hedged: claim
+                .hedges
+                .iter()
+                .any(|h| !HEARSAY.contains(&h.cue.as_str())),
+            conditional: lows.iter().any(|l| l == "if" || l == "unless"),
+            confidence: None,
+        };
+        let mut judged_unlikely = false;
+        for (k, l) in lows.iter().enumerate() {
+            let prev = k.checked_sub(1).map(|p| lows[p].as_str());
+            match l.as_str() {
+                "confidence" => {
+                    modality.confidence = match prev {
+                        Some("low") => Some(Confidence::Low),
+                        Some("moderate") | Some("medium") => Some(Confidence::Moderate),
+                        Some("high") => Some(Confidence::High),
+                        _ => modality.confidence,
+                    }
+                }
+                "unlikely" | "improbable" | "implausible" => {
+                    modality.confidence = Some(Confidence::Low);
+                    judged_unlikely = true;
+                }
+                "likely" | "probably" if prev == Some("highly") || prev == Some("most") => {
+                    modality.confidence = Some(Confidence::High)
+                }
+                "likely" | "probably" => modality.confidence = Some(Confidence::Moderate),
+                "confident" | "certain" => modality.confidence = Some(Confidence::High),
+                _ => {}
+            }
+        }
+        let denied = claim.stance == Stance::Deny;
+        let negative = (negative ^ denied) ^ judged_unlikely;
+        let mut quantities = quantities(text, &ws, &lows);
+        if let Some((s, e, _)) = &main {
+            for q in &mut quantities {
+                q.of_predicate = (q.at < *s && s - q.at <= 5) || (q.at >= *e && q.at - e <= 2);
+            }
+        }
+        let main_span = main.as_ref().map(|(s, e, _)| (*s, *e));
+        let theme: Vec<String> = lows
+            .iter()
+            .enumerate()
+            .filter(|(k, l)| {
+                !in_party(*k)
+                    && main_span.is_none_or(|(s, e)| *k < s || *k >= e)
+                    && !is_stopword(l)
+                    && !NEGATIONS.contains(&l.as_str())
+                    && l.chars().any(char::is_alphabetic)
+                    && l.len() > 2
+            })
+            .map(|(_, l)| stem(l))
+            .fold(Vec::new(), |mut acc, s| {
+                if !acc.contains(&s) && acc.len() < 6 {
+                    acc.push(s);
+                }
+                acc
+            });
+        let place = lows.iter().enumerate().find_map(|(k, l)| {
+            let next = ws.get(k + 1)?;
+            (matches!(l.as_str(), "in" | "at" | "near")
+                && next.text.starts_with(|c: char| c.is_uppercase())
+                && !in_party(k + 1))
+            .then(|| next.text.to_string())
+        });
+        let reports_on = lows
+            .iter()
+            .take(4)
+            .find(|l| ACCOUNTS.contains(&l.as_str()))
+            .cloned();
+        Assertion {
+            predicate: main.map(|(_, _, p)| p),
+            agent,
+            parties: found.into_iter().map(|(_, _, p)| p).collect(),
+            theme,
+            negative,
+            modality,
+            quantities,
+            place,
+            reports_on,
+        }
+    }
+}
+
+/// True when a negation in `lows` has the predicate at `predicate` in its scope (it comes
+/// before it, or just after it), or, without a predicate, when any negation stands.
+fn negated(lows: &[String], predicate: Option<usize>) -> bool {
+    if lows.iter().any(|l| l == "unless" || l == "except") {
+        return false;
+    }
+    lows.iter().enumerate().any(|(i, l)| {
+        let neg = NEGATIONS.contains(&l.as_str()) || l.ends_with("n't");
+        let in_scope = predicate.is_none_or(|p| i <= p + 2);
+        neg && in_scope
+            && !lows
+                .get(i + 1)
+                .is_some_and(|n| UNDONE_BY_NEXT.contains(&n.as_str()))
+            && !lows[..i]
+                .iter()
+                .any(|p| UNDONE_BY_EARLIER.contains(&p.as_str()))
+            && !lows[i.saturating_sub(3)..i].iter().any(|p| p == "that")
+            // "without" negates only what it governs, not a predicate before it
+            && (l != "without" || predicate.is_none_or(|p| p >= i))
+    })
+}
+
+/// The value of a number token: digits (commas between them allowed) or a number word.
+fn number(low: &str) -> Option<f64> {
+    if low
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && low.bytes().next().is_some_and(|b| b.is_ascii_digit())
+    {
+        return low.replace(',', "").parse().ok();
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == low)
+        .map(|(_, v)| *v)
+}
+
+/// The quantities of a content: numbers and number words, ranges ("100 to 300", "100-300",
+/// "between 100 and 300"), bounds ("at least", "more than", "up to") and approximations,
+/// each with the unit after it. Years ("2014") are not quantities.
+fn quantities(text: &str, ws: &[crate::text::tokens::Token], lows: &[String]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lows.len() {
+        let l = lows[k].as_str();
+        let (mut low, mut high, start) = if let Some((a, b)) = l
+            .split_once('-')
+            .and_then(|(a, b)| Some((number(a)?, number(b)?)))
+        {
+            (a, b, k)
+        } else if let Some(v) = number(l) {
+            (v, v, k)
+        } else if let Some((_, v)) = VAGUE_PLURALS.iter().find(|(w, _)| *w == l) {
+            (*v, f64::INFINITY, k)
+        } else {
+            k += 1;
+            continue;
+        };
+        let mut end = k + 1;
+        // "two hundred", "3 million"
+        if let Some((_, m)) = lows
+            .get(end)
+            .and_then(|n| MULTIPLIERS.iter().find(|(w, _)| w == n))
+        {
+            low *= m;
+            high *= m;
+            end += 1;
+        }
+        // "100 to 300", "between 100 and 300"
+        if matches!(lows.get(end).map(String::as_str), Some("to" | "and" | "or")) && low == high {
+            if let Some(v) = lows.get(end + 1).and_then(|n| number(n)) {
+                if v > low {
+                    high = v;
+                    end += 2;
+                }
+            }
+        }
+        let prev = |n: usize| start.checked_sub(n).map(|p| lows[p].as_str());
+        if low == high {
+            if AT_LEAST.contains(&prev(1).unwrap_or(""))
+                || (prev(1) == Some("than") && AT_LEAST.contains(&prev(2).unwrap_or("")))
+            {
+                high = f64::INFINITY;
+            } else if (prev(1) == Some("to") && prev(2) == Some("up"))
+                || (prev(1) == Some("than") && AT_MOST.contains(&prev(2).unwrap_or("")))
+                || (prev(1) == Some("most") && prev(2) == Some("at"))
+            {
+                low = 0.0;
+            } else if ABOUT.contains(&prev(1).unwrap_or("")) {
+                low *= 0.85;
+                high *= 1.15;
+            }
+        }
+        let year = (1900.0..=2100.0).contains(&low) && low == high && lows[start].len() == 4;
+        // "August 23", "23 August": a day of the month
+        let next = lows.get(end).map(String::as_str).unwrap_or("");
+        let year = year || MONTHS.contains(&prev(1).unwrap_or("")) || MONTHS.contains(&next);
+        let unit_word = lows.get(end).map(|n| stem(n)).unwrap_or_default();
+        let unit = if UNITS.contains(&unit_word.as_str()) {
+            unit_word
+        } else {
+            "count".to_string()
+        };
+        if !year {
+            out.push(Quantity {
+                low,
+                high,
+                unit,
+                text: text[ws[start].span.start..ws[end.min(lows.len()) - 1].span.end].to_string(),
+                at: start,
+                of_predicate: false,
+            });
+        }
+        k = end;
+    }
+    out
+}
+
+/// Computes each claim's [`Assertion`] with `reader`, and gives each claim the keys of its
+/// predicate class and agent (`@destroy`, `@party:…`), so that claims that assert the same
+/// thing in other words meet when claims are linked.
+pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &impl Reader) {
+    for c in claims.iter_mut() {
+        let a = reader.read(c, parties);
+        if let Some(class) = a.class() {
+            let k = class.key().to_string();
+            if !c.keys.contains(&k) {
+                c.keys.push(k);
+            }
+        }
+        if let Some(agent) = &a.agent {
+            let k = format!("@party:{}", agent.id.to_lowercase());
+            if !c.keys.contains(&k) {
+                c.keys.push(k);
+            }
+        }
+        c.assertion = a;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::{Source, SourceKind};
+
+    fn parties() -> Parties {
+        let src = |id: &str, aliases: &[&str], aff: Option<&str>| Source {
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            affiliation: aff.map(str::to_string),
+            kind: SourceKind::Government,
+            ..Source::unknown(id)
+        };
+        let mut a = src(
+            "kelmar-government",
+            &["Kelmar", "Kelmari forces"],
+            Some("Kelmari state"),
+        );
+        a.id = "kelmar-government".into();
+        let mut b = src(
+            "ostland-government",
+            &["Ostland", "Ostlandic army"],
+            Some("Ostlandic state"),
+        );
+        b.id = "ostland-government".into();
+        Parties::new(&Registry::new(vec![a, b]))
+    }
+
+    fn read(text: &str, stance: Stance) -> Assertion {
+        let mut c = Claim::plain("x", "someone", text);
+        c.stance = stance;
+        WordReader.read(&c, &parties())
+    }
+
+    #[test]
+    fn predicate_agent_and_polarity() {
+        let a = read("Kelmari forces blew up the dam at Varno", Stance::Assert);
+        assert_eq!(a.class(), Some(PredicateClass::Destroy));
+        assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state");
+        assert!(!a.negative);
+        assert_eq!(a.place.as_deref(), Some("Varno"));
+        let b = read(
+            "the dam was destroyed by the Ostlandic army",
+            Stance::Assert,
+        );
+        assert_eq!(b.class(), Some(PredicateClass::Destroy));
+        assert_eq!(b.agent.as_ref().unwrap().id, "Ostlandic state");
+        let c = read("Kelmar was not involved in the attack", Stance::Assert);
+        assert_eq!(c.class(), Some(PredicateClass::Responsible));
+        assert!(c.negative);
+        let d = read("any involvement of Kelmar", Stance::Deny);
+        assert_eq!(d.class(), Some(PredicateClass::Responsible));
+        assert_eq!(d.agent.as_ref().unwrap().id, "Kelmari state");
+        assert!(d.negative);
+        let e = read(
+            "it is very unlikely that Ostland was behind it",
+            Stance::Assert,
+        );
+        assert!(e.negative);
+        assert_eq!(e.modality.confidence, Some(Confidence::Low));
+    }
+
+    #[test]
+    fn quantities_with_ranges_and_bounds() {
+        let a = read("between 100 and 300 people were killed", Stance::Assert);
+        assert_eq!((a.quantities[0].low, a.quantities[0].high), (100.0, 300.0));
+        let b = read("at least 471 people died", Stance::Assert);
+        assert_eq!(b.quantities[0].low, 471.0);
+        assert!(b.quantities[0].high.is_infinite());
+        assert!(!a.quantities[0].compatible(&b.quantities[0]));
+        let c = read("Seven people were injured in 2019", Stance::Assert);
+        assert_eq!(c.quantities.len(), 1, "the year is no quantity");
+        assert_eq!(c.quantities[0].low, 7.0);
+        let d = read("the strike will last 48 hours", Stance::Assert);
+        assert_eq!(d.quantities[0].unit, "hour");
+        let e = read("100-300 dead", Stance::Assert);
+        assert_eq!((e.quantities[0].low, e.quantities[0].high), (100.0, 300.0));
+    }
+}

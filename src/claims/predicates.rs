@@ -1,0 +1,287 @@
+//! The predicate lexicon: words and phrases of news coverage that name what happened or who
+//! is to answer for it, each with its lemma and a class of near-synonyms ("blew up",
+//! "breached" and "destroyed" are one class). A data table: general English, not the
+//! vocabulary of one story.
+
+/// A class of near-synonymous predicates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PredicateClass {
+    /// Destroyed, blew up, breached, demolished, sabotaged.
+    Destroy,
+    /// Attacked, struck, shelled, bombed, fired on, shot down.
+    Attack,
+    /// Responsible, behind, involved, to blame, guilty, carried out.
+    Responsible,
+    /// Killed, dead, died, death toll.
+    Kill,
+    /// Injured, wounded, hurt.
+    Injure,
+    /// Warned, alerted, advised against.
+    Warn,
+    /// Poisoned, a nerve agent, a toxin.
+    Poison,
+    /// Caused, led to, resulted from.
+    Cause,
+    /// Crashed, went down, fell.
+    Crash,
+    /// Leaked, escaped from a laboratory.
+    Leak,
+    /// Originated, emerged, came from.
+    Originate,
+    /// Evidence, proof, showed, proved.
+    Evidence,
+}
+
+impl PredicateClass {
+    /// The class in words, for reasons and questions.
+    pub fn label(self) -> &'static str {
+        match self {
+            PredicateClass::Destroy => "destroy",
+            PredicateClass::Attack => "attack",
+            PredicateClass::Responsible => "be responsible for",
+            PredicateClass::Kill => "kill",
+            PredicateClass::Injure => "injure",
+            PredicateClass::Warn => "warn",
+            PredicateClass::Poison => "poison",
+            PredicateClass::Cause => "cause",
+            PredicateClass::Crash => "crash",
+            PredicateClass::Leak => "leak",
+            PredicateClass::Originate => "originate",
+            PredicateClass::Evidence => "show",
+        }
+    }
+
+    /// The key a claim of this class carries for matching (`@destroy`).
+    pub fn key(self) -> &'static str {
+        match self {
+            PredicateClass::Destroy => "@destroy",
+            PredicateClass::Attack => "@attack",
+            PredicateClass::Responsible => "@responsible",
+            PredicateClass::Kill => "@kill",
+            PredicateClass::Injure => "@injure",
+            PredicateClass::Warn => "@warn",
+            PredicateClass::Poison => "@poison",
+            PredicateClass::Cause => "@cause",
+            PredicateClass::Crash => "@crash",
+            PredicateClass::Leak => "@leak",
+            PredicateClass::Originate => "@originate",
+            PredicateClass::Evidence => "@evidence",
+        }
+    }
+
+    /// True for the classes that answer "who did it": two agents of one such event
+    /// compete.
+    pub fn has_culprit(self) -> bool {
+        matches!(
+            self,
+            PredicateClass::Destroy
+                | PredicateClass::Attack
+                | PredicateClass::Responsible
+                | PredicateClass::Kill
+                | PredicateClass::Poison
+                | PredicateClass::Cause
+                | PredicateClass::Leak
+        )
+    }
+
+    /// True for the classes whose claims are counts of people ("471 killed").
+    pub fn counts_people(self) -> bool {
+        matches!(self, PredicateClass::Kill | PredicateClass::Injure)
+    }
+}
+
+use PredicateClass::*;
+
+/// Two-word predicates, lower case: (first, second, lemma, class). Checked before single
+/// words.
+pub const PHRASES: &[(&str, &str, &str, PredicateClass)] = &[
+    ("blew", "up", "blow up", Destroy),
+    ("blow", "up", "blow up", Destroy),
+    ("blowing", "up", "blow up", Destroy),
+    ("blown", "up", "blow up", Destroy),
+    ("brought", "down", "shoot down", Attack),
+    ("carried", "out", "carry out", Responsible),
+    ("carry", "out", "carry out", Responsible),
+    ("carrying", "out", "carry out", Responsible),
+    ("came", "from", "come from", Originate),
+    ("come", "from", "come from", Originate),
+    ("death", "toll", "death toll", Kill),
+    ("led", "to", "lead to", Cause),
+    ("nerve", "agent", "nerve agent", Poison),
+    ("resulted", "from", "result from", Cause),
+    ("shot", "down", "shoot down", Attack),
+    ("take", "down", "shoot down", Attack),
+    ("taken", "down", "shoot down", Attack),
+    ("took", "down", "shoot down", Attack),
+    ("shooting", "down", "shoot down", Attack),
+    ("went", "down", "go down", Crash),
+];
+
+/// Single words, lower case: (word, lemma, class). Sorted by word (a test checks).
+pub const WORDS: &[(&str, &str, PredicateClass)] = &[
+    ("accountable", "responsible", Responsible),
+    ("airstrike", "strike", Attack),
+    ("airstrikes", "strike", Attack),
+    ("alert", "warn", Warn),
+    ("alerted", "warn", Warn),
+    ("attack", "attack", Attack),
+    ("attacked", "attack", Attack),
+    ("attacks", "attack", Attack),
+    ("behind", "responsible", Responsible),
+    ("blame", "responsible", Responsible),
+    ("blamed", "responsible", Responsible),
+    ("blast", "destroy", Destroy),
+    ("bombed", "attack", Attack),
+    ("bombing", "attack", Attack),
+    ("breach", "destroy", Destroy),
+    ("breached", "destroy", Destroy),
+    ("caused", "cause", Cause),
+    ("causing", "cause", Cause),
+    ("complicit", "responsible", Responsible),
+    ("complicity", "responsible", Responsible),
+    ("crash", "crash", Crash),
+    ("crashed", "crash", Crash),
+    ("culpable", "responsible", Responsible),
+    ("dead", "kill", Kill),
+    ("death", "kill", Kill),
+    ("deaths", "kill", Kill),
+    ("demolished", "destroy", Destroy),
+    ("destroy", "destroy", Destroy),
+    ("destroyed", "destroy", Destroy),
+    ("destroying", "destroy", Destroy),
+    ("destruction", "destroy", Destroy),
+    ("detonated", "destroy", Destroy),
+    ("died", "kill", Kill),
+    ("downed", "shoot down", Attack),
+    ("downing", "shoot down", Attack),
+    ("emerged", "originate", Originate),
+    ("escaped", "leak", Leak),
+    ("evidence", "evidence", Evidence),
+    ("exploded", "destroy", Destroy),
+    ("explosion", "destroy", Destroy),
+    ("fatalities", "kill", Kill),
+    ("fired", "fire", Attack),
+    ("guilty", "responsible", Responsible),
+    ("hit", "strike", Attack),
+    ("hurt", "injure", Injure),
+    ("injured", "injure", Injure),
+    ("injuries", "injure", Injure),
+    ("involved", "responsible", Responsible),
+    ("involvement", "responsible", Responsible),
+    ("killed", "kill", Kill),
+    ("killing", "kill", Kill),
+    ("launched", "fire", Attack),
+    ("leak", "leak", Leak),
+    ("leaked", "leak", Leak),
+    ("lives", "kill", Kill),
+    ("mined", "destroy", Destroy),
+    ("misfire", "attack", Attack),
+    ("misfired", "attack", Attack),
+    ("orchestrated", "responsible", Responsible),
+    ("ordered", "responsible", Responsible),
+    ("origin", "originate", Originate),
+    ("originated", "originate", Originate),
+    ("perpetrated", "responsible", Responsible),
+    ("perpetrator", "responsible", Responsible),
+    ("perpetrators", "responsible", Responsible),
+    ("poison", "poison", Poison),
+    ("poisoned", "poison", Poison),
+    ("poisoning", "poison", Poison),
+    ("proof", "evidence", Evidence),
+    ("proved", "evidence", Evidence),
+    ("responsibility", "responsible", Responsible),
+    ("responsible", "responsible", Responsible),
+    ("sabotage", "destroy", Destroy),
+    ("sabotaged", "destroy", Destroy),
+    ("shelled", "attack", Attack),
+    ("shelling", "attack", Attack),
+    ("showed", "evidence", Evidence),
+    ("shows", "evidence", Evidence),
+    ("spillover", "originate", Originate),
+    ("strike", "strike", Attack),
+    ("strikes", "strike", Attack),
+    ("struck", "strike", Attack),
+    ("targeted", "attack", Attack),
+    ("toxin", "poison", Poison),
+    ("warned", "warn", Warn),
+    ("warning", "warn", Warn),
+    ("warns", "warn", Warn),
+    ("wounded", "injure", Injure),
+];
+
+/// The predicate of a word, if the lexicon has it: (lemma, class).
+pub fn of_word(word: &str) -> Option<(&'static str, PredicateClass)> {
+    WORDS
+        .binary_search_by(|(w, _, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| (WORDS[i].1, WORDS[i].2))
+}
+
+/// The predicate of two words, if the lexicon has the phrase: (lemma, class).
+pub fn of_pair(first: &str, second: &str) -> Option<(&'static str, PredicateClass)> {
+    PHRASES
+        .iter()
+        .find(|(a, b, _, _)| *a == first && *b == second)
+        .map(|(_, _, l, c)| (*l, *c))
+}
+
+/// Cardinal number words and their values.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("dozen", 12.0),
+];
+
+/// Number words that scale the number before them ("two hundred", "3 million").
+pub const MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("million", 1e6),
+    ("billion", 1e9),
+];
+
+/// Vague plurals of number words: "hundreds" is at least 200, "dozens" at least 24.
+pub const VAGUE_PLURALS: &[(&str, f64)] =
+    &[("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0)];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_sorted_and_lower_case() {
+        let mut sorted = WORDS.to_vec();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        assert_eq!(sorted, WORDS);
+        for (w, _, _) in WORDS {
+            assert_eq!(w.to_lowercase(), *w);
+        }
+        assert_eq!(
+            of_word("breached"),
+            Some(("destroy", PredicateClass::Destroy))
+        );
+        assert_eq!(
+            of_pair("blew", "up"),
+            Some(("blow up", PredicateClass::Destroy))
+        );
+        assert_eq!(of_word("table"), None);
+    }
+}

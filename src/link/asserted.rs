@@ -1,0 +1,152 @@
+//! Relations decided on what two claims assert ([`crate::claims::Assertion`]): the same
+//! predicate class said of the same party with the same polarity agrees, whatever the
+//! wording; another party for the same deed, opposite polarity on one event, or counts
+//! that cannot both be true contradict. Counts taken on different days, and dates alone,
+//! are no contradiction.
+
+use crate::claims::meaning::Quantity;
+use crate::claims::Claim;
+
+/// What the meaning of two claims says of their relation.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Verdict {
+    /// They assert the same: the reason.
+    Agrees(String),
+    /// They cannot both be true: the reason.
+    Contradicts(String),
+    /// They must not be linked as agreeing (other counts, other agents), though nothing
+    /// shows they contradict: the reason.
+    Apart(String),
+}
+
+/// Names a claim's speaker in reasons.
+fn who(c: &Claim) -> &str {
+    c.via
+        .first()
+        .map_or(c.speaker.text.as_str(), |v| v.name.as_str())
+}
+
+/// The party a claim's speaker belongs to: its affiliation, else its source.
+fn party_of(c: &Claim) -> &str {
+    c.affiliation.as_deref().unwrap_or(c.origin().as_str())
+}
+
+/// True when the two claims' dates are known and do not overlap.
+fn other_days(a: &Claim, b: &Claim) -> bool {
+    let days = |c: &Claim| -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+        c.times
+            .iter()
+            .filter_map(|t| Some((t.start?, t.end.or(t.start)?)))
+            .collect()
+    };
+    let (da, db) = (days(a), days(b));
+    !da.is_empty()
+        && !db.is_empty()
+        && da
+            .iter()
+            .all(|(s1, e1)| db.iter().all(|(s2, e2)| e1 < s2 || e2 < s1))
+}
+
+/// The quantities of `a` and `b` of one unit that cannot both hold, if every such pair
+/// is incompatible and there is one.
+///
+/// Measures compare by unit; counts only when both count what the predicate says of
+/// and the predicate counts people ("471 killed" against "100 to 300 dead").
+fn incompatible<'q>(
+    a: &'q [Quantity],
+    b: &'q [Quantity],
+    counts: bool,
+) -> Option<(&'q Quantity, &'q Quantity)> {
+    let mut first = None;
+    let comparable = |x: &Quantity, y: &Quantity| {
+        x.unit == y.unit && (x.unit != "count" || (counts && x.of_predicate && y.of_predicate))
+    };
+    for x in a {
+        for y in b.iter().filter(|y| comparable(x, y)) {
+            if x.compatible(y) {
+                return None;
+            }
+            first.get_or_insert((x, y));
+        }
+    }
+    first
+}
+
+/// The verdict of the two claims' assertions, when they say enough: both need a
+/// predicate of one class and share a content word besides (`shared` counts the shared
+/// keys that are words, not the `@` keys of class and party).
+pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
+    let (ma, mb) = (&a.assertion, &b.assertion);
+    let class = ma.class()?;
+    let other = mb.class()?;
+    // the classes that name a culprit all answer "who did it": destroying the dam,
+    // shooting the plane down and being responsible for it are one question
+    let one_question = class == other || (class.has_culprit() && other.has_culprit());
+    if !one_question || shared < 1 {
+        return None;
+    }
+    let hedged = ma.modality.hedged || mb.modality.hedged;
+    // counts of the same thing
+    if let Some((x, y)) = incompatible(&ma.quantities, &mb.quantities, class.counts_people()) {
+        if other_days(a, b) {
+            return Some(Verdict::Apart(format!(
+                "{} and {} give other figures ({} against {}) for other days",
+                who(a),
+                who(b),
+                x.text,
+                y.text
+            )));
+        }
+        if ma.negative == mb.negative {
+            return Some(Verdict::Contradicts(format!(
+                "the figures cannot both be true: {} against {} ({})",
+                x.text,
+                y.text,
+                class.label()
+            )));
+        }
+    }
+    match (&ma.agent, &mb.agent) {
+        (Some(x), Some(y)) if x.id != y.id => {
+            // the party one claim blames speaks in the other: each side names another
+            let blames_speaker = x.id == party_of(b) || y.id == party_of(a);
+            if class.has_culprit() && !ma.negative && !mb.negative && blames_speaker {
+                return Some(Verdict::Contradicts(format!(
+                    "competing accounts of who is to answer: {} says {} ({}), {} says {} ({})",
+                    who(a),
+                    x.text,
+                    x.id,
+                    who(b),
+                    y.text,
+                    y.id
+                )));
+            }
+            Some(Verdict::Apart(format!(
+                "said of other parties: {} against {}",
+                x.id, y.id
+            )))
+        }
+        (Some(x), Some(_)) => {
+            if ma.negative != mb.negative {
+                if hedged && class.has_culprit() {
+                    return None;
+                }
+                let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
+                return Some(Verdict::Contradicts(format!(
+                    "{} says {} did {}; {} says it did not",
+                    who(pos),
+                    x.id,
+                    class.label(),
+                    who(neg)
+                )));
+            }
+            Some(Verdict::Agrees(format!(
+                "both say {} {}{}",
+                x.id,
+                if ma.negative { "did not " } else { "" },
+                class.label()
+            )))
+        }
+        _ => None,
+    }
+}
