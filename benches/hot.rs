@@ -1,5 +1,5 @@
 //! The hot functions of the pipeline, one benchmark each, with divan: tokenising, the
-//! attribution rules and tagger, candidate generation and the whole linking stage.
+//! attribution rules and tagger, the dependency parser, candidate generation and the whole linking stage.
 //!
 //! `cargo bench --features lab` runs them (the generated claims of the linking benchmarks
 //! are a lab module); `cargo bench --features lab --no-run` builds them. The texts are the
@@ -13,6 +13,7 @@ use claimgraph::claims::Claim;
 use claimgraph::corpus::{default_story, Article, LoadOptions};
 use claimgraph::link;
 use claimgraph::link::synthetic;
+use claimgraph::parse::Parser;
 use claimgraph::text::span::Span;
 use claimgraph::text::tokens;
 use divan::{black_box, Bencher};
@@ -96,6 +97,30 @@ fn attribution_extract(b: Bencher) {
             articles()
                 .iter()
                 .map(|a| attribution::extract(a, gazetteer).len())
+                .sum::<usize>()
+        });
+}
+
+/// The dependency parser on every sentence of every article, its words as tokenised.
+#[divan::bench]
+fn parsing(b: Bencher) {
+    let parser = Parser::embedded();
+    let sentences: Vec<Vec<&str>> = articles()
+        .iter()
+        .flat_map(|a| {
+            a.sentences.iter().map(|s| {
+                tokens::words(&a.text, s.span)
+                    .iter()
+                    .map(|t| t.text)
+                    .collect()
+            })
+        })
+        .collect();
+    b.counter(divan::counter::BytesCount::new(text_bytes()))
+        .bench(|| {
+            sentences
+                .iter()
+                .map(|words| parser.parse(words).len())
                 .sum::<usize>()
         });
 }
