@@ -46,8 +46,8 @@
 //! [`MIN_SHARED_KEYS`]: super::thresholds::MIN_SHARED_KEYS
 //! [`MAX_CANDIDATES_PER_CLAIM`]: super::thresholds::MAX_CANDIDATES_PER_CLAIM
 //!
-//! The work is in parts: [`intern`] numbers the keys (and the sources), [`postings`] is
-//! the inverted index and the walk that finds each claim's partners, [`index`] the keys'
+//! The work is in parts: `intern` numbers the keys (and the sources), `postings` is
+//! the inverted index and the walk that finds each claim's partners, `index` the keys'
 //! index that linking reads and the (source, key) tokens of same-source pairs.
 
 mod index;
