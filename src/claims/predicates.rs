@@ -52,6 +52,24 @@ impl PredicateClass {
         }
     }
 
+    /// The class as a finished act, for reasons: "X says Y destroyed it".
+    pub fn past(self) -> &'static str {
+        match self {
+            PredicateClass::Destroy => "destroyed it",
+            PredicateClass::Attack => "attacked",
+            PredicateClass::Responsible => "was responsible",
+            PredicateClass::Kill => "killed",
+            PredicateClass::Injure => "injured",
+            PredicateClass::Warn => "warned",
+            PredicateClass::Poison => "poisoned",
+            PredicateClass::Cause => "caused it",
+            PredicateClass::Crash => "crashed",
+            PredicateClass::Leak => "leaked",
+            PredicateClass::Originate => "was the origin",
+            PredicateClass::Evidence => "showed it",
+        }
+    }
+
     /// The key a claim of this class carries for matching (`@destroy`).
     pub fn key(self) -> &'static str {
         match self {

@@ -133,18 +133,18 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                 }
                 let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
                 return Some(Verdict::Contradicts(format!(
-                    "{} says {} did {}; {} says it did not",
+                    "{} says {} {}; {} says it did not",
                     who(pos),
                     x.id,
-                    class.label(),
+                    class.past(),
                     who(neg)
                 )));
             }
             Some(Verdict::Agrees(format!(
-                "both say {} {}{}",
+                "both {} {} {}",
+                if ma.negative { "deny that" } else { "say" },
                 x.id,
-                if ma.negative { "did not " } else { "" },
-                class.label()
+                class.past()
             )))
         }
         _ => None,
