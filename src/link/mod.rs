@@ -104,14 +104,19 @@ fn neighbours_in(claims: &[Claim], articles: &Numbered) -> Vec<(usize, usize)> {
         by_article[fill[a as usize]] = i;
         fill[a as usize] += 1;
     }
+    // each article's claims by paragraph (a stable sort: claims come in text order, so
+    // this changes nothing but makes the walk below stop where the window ends, rather than
+    // scan the rest of a long article for every claim)
+    for w in start.windows(2) {
+        by_article[w[0]..w[1]].sort_by_key(|&i| claims[i].paragraph);
+    }
     let mut out = Vec::new();
     for list in start.windows(2).map(|w| &by_article[w[0]..w[1]]) {
         for (x, &i) in list.iter().enumerate() {
             let near = list[x + 1..]
                 .iter()
-                .filter(|&&j| {
-                    claims[j].paragraph.abs_diff(claims[i].paragraph)
-                        <= thresholds::NEIGHBOUR_PARAGRAPHS
+                .take_while(|&&j| {
+                    claims[j].paragraph - claims[i].paragraph <= thresholds::NEIGHBOUR_PARAGRAPHS
                 })
                 .take(thresholds::MAX_KEY_FREQUENCY);
             out.extend(near.map(|&j| (i.min(j), i.max(j))));

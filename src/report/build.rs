@@ -277,6 +277,11 @@ impl Report {
                 .filter(|p| p.independent_origins.len() == 1)
                 .count(),
         };
+        // claims per article, counted in one pass
+        let mut per_article: HashMap<&str, usize> = HashMap::new();
+        for c in &an.claims {
+            *per_article.entry(c.article.as_str()).or_default() += 1;
+        }
         let articles: Vec<ArticleInfo> = story
             .articles
             .iter()
@@ -288,7 +293,7 @@ impl Report {
                 published: a.published.map(|d| d.to_string()),
                 byline: a.byline.clone(),
                 path: a.path.to_string_lossy().replace('\\', "/"),
-                claims: an.claims.iter().filter(|c| c.article == a.id).count(),
+                claims: per_article.get(a.id.as_str()).copied().unwrap_or(0),
                 fetched_from: a.fetched.as_ref().map(|f| f.url.clone()),
                 fetched_at: a.fetched.as_ref().map(|f| f.at.clone()),
             })
