@@ -532,9 +532,9 @@ mod tests {
         assert_eq!(warned.cue_at, Some(LineCol { line: 3, column: 8 }));
     }
 
-    #[test]
-    fn rows_after_a_relay_keep_their_own_speaker() {
-        let reg = Registry::from_ron(
+    /// The invented registry the relay tests share: a mayor, a wire, a board and a union.
+    fn ostrel_registry() -> Registry {
+        Registry::from_ron(
             Path::new("sources.ron"),
             r#"#![enable(implicit_some)]
 (sources: [
@@ -545,7 +545,12 @@ mod tests {
     (id: "union", name: "Dockers Union", kind: Group),
 ])"#,
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn rows_after_a_relay_keep_their_own_speaker() {
+        let reg = ostrel_registry();
         let text = "The Harbour Board reported that the quay was closed, Norpress said. \
                     The Dockers Union said the strike would go on. \
                     The Harbour Board said the ships would wait.";
@@ -584,18 +589,7 @@ mod tests {
 
     #[test]
     fn rows_after_a_relayed_quote_keep_their_own_speaker() {
-        let reg = Registry::from_ron(
-            Path::new("sources.ron"),
-            r#"#![enable(implicit_some)]
-(sources: [
-    (id: "mayor", name: "Mayor of Ostrel", kind: Official,
-     people: [(name: "Mayor Varnholt", role: "mayor", aliases: ["Varnholt"])]),
-    (id: "norpress", name: "Norpress", kind: Wire),
-    (id: "harbour", name: "Harbour Board", kind: Government),
-    (id: "union", name: "Dockers Union", kind: Group),
-])"#,
-        )
-        .unwrap();
+        let reg = ostrel_registry();
         let text = "\"The bridge will stay closed until the inspection is over,\" Mayor \
                     Varnholt said, according to Norpress.\n\nThe Harbour Board said the \
                     ships would wait outside the port.\n\nThe Dockers Union said the strike \
