@@ -36,6 +36,7 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
                 used[k] = true;
                 merge(article, gazetteer, &rules[k], &f)
             }
+            None if unsourced_guess(article, &f) => continue,
             None => from_model(article, &f, &out),
         };
         out.push(a);
@@ -271,6 +272,21 @@ fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attributi
     }
 }
 
+/// Whether an attribution only the tagger found is too weak to keep: it has no source, no
+/// word of its cue is a cue of the lexicon, and its content is not quoted. On news these
+/// are mostly verbs and adjectives of the narrative taken for cues ("ignored", "always
+/// paranoid about"), which would otherwise become claims of an unnamed speaker.
+fn unsourced_guess(article: &Article, f: &Found) -> bool {
+    let lexicon_cue = f
+        .cue
+        .slice(&article.text)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| cues::lookup(w).is_some());
+    f.source.is_empty()
+        && !lexicon_cue
+        && kind_of(article, &f.content) == AttributionKind::Indirect
+}
+
 fn is_pronoun(s: &str) -> bool {
     matches!(
         s.to_lowercase().as_str(),
@@ -337,6 +353,20 @@ mod tests {
         assert_eq!(second.antecedent.map(|s| s.slice(text)), Some("Ms. Ortiz"));
         let f = found(text, "warned", "She", "“prices will rise.”");
         assert_eq!(from_model(&a, &f, &[]).kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn unsourced_guesses_are_told_from_attributions() {
+        let text = "The owner ignored two reports, and “the valves leaked,” denied the crew.";
+        let a = Article::new("t", text);
+        let guess = found(text, "ignored", "", "two reports");
+        assert!(unsourced_guess(&a, &guess));
+        let sourced = found(text, "ignored", "The owner", "two reports");
+        assert!(!unsourced_guess(&a, &sourced));
+        let lexicon = found(text, "denied", "", "two reports");
+        assert!(!unsourced_guess(&a, &lexicon));
+        let quoted = found(text, "ignored", "", "“the valves leaked,”");
+        assert!(!unsourced_guess(&a, &quoted));
     }
 
     #[test]

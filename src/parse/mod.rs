@@ -75,13 +75,103 @@ pub struct Tag {
 /// A trained tagger, lemmatiser and parser.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parser {
-    tags: Vec<Tag>,
-    tagger: Weights,
-    lexicon: tagger::Lexicon,
+    pos: PosTagger,
     lemmas: Lemmatizer,
     moves: Dense,
     labels: Weights,
     allowed: Vec<bool>,
+}
+
+/// The part-of-speech tagger alone: the tag inventory, the tagger's weights and its
+/// lexicon, the first parts of a model file. [`PosTagger::embedded`] reads only these
+/// parts of the embedded model, for callers that need tags without trees (a third of the
+/// memory and of the time to load).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PosTagger {
+    tags: Vec<Tag>,
+    tagger: Weights,
+    lexicon: tagger::Lexicon,
+}
+
+impl PosTagger {
+    /// The tagger of the parser that ships with claimgraph.
+    pub fn embedded() -> &'static PosTagger {
+        static TAGGER: OnceLock<PosTagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            read_head(EMBEDDED)
+                .map(|(pos, _, _)| pos)
+                .expect("the embedded parser model is well formed")
+        })
+    }
+
+    /// Tags one sentence given as its words, without lemmas or a tree: afterwards `out`
+    /// answers [`Parse::upos`], [`Parse::xpos`] and [`Parse::len`] only (it holds no
+    /// lemmas, heads or relations).
+    pub fn tag_into<'p, S: AsRef<str>>(&'p self, words: &[S], out: &mut Parse<'p>) {
+        out.heads.clear();
+        out.rels.clear();
+        out.lemmas.clear();
+        out.lemma_ends.clear();
+        out.lex.clear();
+        out.lowers.clear();
+        out.lower_ends.clear();
+        for (i, w) in words.iter().enumerate() {
+            let lex = Lex::of(w.as_ref(), i == 0, &mut out.lower);
+            out.lex.push(lex);
+            out.lowers.push_str(&out.lower);
+            out.lower_ends.push(out.lowers.len() as u32);
+        }
+        tagger::tag(
+            &self.tagger,
+            &self.lexicon,
+            &mut out.lex,
+            &mut out.tag_ids,
+            &mut out.feats,
+            &mut out.scores,
+        );
+        out.upos.clear();
+        out.xpos.clear();
+        for &t in &out.tag_ids {
+            let tag = &self.tags[usize::from(t)];
+            out.upos.push(tag.upos);
+            out.xpos.push(&tag.xpos);
+        }
+    }
+}
+
+/// Reads the first parts of a model file: the tagger and the lemmatiser, and the reader
+/// left where the transition table starts.
+fn read_head(bytes: &[u8]) -> Result<(PosTagger, Lemmatizer, Reader<'_>), String> {
+    let rest = bytes
+        .strip_prefix(MAGIC)
+        .ok_or("not a claimgraph parser model of this version (bad header)")?;
+    let mut r = Reader::new(rest);
+    let ntags = r.count(u16::MAX as usize, "tag count")?;
+    let mut tags = Vec::with_capacity(ntags);
+    for _ in 0..ntags {
+        let u = r.byte()?;
+        let upos =
+            Upos::from_index(usize::from(u)).ok_or_else(|| format!("bad UPOS number {u}"))?;
+        tags.push(Tag {
+            upos,
+            xpos: r.str()?.to_string(),
+        });
+    }
+    let lemmas = Lemmatizer::read(&mut r)?;
+    if lemmas.keep_case.len() != ntags {
+        return Err("the lemmatiser's tags are not the tagger's".into());
+    }
+    let tagger = Weights::read(&mut r)?;
+    if tagger.classes() != ntags {
+        return Err("the tagger's classes are not its tags".into());
+    }
+    let lexicon = tagger::Lexicon::read(&mut r)?;
+    let pos = PosTagger {
+        tags,
+        tagger,
+        lexicon,
+    };
+    Ok((pos, lemmas, r))
 }
 
 /// The analysis of one sentence, and the buffers that made it, for the next sentence.
@@ -175,9 +265,11 @@ impl Parser {
         allowed: Vec<bool>,
     ) -> Parser {
         Parser {
-            tags,
-            tagger,
-            lexicon,
+            pos: PosTagger {
+                tags,
+                tagger,
+                lexicon,
+            },
             lemmas,
             moves,
             labels,
@@ -195,16 +287,16 @@ impl Parser {
 
     /// The tags, numbered.
     pub fn tags(&self) -> &[Tag] {
-        &self.tags
+        &self.pos.tags
     }
 
     /// Sizes, for reports: tags, tagger features and weights, transition table rows
     /// in use, relation features and weights, lemma table words.
     pub fn sizes(&self) -> [usize; 7] {
         [
-            self.tags.len(),
-            self.tagger.features(),
-            self.tagger.entries(),
+            self.pos.tags.len(),
+            self.pos.tagger.features(),
+            self.pos.tagger.entries(),
             self.moves.used(),
             self.labels.features(),
             self.labels.entries(),
@@ -218,33 +310,12 @@ impl Parser {
     /// and "n't" and "Putin's" is "Putin" and "'s".
     pub fn parse_into<'p, S: AsRef<str>>(&'p self, words: &[S], out: &mut Parse<'p>) {
         let n = words.len();
-        out.lex.clear();
-        out.lowers.clear();
-        out.lower_ends.clear();
-        for (i, w) in words.iter().enumerate() {
-            let lex = Lex::of(w.as_ref(), i == 0, &mut out.lower);
-            out.lex.push(lex);
-            out.lowers.push_str(&out.lower);
-            out.lower_ends.push(out.lowers.len() as u32);
-        }
-        tagger::tag(
-            &self.tagger,
-            &self.lexicon,
-            &mut out.lex,
-            &mut out.tag_ids,
-            &mut out.feats,
-            &mut out.scores,
-        );
-        out.upos.clear();
-        out.xpos.clear();
+        self.tag_into(words, out);
         out.lemmas.clear();
         out.lemma_ends.clear();
         out.tokens.clear();
         for (i, w) in words.iter().enumerate() {
             let t = usize::from(out.tag_ids[i]);
-            let tag = &self.tags[t];
-            out.upos.push(tag.upos);
-            out.xpos.push(&tag.xpos);
             let start = if i == 0 {
                 0
             } else {
@@ -279,6 +350,12 @@ impl Parser {
         }
     }
 
+    /// Tags one sentence given as its words, without lemmas or a tree
+    /// ([`PosTagger::tag_into`]).
+    pub fn tag_into<'p, S: AsRef<str>>(&'p self, words: &[S], out: &mut Parse<'p>) {
+        self.pos.tag_into(words, out);
+    }
+
     /// Analyses one sentence into a new [`Parse`].
     pub fn parse<S: AsRef<str>>(&self, words: &[S]) -> Parse<'_> {
         let mut p = Parse::new();
@@ -289,14 +366,14 @@ impl Parser {
     /// The model file.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        put_varint(&mut out, self.tags.len() as u64);
-        for t in &self.tags {
+        put_varint(&mut out, self.pos.tags.len() as u64);
+        for t in &self.pos.tags {
             out.push(t.upos as u8);
             put_str(&mut out, &t.xpos);
         }
         self.lemmas.write(&mut out);
-        self.tagger.write(&mut out);
-        self.lexicon.write(&mut out);
+        self.pos.tagger.write(&mut out);
+        self.pos.lexicon.write(&mut out);
         let allowed: Vec<u8> = self.allowed.iter().map(|&a| u8::from(a)).collect();
         put_varint(&mut out, allowed.len() as u64);
         out.extend_from_slice(&allowed);
@@ -307,30 +384,7 @@ impl Parser {
 
     /// Reads a model file, or says what is wrong with it.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, String> {
-        let rest = bytes
-            .strip_prefix(MAGIC)
-            .ok_or("not a claimgraph parser model of this version (bad header)")?;
-        let mut r = Reader::new(rest);
-        let ntags = r.count(u16::MAX as usize, "tag count")?;
-        let mut tags = Vec::with_capacity(ntags);
-        for _ in 0..ntags {
-            let u = r.byte()?;
-            let upos =
-                Upos::from_index(usize::from(u)).ok_or_else(|| format!("bad UPOS number {u}"))?;
-            tags.push(Tag {
-                upos,
-                xpos: r.str()?.to_string(),
-            });
-        }
-        let lemmas = Lemmatizer::read(&mut r)?;
-        if lemmas.keep_case.len() != ntags {
-            return Err("the lemmatiser's tags are not the tagger's".into());
-        }
-        let tagger = Weights::read(&mut r)?;
-        if tagger.classes() != ntags {
-            return Err("the tagger's classes are not its tags".into());
-        }
-        let lexicon = tagger::Lexicon::read(&mut r)?;
+        let (pos, lemmas, mut r) = read_head(bytes)?;
         let n = r.count(CLASSES, "transition count")?;
         if n != CLASSES {
             return Err(format!("{n} transitions, this version has {CLASSES}"));
@@ -343,9 +397,7 @@ impl Parser {
         }
         r.finish()?;
         Ok(Parser {
-            tags,
-            tagger,
-            lexicon,
+            pos,
             lemmas,
             moves,
             labels,
@@ -383,5 +435,24 @@ mod tests {
         assert_eq!(a.lemma(6), "be");
         // an empty sentence is an empty analysis
         assert!(p.parse::<&str>(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_tagger_alone_tags_as_the_parser_does() {
+        let words: Vec<&str> = "Officials told reporters the dam was breached , they said ."
+            .split(' ')
+            .collect();
+        let full = Parser::embedded().parse(&words);
+        let mut tags = Parse::new();
+        PosTagger::embedded().tag_into(&words, &mut tags);
+        assert_eq!(tags.len(), words.len());
+        for i in 0..words.len() {
+            assert_eq!((tags.upos(i), tags.xpos(i)), (full.upos(i), full.xpos(i)));
+        }
+        assert_eq!(tags.upos(1), Upos::Verb);
+        // a second sentence reuses the buffers and leaves no tree behind
+        PosTagger::embedded().tag_into(&words[..3], &mut tags);
+        assert_eq!(tags.len(), 3);
+        assert!(tags.heads.is_empty() && tags.lemma_ends.is_empty());
     }
 }

@@ -108,6 +108,13 @@ pub fn cue_sequence(sheet: &Sheet, lo: usize, hi: usize, seq: &mut Sequence) {
         f3(out, 28, qp, qn, t.suffix);
         f3(out, 29, qp, sheet.shape_at(ii - 1, lo, hi), lx(0));
         f3(out, 30, qn, t.shape, t.suffix);
+        let u = |d: isize| sheet.upos_at(ii + d, lo, hi);
+        f1(out, 31, u(0));
+        f2(out, 32, u(0), t.stem);
+        f2(out, 33, u(-1), u(0));
+        f2(out, 34, u(0), u(1));
+        f3(out, 35, u(-1), u(0), u(1));
+        f2(out, 36, u(0), lx(0));
         seq.end_position(None);
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::attribution::cues;
 use crate::corpus::Article;
+use crate::parse::{Parse, PosTagger};
 use crate::text::quotes::is_quote_mark;
 use crate::text::{Span, Token, TokenStream};
 
@@ -56,6 +57,9 @@ pub struct Tok {
     pub in_quote: bool,
     /// True when the word starts with a capital letter.
     pub cap: bool,
+    /// The universal part of speech the parser's tagger gives the token in its sentence
+    /// ([`crate::parse::Upos`] as a number).
+    pub upos: u8,
     /// Index of the sentence in the article.
     pub sentence: u32,
     /// Index of the paragraph in the article.
@@ -109,11 +113,18 @@ impl Sheet {
             paragraphs: vec![(0, 0); article.paragraphs.len()],
         };
         let mut para_start: Vec<Option<usize>> = vec![None; article.paragraphs.len()];
+        let tagger = PosTagger::embedded();
+        let mut parse = Parse::new();
+        let mut words: Vec<&str> = Vec::new();
         for si in 0..stream.sentence_count() {
             let (start, toks) = stream.sentence(si);
-            sheet
-                .toks
-                .extend(toks.iter().map(|t| Self::tok(text, stream, t)));
+            words.clear();
+            words.extend(toks.iter().map(|t| t.span.slice(text)));
+            tagger.tag_into(&words, &mut parse);
+            sheet.toks.extend(toks.iter().enumerate().map(|(k, t)| Tok {
+                upos: parse.upos(k) as u8,
+                ..Self::tok(text, stream, t)
+            }));
             let end = start + toks.len();
             if end > start {
                 sheet.sentences.push((start, end));
@@ -167,6 +178,7 @@ impl Sheet {
             mark,
             in_quote: t.quoted,
             cap: first.is_uppercase(),
+            upos: 0,
             sentence: t.sentence,
             paragraph: t.paragraph,
         }
@@ -197,6 +209,11 @@ impl Sheet {
     /// Like [`Sheet::lower_at`] for the shape.
     pub fn shape_at(&self, i: isize, lo: usize, hi: usize) -> u64 {
         self.at(i, lo, hi).map_or_else(|edge| edge, |t| t.shape)
+    }
+
+    /// The part of speech at `i` (as a number), or 99 outside `[lo, hi)`.
+    pub fn upos_at(&self, i: isize, lo: usize, hi: usize) -> u64 {
+        self.at(i, lo, hi).map_or(99, |t| u64::from(t.upos))
     }
 
     /// The lexicon class at `i` (as a number), or 99 outside `[lo, hi)`.
