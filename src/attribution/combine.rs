@@ -61,8 +61,15 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
             || !r.via.is_empty()
             || named
             || (r.kind == AttributionKind::Direct && !r.source.is_empty());
-        // a cue inside what the model takes for someone's words is not a new attribution
-        let inside = r.kind != AttributionKind::Author && r.cue.iter().any(|c| kept.holds(*c));
+        // a cue inside what the model takes for someone's words is not a new attribution,
+        // unless it is a named speaker's quotation that a relay passes on ("…," the mayor
+        // said, according to X)
+        let relayed_quote = !r.via.is_empty()
+            && !r.source.is_empty()
+            && matches!(r.kind, AttributionKind::Direct | AttributionKind::Mixed);
+        let inside = r.kind != AttributionKind::Author
+            && !relayed_quote
+            && r.cue.iter().any(|c| kept.holds(*c));
         let repeated =
             r.kind == AttributionKind::Author && r.content.iter().any(|rc| kept.overlaps(*rc));
         if strong && !inside && !repeated {
@@ -74,7 +81,33 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
         let at = a.cue.first().or(a.content.first()).map_or(0, |s| s.start);
         (a.sentence, at)
     });
+    unmark_lone_relays(&mut out);
     out
+}
+
+/// An attribution marked as relaying another passes nothing on when the one it relays was
+/// not kept: it is then an attribution of its own again. `atts` is in sentence order, and
+/// a relay and what it relays share a sentence.
+fn unmark_lone_relays(atts: &mut [Attribution]) {
+    let mut start = 0;
+    while start < atts.len() {
+        let sentence = atts[start].sentence;
+        let end = start + atts[start..].partition_point(|a| a.sentence == sentence);
+        for o in start..end {
+            if !atts[o].relays {
+                continue;
+            }
+            let passes_on = (start..end).any(|i| {
+                i != o
+                    && atts[i]
+                        .cue
+                        .first()
+                        .is_some_and(|c| atts[o].content.iter().any(|x| x.contains(*c)))
+            });
+            atts[o].relays = passes_on;
+        }
+        start = end;
+    }
 }
 
 /// The cues of the rules' attributions, sorted by start, to find the first attribution
@@ -190,8 +223,17 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
         .iter()
         .any(|s| rule.source.iter().any(|r| r.overlaps(*s)));
     let mut a = rule.clone();
-    a.cue = vec![f.cue];
+    // the rules' cue is kept where it holds the model's and is longer ("declined to
+    // comment" for "declined"): the rest of it is not what was said
+    let rule_cue = rule
+        .cue
+        .iter()
+        .find(|c| c.contains(f.cue) && c.len() > f.cue.len());
+    a.cue = vec![rule_cue.copied().unwrap_or(f.cue)];
     a.content = f.content.clone();
+    if let Some(rc) = rule_cue {
+        a.content.retain(|c| !rc.overlaps(*c));
+    }
     if let Some(first) = a.content.first_mut() {
         for v in &rule.via {
             let lead = Span::new(first.start, v.start.max(first.start));
@@ -222,9 +264,10 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
     // the speaker is not part of what was said
     let source = a.source.clone();
     a.content.retain(|c| !source.iter().any(|s| s.overlaps(*c)));
-    if a.content.is_empty() {
+    if a.content.is_empty() && rule_cue.is_none() {
         a.content = rule.content.clone();
     }
+    a.content.retain(|c| !source.iter().any(|s| s.overlaps(*c)));
     a
 }
 
@@ -282,9 +325,7 @@ fn unsourced_guess(article: &Article, f: &Found) -> bool {
         .slice(&article.text)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| cues::lookup(w).is_some());
-    f.source.is_empty()
-        && !lexicon_cue
-        && kind_of(article, &f.content) == AttributionKind::Indirect
+    f.source.is_empty() && !lexicon_cue && kind_of(article, &f.content) == AttributionKind::Indirect
 }
 
 fn is_pronoun(s: &str) -> bool {

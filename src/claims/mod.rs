@@ -159,6 +159,10 @@ pub fn build(article: &Article, resolved: &[Resolved]) -> Vec<Claim> {
     let mut ids: HashSet<String> = HashSet::new();
     for r in resolved {
         let a = r.attribution;
+        // "declined to comment": a cue with nothing said is not a claim
+        if a.content.iter().all(|c| c.slice(text).trim().is_empty()) {
+            continue;
+        }
         let sent = article.sentences[a.sentence];
         let speaker = r.speaker.clone();
         // the complementiser opens the clause ("said that ...") but is not what was said

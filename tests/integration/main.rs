@@ -7,6 +7,7 @@
 mod common;
 
 mod architecture;
+mod attribution_cases;
 mod bad_input;
 mod check_cli;
 mod check_stories;

@@ -1,0 +1,127 @@
+//! Sentences a new user met where attribution went wrong, each analysed the way the
+//! report does: a relayed quotation keeps its speaker, a time after the cue is not what was
+//! said, a refusal to comment is no claim, and an attribution stays its own when what it
+//! seemed to relay was not kept.
+
+use claimgraph::corpus::{Article, StoryMeta};
+use claimgraph::resolve::ViaRole;
+use claimgraph::sources::Registry;
+use claimgraph::{Analysis, Story};
+use std::path::Path;
+
+/// An invented story of one article with a mayor, a wire, a union and a ministry.
+fn story(text: &str) -> Story {
+    let registry = Registry::from_ron(
+        Path::new("sources.ron"),
+        r#"#![enable(implicit_some)]
+(sources: [
+    (id: "mayor", name: "Mayor of Ostrel", kind: Official,
+     people: [(name: "Mayor Varnholt", role: "mayor", aliases: ["Varnholt"])]),
+    (id: "norpress", name: "Norpress", kind: Wire),
+    (id: "union", name: "Dockers Union", kind: Group, aliases: ["the union"]),
+    (id: "ministry", name: "Ministry of Transport", kind: Government, aliases: ["the ministry"]),
+])"#,
+    )
+    .unwrap();
+    Story {
+        id: "ostrel".into(),
+        root: None,
+        meta: StoryMeta {
+            title: "Ostrel".into(),
+            description: None,
+        },
+        registry,
+        articles: vec![Article::new("a", text)],
+        diagnostics: Vec::new(),
+    }
+}
+
+/// The claims of an analysis as (speaker id, intermediaries' ids, content).
+fn claims(analysis: &Analysis<'_>) -> Vec<(String, Vec<String>, String)> {
+    analysis
+        .claims
+        .iter()
+        .map(|c| {
+            let via = c
+                .via
+                .iter()
+                .filter(|v| v.role == ViaRole::Intermediary)
+                .filter_map(|v| v.source.as_ref().map(|s| s.as_str().to_string()))
+                .collect();
+            (c.speaker.source.as_str().to_string(), via, c.text.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_relayed_quotation_is_the_speakers_via_the_wire() {
+    let s =
+        story("\"We will rebuild the pier by June,\" Mayor Varnholt said, according to Norpress.");
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    let mayor = got.iter().find(|(who, _, _)| who == "mayor");
+    let (_, via, text) = mayor.unwrap_or_else(|| panic!("no claim of the mayor: {got:#?}"));
+    assert_eq!(via, &["norpress"], "{got:#?}");
+    assert!(
+        text.contains("rebuild the pier") && !text.contains("said"),
+        "{got:#?}"
+    );
+    // the wire only passes the quotation on: it makes no claim of its own
+    assert!(got.iter().all(|(who, _, _)| who != "norpress"), "{got:#?}");
+}
+
+#[test]
+fn a_time_after_the_cue_is_not_what_was_said() {
+    let s = story("Seven people were injured when the roof collapsed, the union said on Sunday.");
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].0, "union");
+    assert_eq!(
+        got[0].2,
+        "Seven people were injured when the roof collapsed"
+    );
+}
+
+#[test]
+fn declining_to_comment_is_a_refusal_and_no_claim() {
+    let text = "A spokesman for the ministry declined to comment.";
+    let s = story(text);
+    let a = claimgraph::analysis(&s, &Default::default());
+    assert!(a.claims.is_empty(), "{:#?}", claims(&a));
+    // the attribution is still found, with the whole phrase as its cue and nothing said
+    let found = claimgraph::extract_attributions(&s.articles[0], &s.registry);
+    let refusal = found
+        .iter()
+        .find(|x| x.cue_lemma == "decline to comment")
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(refusal.cue[0].slice(text), "declined to comment");
+    assert!(refusal.content.is_empty(), "{refusal:#?}");
+}
+
+#[test]
+fn repeating_a_figure_keeps_the_figure() {
+    let s = story("The ministry stood by its count, repeating its figure of 40 dead.");
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert!(
+        got.iter().all(|(_, _, text)| text != "its figure"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_speaker_whose_relayed_words_were_dropped_keeps_the_claim() {
+    // the rules read "reported to be aboard" as a report relayed by the minister; with
+    // that report not kept, the minister's own words must not vanish with it
+    let s = story(
+        "The minister expressed his condolences to the families of those who were reported \
+         to be aboard the ferry and referred to \"serious mistakes\" by the crew.",
+    );
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert!(
+        got.iter().any(|(who, _, _)| who.contains("minister")),
+        "{got:#?}"
+    );
+}
