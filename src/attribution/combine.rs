@@ -82,7 +82,48 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
         (a.sentence, at)
     });
     unmark_lone_relays(&mut out);
+    strip_datelines(article, &mut out);
     out
+}
+
+/// Takes datelines and wire credits ("MOSCOW (AP) —", "MOSCOW, June 6.") out of sources and
+/// contents, and drops the article's own voice where nothing else is left of its sentence.
+fn strip_datelines(article: &Article, atts: &mut Vec<Attribution>) {
+    let text = article.text.as_str();
+    let dateline_of = |sentence: usize| -> Option<Span> {
+        let s = article.sentences.get(sentence)?;
+        let p = *article.paragraphs.get(s.paragraph)?;
+        let n = crate::text::dateline::dateline(p.slice(text))?;
+        Some(Span::new(p.start, p.start + n))
+    };
+    let cut = |spans: &mut Vec<Span>, d: Span| {
+        spans.retain(|x| x.end > d.end);
+        for x in spans.iter_mut() {
+            if x.start < d.end {
+                *x = Span::new(d.end, x.end).trim(text);
+            }
+        }
+        spans.retain(|x| !x.is_empty());
+    };
+    atts.retain_mut(|a| {
+        let Some(d) = dateline_of(a.sentence) else {
+            return true;
+        };
+        cut(&mut a.source, d);
+        cut(&mut a.content, d);
+        let outside = |x: &Option<Span>| x.filter(|x| x.end > d.end);
+        a.antecedent = outside(&a.antecedent);
+        a.head = outside(&a.head);
+        if a.kind == AttributionKind::Author {
+            let words: usize = a
+                .content
+                .iter()
+                .map(|c| c.slice(text).split_whitespace().count())
+                .sum();
+            return words >= 3;
+        }
+        true
+    });
 }
 
 /// An attribution marked as relaying another passes nothing on when the one it relays was

@@ -533,6 +533,41 @@ pub(super) const SAY_TO_LEMMAS: &[&str] = &[
     "say", "report", "write", "confirm", "explain", "state", "announce", "post",
 ];
 
+/// Nouns of an audience, lower case: who was told something in a chamber, a court or a
+/// briefing hears it and does not pass it on ("told MPs", "said to the Senate"), so is no
+/// intermediary.
+pub(super) const AUDIENCE_NOUNS: &[&str] = &[
+    "mps",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "congressmen",
+    "congresswomen",
+    "deputies",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+    "assembly",
+    "committee",
+    "council",
+    "court",
+    "jury",
+    "judge",
+    "tribunal",
+    "reporters",
+    "journalists",
+    "supporters",
+    "students",
+    "delegates",
+    "crowd",
+    "audience",
+    "members",
+    "voters",
+    "residents",
+    "parliamentarians",
+];
+
 /// Cue lemmas that direct someone: "to" after them opens content ("urged them to leave").
 pub(super) const DIRECTIVE_LEMMAS: &[&str] = &["tell", "ask", "warn", "urge", "caution"];
 

@@ -50,7 +50,13 @@ pub fn resolve<'a>(
     table: &mut SourceTable,
 ) -> Vec<Resolved<'a>> {
     let text = article.text.as_str();
-    let outlet = article.outlet.as_deref().and_then(|o| resolver.resolve(o));
+    // an outlet is named by its own name: "The Local Sweden" is not the government of
+    // Sweden, however the name reads
+    let outlet = article
+        .outlet
+        .as_deref()
+        .and_then(|o| resolver.resolve(o))
+        .filter(|r| matches!(r.rule, MatchRule::Alias | MatchRule::Normalized));
     let mut out: Vec<Resolved> = Vec::new();
     for a in attributions.iter().filter(|a| !a.relays) {
         let via_res: Vec<(Span, Option<Resolution>)> = a

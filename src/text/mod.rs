@@ -3,6 +3,7 @@
 
 pub mod concepts;
 pub mod cover;
+pub mod dateline;
 pub mod hash;
 pub mod quotes;
 pub mod sentences;

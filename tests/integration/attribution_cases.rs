@@ -1,7 +1,8 @@
-//! Sentences a new user met where attribution went wrong, each analysed the way the
-//! report does: a relayed quotation keeps its speaker, a time after the cue is not what was
-//! said, a refusal to comment is no claim, and an attribution stays its own when what it
-//! seemed to relay was not kept.
+//! Sentences where attribution went wrong on news, each analysed the way the report does: a
+//! relayed quotation keeps its speaker, a time after the cue is not what was said, a refusal
+//! to comment is no claim, an attribution stays its own when what it seemed to relay was
+//! not kept, datelines and wire credits are neither claims nor speakers, an audience is no
+//! intermediary, and an article's outlet is named by its own name only.
 
 use claimgraph::corpus::{Article, StoryMeta};
 use claimgraph::resolve::ViaRole;
@@ -124,4 +125,55 @@ fn a_speaker_whose_relayed_words_were_dropped_keeps_the_claim() {
         got.iter().any(|(who, _, _)| who.contains("minister")),
         "{got:#?}"
     );
+}
+
+#[test]
+fn datelines_and_wire_credits_are_neither_claims_nor_speakers() {
+    let s = story(
+        "MOSCOW (AP) — Officials said the bridge was closed.\n\nMOSCOW, June 6. The \
+         ministry said the figures were final.\n\nGENEVA, (Reuters) – The union said the \
+         strike would go on.",
+    );
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert_eq!(got.len(), 3, "{got:#?}");
+    for c in &a.claims {
+        assert!(
+            !c.text.contains("MOSCOW") && !c.text.contains("GENEVA"),
+            "{got:#?}"
+        );
+        assert!(!c.speaker.text.contains("MOSCOW") && !c.speaker.text.contains("AP"));
+    }
+    assert_eq!(got[0].0, "unknown:officials", "{got:#?}");
+    assert_eq!(got[1].0, "ministry", "{got:#?}");
+}
+
+#[test]
+fn an_audience_is_no_intermediary() {
+    let s = story("The ministry told MPs that the bridge would reopen in May.");
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.len()),
+        ("ministry", 0),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn the_articles_outlet_is_named_by_its_own_name_only() {
+    // "The Local Ostrel" holds the name of a source ("Ostrel" is the mayor's town, an alias
+    // below); it is still not that source
+    let mut s = story("Ships were waiting outside the harbour on Tuesday.");
+    s.registry = Registry::from_ron(
+        Path::new("sources.ron"),
+        r#"(sources: [(id: "ostrel", name: "Town of Ostrel", kind: Government, aliases: ["Ostrel"])])"#,
+    )
+    .unwrap();
+    s.articles[0].outlet = Some("The Local Ostrel".into());
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_ne!(got[0].0, "ostrel", "{got:#?}");
 }

@@ -17,8 +17,19 @@ pub(super) fn after(_: &Cx, _: &Who, r: &Reading) -> Option<Said> {
     })
 }
 
+/// Whether the noun phrase `[s, e)` names an audience ("MPs", "the Security Council"):
+/// its last word is a noun of [`AUDIENCE_NOUNS`].
+fn audience(toks: &[crate::attribution::tokens::Tok], s: usize, e: usize) -> bool {
+    toks[s..e]
+        .iter()
+        .rev()
+        .find(|t| t.word)
+        .is_some_and(|t| in_list(AUDIENCE_NOUNS, &t.lower))
+}
+
 /// Where the complement starts once who was spoken to, at token `c`, is passed ("said to
-/// Newsweek", "told the Courier", "asked Clinton whether"), and the intermediary named.
+/// Newsweek", "told the Courier", "asked Clinton whether"), and the intermediary named: an
+/// audience ("told MPs") is passed but is no intermediary.
 pub(super) fn past_listener(cx: &Cx, c: usize) -> (usize, Vec<Span>) {
     let (toks, hit) = (cx.toks, cx.hit);
     let mut c = c;
@@ -30,7 +41,9 @@ pub(super) fn past_listener(cx: &Cx, c: usize) -> (usize, Vec<Span>) {
             || (toks.get(s).is_some_and(|t| t.is("the"))
                 && toks.get(s + 1).is_some_and(|t| t.capitalised()));
         if let (true, Some((s, e))) = (named, np_after(toks, s)) {
-            via.push(span_of(toks, s, e));
+            if !audience(toks, s, e) {
+                via.push(span_of(toks, s, e));
+            }
             c = e;
         }
     } else if hit.lemma == "ask" {
@@ -47,9 +60,9 @@ pub(super) fn past_listener(cx: &Cx, c: usize) -> (usize, Vec<Span>) {
         }
     } else if hit.lemma == "tell" {
         if let Some((s, e)) = np_after(toks, c) {
-            if toks[s].capitalised()
-                || (toks[s].is("the") && toks.get(s + 1).is_some_and(|t| t.capitalised()))
-            {
+            let named = toks[s].capitalised()
+                || (toks[s].is("the") && toks.get(s + 1).is_some_and(|t| t.capitalised()));
+            if named && !audience(toks, s, e) {
                 via.push(span_of(toks, s, e));
             }
             c = e;
@@ -92,6 +105,18 @@ mod tests {
             (g.source.as_str(), g.content[0].as_str()),
             ("60 percent of farmers", "yes")
         );
+    }
+
+    #[test]
+    fn an_audience_is_no_intermediary() {
+        let g = one("The minister told MPs that the plan was sound.");
+        assert!(g.via.is_empty(), "{g:?}");
+        assert_eq!(g.content, ["the plan was sound"]);
+        let g = one("The envoy told the Security Council that the ceasefire held.");
+        assert!(g.via.is_empty(), "{g:?}");
+        // an outlet that carries the words still is one
+        let g = one("The minister told the Valdera Courier that the plan was sound.");
+        assert_eq!(g.via, ["the Valdera Courier"]);
     }
 
     #[test]
