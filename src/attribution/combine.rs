@@ -272,6 +272,16 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
         .find(|c| c.contains(f.cue) && c.len() > f.cue.len());
     a.cue = vec![rule_cue.copied().unwrap_or(f.cue)];
     a.content = f.content.clone();
+    // the model reads the cue's paragraph only: the rules' content in other paragraphs (a
+    // quotation that goes on in the next one) stays
+    let para = article.paragraph_of(f.cue.start);
+    let elsewhere: Vec<Span> = rule
+        .content
+        .iter()
+        .filter(|c| article.paragraph_of(c.start) != para)
+        .filter(|c| !a.content.iter().any(|m| m.overlaps(**c)))
+        .copied()
+        .collect();
     if let Some(rc) = rule_cue {
         a.content.retain(|c| !rc.overlaps(*c));
     }
@@ -307,6 +317,10 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
     a.content.retain(|c| !source.iter().any(|s| s.overlaps(*c)));
     if a.content.is_empty() && rule_cue.is_none() {
         a.content = rule.content.clone();
+    } else {
+        a.content.extend(elsewhere);
+        a.content.sort();
+        a.content.dedup();
     }
     a.content.retain(|c| !source.iter().any(|s| s.overlaps(*c)));
     a

@@ -533,6 +533,44 @@ pub(super) const SAY_TO_LEMMAS: &[&str] = &[
     "say", "report", "write", "confirm", "explain", "state", "announce", "post",
 ];
 
+/// Words of a section label rather than an outlet's name, lower case: "Background:",
+/// "Timeline:", "Update:" open a part of the article, not another outlet's text.
+pub(super) const SECTION_WORDS: &[&str] = &[
+    "background",
+    "timeline",
+    "context",
+    "analysis",
+    "update",
+    "updates",
+    "correction",
+    "clarification",
+    "summary",
+    "highlights",
+    "related",
+    "more",
+    "watch",
+    "listen",
+    "video",
+    "photos",
+    "opinion",
+    "explainer",
+    "recap",
+    "reaction",
+    "reactions",
+    "editorial",
+    "note",
+    "disclaimer",
+    "sources",
+    "references",
+    "overview",
+    "facts",
+    "details",
+    "developments",
+];
+
+/// Lower-case words that may stand inside an outlet's name ("Voice of America").
+pub(super) const NAME_LINKS: &[&str] = &["of", "the", "and", "for", "de", "al", "el", "la", "du"];
+
 /// Nouns of an audience, lower case: who was told something in a chamber, a court or a
 /// briefing hears it and does not pass it on ("told MPs", "said to the Senate"), so is no
 /// intermediary.

@@ -89,12 +89,24 @@ pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<At
         if cpara == para && all_quoted && inside_attached {
             continue;
         }
-        if cpara != para || !starts_quoted || !all_quoted || words.is_empty() {
+        // a paragraph that is all one speaker's quotation, without a cue, right after the
+        // paragraph the speaker's quotation is in, is the speaker's too
+        let next_quoted_paragraph = cpara + 1 == para
+            && sents[..si]
+                .last()
+                .is_some_and(|prev| prev.paragraph != para)
+            && quoted_throughout(text, quotes, para, article.paragraphs[para]);
+        if (cpara != para && !next_quoted_paragraph)
+            || !starts_quoted
+            || !all_quoted
+            || words.is_empty()
+        {
             carrier = None;
             continue;
         }
         if let Some(qi) = region_at(para, s) {
             attached.push((ai, quotes.regions[para][qi]));
+            carrier = Some((ai, para));
         }
     }
     for (ai, q) in attached {
@@ -165,6 +177,17 @@ pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<At
     });
 }
 
+/// Whether every word of paragraph `para` (spanning `p`) lies inside a quotation.
+fn quoted_throughout(text: &str, quotes: &Quotes, para: usize, p: Span) -> bool {
+    let ws = words(text, p);
+    !ws.is_empty()
+        && ws.iter().all(|w| {
+            quotes.regions[para]
+                .iter()
+                .any(|q| q.start < w.span.start && w.span.end <= q.end)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::attribution::testutil::*;
@@ -192,6 +215,32 @@ mod tests {
         assert_eq!(g.content.len(), 2, "{g:#?}");
         assert!(g.content[0].contains("first ship"));
         assert!(g.content[1].contains("third never came"));
+    }
+
+    #[test]
+    fn a_quoted_paragraph_without_a_cue_is_the_speakers_before() {
+        let text = "Tomas Berg said the pier would be rebuilt. “We have the money,” he said.\n\n\
+                    “We have the workers. We have the plan.”\n\n\
+                    Ships were waiting outside the harbour.\n\n\
+                    “Nobody asked us.”";
+        let all = run(text);
+        let he = all.iter().find(|g| g.source == "he").unwrap();
+        assert_eq!(he.content.len(), 2, "{all:#?}");
+        assert_eq!(he.content[1], "“We have the workers. We have the plan.”");
+        // no own voice of the quoted paragraph; the harbour sentence stays the article's,
+        // and a quotation after it is no one's
+        let own: Vec<&str> = all
+            .iter()
+            .filter(|g| g.kind == AttributionKind::Author)
+            .map(|g| g.content[0].as_str())
+            .collect();
+        assert_eq!(
+            own,
+            [
+                "Ships were waiting outside the harbour.",
+                "“Nobody asked us.”"
+            ]
+        );
     }
 
     #[test]

@@ -177,3 +177,38 @@ fn the_articles_outlet_is_named_by_its_own_name_only() {
     assert_eq!(got.len(), 1, "{got:#?}");
     assert_ne!(got[0].0, "ostrel", "{got:#?}");
 }
+
+#[test]
+fn a_quoted_paragraph_without_a_cue_stays_with_its_speaker() {
+    let s = story(
+        "Mayor Varnholt said the pier would be rebuilt. \"We have the money,\" he said.\n\n\
+         \"We have the workers. We have the plan.\"\n\nShips were waiting outside the harbour.",
+    );
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    let quote = got
+        .iter()
+        .find(|(_, _, text)| text.contains("the money"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert_eq!(quote.0, "mayor", "{got:#?}");
+    assert!(quote.2.contains("We have the plan"), "{got:#?}");
+    // the quoted paragraph is no claim of the article's own
+    assert!(
+        got.iter()
+            .all(|(who, _, text)| !(who.starts_with("article") && text.contains("workers"))),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn section_labels_are_no_intermediaries() {
+    let s = story(
+        "Background:\n\nThe ministry said the bridge had been inspected twice.\n\n\
+         Latest developments:\n\nThe union said the strike would go on.",
+    );
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got.iter().all(|(_, via, _)| via.is_empty()), "{got:#?}");
+    assert!(a.claims.iter().all(|c| c.via.iter().all(|v| !v.name.contains("Background"))));
+}
