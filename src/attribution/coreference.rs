@@ -39,7 +39,20 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     // a phrase that is itself a name the gazetteer knows ("the ministry") stands for itself
     let named_in_np = ctx.mentions.within(src).any(|m| m.known);
     if definite && in_list(DOCUMENT_NOUNS, head) && !named_in_np {
-        return ctx.last_cited().map(speaker).or_else(named_before);
+        // "The union issued a statement. The statement added ...": the document the
+        // sentence before introduced is the organisation's named there
+        let introduced = || {
+            let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
+            let prev = ctx.sentences[..k].last().map(|s| s.span)?;
+            let says = prev
+                .slice(text)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(head));
+            says.then(named_before).flatten()
+        };
+        return introduced()
+            .or_else(|| ctx.last_cited().map(speaker))
+            .or_else(named_before);
     }
     if in_list(ROLE_NOUNS, head) {
         if named_in_np {
@@ -100,6 +113,20 @@ mod tests {
              They said the water reached their barns.",
         );
         assert_eq!(all[1].antecedent.as_deref(), Some("Farmers in the valley"));
+    }
+
+    #[test]
+    fn a_document_the_sentence_before_introduced_is_its_issuers() {
+        let all = cited(
+            "Tomas Berg said the pier would be rebuilt. The Harbour Guild issued a \
+             statement on Monday. The statement added that the quay would stay closed.",
+        );
+        let added = all.iter().find(|g| g.cue == "added").unwrap();
+        assert_eq!(
+            added.antecedent.as_deref(),
+            Some("The Harbour Guild"),
+            "{all:#?}"
+        );
     }
 
     #[test]

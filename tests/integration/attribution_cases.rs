@@ -210,5 +210,8 @@ fn section_labels_are_no_intermediaries() {
     let got = claims(&a);
     assert_eq!(got.len(), 2, "{got:#?}");
     assert!(got.iter().all(|(_, via, _)| via.is_empty()), "{got:#?}");
-    assert!(a.claims.iter().all(|c| c.via.iter().all(|v| !v.name.contains("Background"))));
+    assert!(a
+        .claims
+        .iter()
+        .all(|c| c.via.iter().all(|v| !v.name.contains("Background"))));
 }
