@@ -345,12 +345,14 @@ fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attributi
         kind_of(article, &f.content)
     };
     let antecedent = match f.source.as_slice() {
-        [s] if is_pronoun(s.slice(text)) => before.iter().rev().take(4).find_map(|b| {
-            b.antecedent.or_else(|| match b.source.as_slice() {
-                [bs] if !is_pronoun(bs.slice(text)) => Some(*bs),
-                _ => None,
+        [s] if is_pronoun(s.slice(text)) || possessive_document(s.slice(text)) => {
+            before.iter().rev().take(4).find_map(|b| {
+                b.antecedent.or_else(|| match b.source.as_slice() {
+                    [bs] if !is_pronoun(bs.slice(text)) => Some(*bs),
+                    _ => None,
+                })
             })
-        }),
+        }
         _ => None,
     };
     Attribution {
@@ -381,6 +383,19 @@ fn unsourced_guess(article: &Article, f: &Found) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| cues::lookup(w).is_some());
     f.source.is_empty() && !lexicon_cue && kind_of(article, &f.content) == AttributionKind::Indirect
+}
+
+/// "its own review", "their report": a document whose possessive stands for the body that
+/// made it, as a pronoun does.
+fn possessive_document(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        ["its" | "their", noun] | ["its" | "their", "own", noun] => {
+            super::lexicon::in_list(super::lexicon::DOCUMENT_NOUNS, noun)
+        }
+        _ => false,
+    }
 }
 
 fn is_pronoun(s: &str) -> bool {

@@ -13,8 +13,13 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     let np = src.slice(text).to_lowercase().replace('’', "'");
     let words: Vec<&str> = np.split_whitespace().collect();
     let head = *words.last()?;
-    let definite =
-        words.len() <= 2 && matches!(words.first(), Some(&"the") | Some(&"this") | Some(&"that"));
+    // "the report", "this statement", and "its (own) review", "their assessment", whose
+    // possessive stands for the body that made it
+    let definite = (words.len() <= 2
+        && matches!(words.first(), Some(&"the") | Some(&"this") | Some(&"that")))
+        || (words.len() <= 3
+            && matches!(words.first(), Some(&"its") | Some(&"their"))
+            && (words.len() == 2 || words[1] == "own"));
     // who an earlier attribution's speaker is
     let speaker = |a: &Attribution| a.antecedent.or(a.head).unwrap_or(a.source[0]);
     // the nearest organisation named in the sentence before
@@ -40,14 +45,19 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     let named_in_np = ctx.mentions.within(src).any(|m| m.known);
     if definite && in_list(DOCUMENT_NOUNS, head) && !named_in_np {
         // "The union issued a statement. The statement added ...": the document the
-        // sentence before introduced is the organisation's named there
+        // sentence before introduced ("a statement") is the organisation's named there
         let introduced = || {
             let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
             let prev = ctx.sentences[..k].last().map(|s| s.span)?;
-            let says = prev
+            let ws: Vec<&str> = prev
                 .slice(text)
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case(head));
+                .filter(|w| !w.is_empty())
+                .collect();
+            let says = ws.windows(2).any(|p| {
+                (p[0].eq_ignore_ascii_case("a") || p[0].eq_ignore_ascii_case("an"))
+                    && p[1].eq_ignore_ascii_case(head)
+            });
             says.then(named_before).flatten()
         };
         return introduced()
@@ -124,6 +134,17 @@ mod tests {
         let added = all.iter().find(|g| g.cue == "added").unwrap();
         assert_eq!(
             added.antecedent.as_deref(),
+            Some("The Harbour Guild"),
+            "{all:#?}"
+        );
+        // a possessive document stands for the body that made it
+        let all = cited(
+            "The Harbour Guild said on Monday that the quay was safe. Its own report \
+             said that the cracks were old.",
+        );
+        let found = all.iter().find(|g| g.source == "Its own report").unwrap();
+        assert_eq!(
+            found.antecedent.as_deref(),
             Some("The Harbour Guild"),
             "{all:#?}"
         );

@@ -342,6 +342,13 @@ pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "warning",
     "reaction",
     "response",
+    "review",
+    "assessment",
+    "analysis",
+    "investigation",
+    "inquiry",
+    "findings",
+    "study",
 ];
 
 /// Titles written with a stop before a name ("Mr. Trump", "Sen. Cruz").
