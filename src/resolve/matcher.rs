@@ -73,6 +73,8 @@ pub struct Resolver<'r> {
     normal_list: Vec<(String, Entry)>,
     /// The names of `normal_list` by trigram, which yields the few a mention could match.
     fuzzy: FuzzyIndex,
+    /// The most words of a normalised name: no longer run of a mention's words can be one.
+    max_words: usize,
 }
 
 impl<'r> Resolver<'r> {
@@ -86,6 +88,7 @@ impl<'r> Resolver<'r> {
             normal: HashMap::new(),
             normal_list: Vec::new(),
             fuzzy: FuzzyIndex::default(),
+            max_words: 0,
         };
         for n in registry.held_names() {
             let entry = Entry {
@@ -105,6 +108,12 @@ impl<'r> Resolver<'r> {
                 r.normal_list.push((norm, entry));
             }
         }
+        r.max_words = r
+            .normal
+            .keys()
+            .map(|n| n.split(' ').count())
+            .max()
+            .unwrap_or(0);
         r.fuzzy = FuzzyIndex::new(r.normal_list.iter().map(|(n, _)| n.as_str()));
         r
     }
@@ -144,7 +153,7 @@ impl<'r> Resolver<'r> {
             return Some(self.resolution(e, MatchRule::Normalized, 1.0));
         }
         let words: Vec<&str> = n.split(' ').collect();
-        for len in (1..words.len()).rev() {
+        for len in (1..words.len().min(self.max_words + 1)).rev() {
             let mut best: Option<&Entry> = None;
             for start in 0..=words.len() - len {
                 let window = words[start..start + len].join(" ");

@@ -19,6 +19,8 @@ pub struct KnownName {
 pub struct Gazetteer {
     exact: HashMap<String, KnownName>,
     normal: HashMap<String, KnownName>,
+    /// The most words of a normalised name: no longer run of a phrase's words can be one.
+    max_words: usize,
 }
 
 impl Gazetteer {
@@ -29,6 +31,7 @@ impl Gazetteer {
             let known = KnownName { person };
             g.exact.entry(name.to_string()).or_insert(known);
             if let Some(n) = index_form(name) {
+                g.max_words = g.max_words.max(n.split(' ').count());
                 g.normal.entry(n).or_insert(known);
             }
         }
@@ -46,7 +49,16 @@ impl Gazetteer {
         if let Some(k) = self.exact.get(phrase) {
             return Some(*k);
         }
-        self.normal.get(&super::normalize_mention(phrase)).copied()
+        // one buffer for the normal forms: the attribution stage asks about every run of
+        // up to six words of an article
+        thread_local! {
+            static NORMAL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        NORMAL.with(|buf| {
+            let mut buf = buf.borrow_mut();
+            super::normalize_mention_into(phrase, &mut buf);
+            self.normal.get(buf.as_str()).copied()
+        })
     }
 
     /// True when the phrase is a name (letter for letter or normalised, white space
@@ -67,7 +79,7 @@ impl Gazetteer {
             return true;
         }
         let words: Vec<&str> = n.split(' ').collect();
-        (1..words.len()).rev().any(|len| {
+        (1..words.len().min(self.max_words + 1)).rev().any(|len| {
             (0..=words.len() - len).any(|start| {
                 self.normal
                     .contains_key(&words[start..start + len].join(" "))
