@@ -2,7 +2,7 @@
 //! stage to find in the text.
 
 use super::registry::index_form;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the gazetteer knows of a name found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +21,9 @@ pub struct Gazetteer {
     normal: HashMap<String, KnownName>,
     /// The most words of a normalised name: no longer run of a phrase's words can be one.
     max_words: usize,
+    /// The first word of every normalised name: a phrase whose normal form starts with
+    /// another word is no name, which [`Gazetteer::find`] tells from its first word alone.
+    first_words: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -32,6 +35,8 @@ impl Gazetteer {
             g.exact.entry(name.to_string()).or_insert(known);
             if let Some(n) = index_form(name) {
                 g.max_words = g.max_words.max(n.split(' ').count());
+                g.first_words
+                    .insert(n.split(' ').next().unwrap_or_default().to_string());
                 g.normal.entry(n).or_insert(known);
             }
         }
@@ -56,6 +61,10 @@ impl Gazetteer {
         }
         NORMAL.with(|buf| {
             let mut buf = buf.borrow_mut();
+            super::normalize_words_into(phrase, 1, &mut buf);
+            if !self.first_words.contains(buf.as_str()) {
+                return None;
+            }
             super::normalize_mention_into(phrase, &mut buf);
             self.normal.get(buf.as_str()).copied()
         })

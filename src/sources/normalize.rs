@@ -11,18 +11,32 @@ pub fn normalize_mention(mention: &str) -> String {
 /// [`normalize_mention`] into `out` (cleared first), so that a caller that normalises many
 /// phrases reuses one buffer.
 pub fn normalize_mention_into(mention: &str, out: &mut String) {
+    normalize_words_into(mention, usize::MAX, out);
+}
+
+/// The first `words` words of the normal form of `mention` (all of them when it has
+/// fewer) into `out`, cleared first: enough to rule out most phrases that no name starts
+/// as, without the work of the whole phrase.
+pub fn normalize_words_into(mention: &str, words: usize, out: &mut String) {
     out.clear();
+    let mut n = 0;
     if mention.is_ascii() {
         // ASCII lower-cases letter by letter, with no copy of the whole mention
         for raw in mention.split(|c: char| c.is_whitespace()) {
-            push_word(raw, true, out);
+            n += usize::from(push_word(raw, true, out));
+            if n == words {
+                break;
+            }
         }
     } else {
         // `str::to_lowercase` knows the letters whose lower case depends on their place
         // (a final sigma)
         let lower = mention.to_lowercase();
         for raw in lower.split(|c: char| c.is_whitespace()) {
-            push_word(raw, false, out);
+            n += usize::from(push_word(raw, false, out));
+            if n == words {
+                break;
+            }
         }
     }
 }
@@ -30,8 +44,9 @@ pub fn normalize_mention_into(mention: &str, out: &mut String) {
 /// Appends the normalised word `raw` to `out`, after a space when `out` holds a word
 /// already: possessive ending dropped, every character but letters, digits and `-`, then
 /// `-` at either end; lower-cased here when `ascii` (otherwise it already is). An empty
-/// word adds nothing, and neither does an article before the first word.
-fn push_word(raw: &str, ascii: bool, out: &mut String) {
+/// word adds nothing, and neither does an article before the first word; true when a word
+/// was added.
+fn push_word(raw: &str, ascii: bool, out: &mut String) -> bool {
     const POSSESSIVE: [&str; 8] = [
         "'s",
         "\u{2019}s",
@@ -66,7 +81,9 @@ fn push_word(raw: &str, ascii: bool, out: &mut String) {
     let article = before == 0 && matches!(&out[start..], "the" | "a" | "an");
     if out.len() == start || article {
         out.truncate(before);
+        return false;
     }
+    true
 }
 
 #[cfg(test)]
@@ -110,6 +127,15 @@ mod tests {
         #[test]
         fn the_same_as_the_reference_on_any_text(s in "\\PC{0,24}") {
             prop_assert_eq!(normalize_mention(&s), reference(&s));
+        }
+
+        #[test]
+        fn the_first_words_begin_the_normal_form(s in "([tTheAaSs' \u{2019}\\-.ΣσİK]|The |an |'s|s'){0,16}", n in 1usize..4) {
+            let mut first = String::new();
+            super::normalize_words_into(&s, n, &mut first);
+            let whole = reference(&s);
+            let want: Vec<&str> = whole.split(' ').filter(|w| !w.is_empty()).take(n).collect();
+            prop_assert_eq!(first, want.join(" "));
         }
     }
 

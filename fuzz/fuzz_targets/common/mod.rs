@@ -132,3 +132,38 @@ pub fn small_report() -> &'static Report {
         claimgraph::analyze(&story, &Default::default())
     })
 }
+
+/// The default story without its articles, made once: its registry is what the stage
+/// targets resolve against.
+pub fn default_story() -> &'static claimgraph::Story {
+    static STORY: std::sync::OnceLock<claimgraph::Story> = std::sync::OnceLock::new();
+    STORY.get_or_init(|| {
+        let mut s = claimgraph::corpus::default_story(&Default::default()).unwrap();
+        s.articles.clear();
+        s
+    })
+}
+
+/// The input split at its first `%%` line into a head of control bytes and a text; `None`
+/// when the text is not UTF-8. Without the line, the whole input is the text.
+pub fn head_and_text(data: &[u8]) -> Option<(&[u8], &str)> {
+    let (head, text) = match data.windows(4).position(|w| w == b"\n%%\n") {
+        Some(i) => (&data[..i], &data[i + 4..]),
+        None => (&[][..], data),
+    };
+    Some((head, std::str::from_utf8(text).ok()?))
+}
+
+/// The byte offset `at` of `text` moved back to a character boundary.
+pub fn boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// True when `s` lies inside `text` on character boundaries.
+pub fn inside(text: &str, s: claimgraph::text::Span) -> bool {
+    s.start <= s.end && text.get(s.start..s.end).is_some()
+}
