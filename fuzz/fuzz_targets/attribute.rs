@@ -11,6 +11,7 @@ use common::inside;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    common::one_thread();
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

@@ -11,7 +11,7 @@ mod common;
 
 use claimgraph::attribution::{Attribution, AttributionKind, Stance};
 use claimgraph::claims::{self, meaning};
-use claimgraph::resolve::{self, Resolver, SourceTable};
+use claimgraph::resolve::{self, SourceTable};
 use claimgraph::text::Span;
 use claimgraph::Article;
 use common::{boundary, inside};
@@ -76,6 +76,7 @@ fn attribution(article: &Article, r: &[u8]) -> Option<Attribution> {
 }
 
 fuzz_target!(|data: &[u8]| {
+    common::one_thread();
     let Some((head, text)) = common::head_and_text(data) else {
         return;
     };
@@ -92,12 +93,12 @@ fuzz_target!(|data: &[u8]| {
         .get(4..)
         .unwrap_or_default()
         .chunks_exact(6)
-        .take(64)
+        .take(16)
         .filter_map(|r| attribution(&article, r))
         .collect();
-    let resolver = Resolver::new(&story.registry);
+    let resolver = common::resolver();
     let mut table = SourceTable::new(&story.registry);
-    let resolved = resolve::resolve(&article, &attributions, &resolver, &mut table);
+    let resolved = resolve::resolve(&article, &attributions, resolver, &mut table);
     assert!(resolved.len() <= attributions.len());
     for r in &resolved {
         assert!(
@@ -113,11 +114,7 @@ fuzz_target!(|data: &[u8]| {
         resolved.len(),
         "a claim per resolved attribution"
     );
-    meaning::annotate(
-        &mut built,
-        &meaning::Parties::new(&story.registry),
-        &meaning::WordReader,
-    );
+    meaning::annotate(&mut built, common::parties(), &meaning::WordReader);
     let mut ids = HashSet::new();
     for (c, r) in built.iter().zip(&resolved) {
         assert!(ids.insert(c.id.as_str()), "claim id {} twice", c.id);

@@ -8,7 +8,7 @@
 mod common;
 
 use claimgraph::attribution::Stance;
-use claimgraph::claims::{meaning, Claim};
+use claimgraph::claims::Claim;
 use claimgraph::link::{self, RelationKind};
 use libfuzzer_sys::fuzz_target;
 
@@ -23,10 +23,11 @@ const STANCES: [Stance; 7] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
+    common::one_thread();
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let parties = meaning::Parties::new(&common::default_story().registry);
+    let parties = common::parties();
     let claims: Vec<Claim> = text
         .lines()
         .take(64)
@@ -36,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
             let content = line.get(1..)?;
             let source =
                 ["fsb", "kremlin", "reuters", "unknown:a", "unknown:b"][flags as usize % 5];
-            let mut c = Claim::plain_in(&format!("c{i}"), source, content, &parties);
+            let mut c = Claim::plain_in(&format!("c{i}"), source, content, parties);
             c.article = format!("a{}", (flags >> 3) % 3);
             c.sentence = i;
             c.paragraph = i / 2;

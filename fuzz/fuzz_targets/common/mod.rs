@@ -167,3 +167,29 @@ pub fn boundary(text: &str, mut at: usize) -> usize {
 pub fn inside(text: &str, s: claimgraph::text::Span) -> bool {
     s.start <= s.end && text.get(s.start..s.end).is_some()
 }
+
+/// The resolver of the default story's registry, made once.
+pub fn resolver() -> &'static claimgraph::resolve::Resolver<'static> {
+    static RESOLVER: std::sync::OnceLock<claimgraph::resolve::Resolver<'static>> =
+        std::sync::OnceLock::new();
+    RESOLVER.get_or_init(|| claimgraph::resolve::Resolver::new(&default_story().registry))
+}
+
+/// The parties of the default story's registry, made once.
+pub fn parties() -> &'static claimgraph::claims::Parties {
+    static PARTIES: std::sync::OnceLock<claimgraph::claims::Parties> = std::sync::OnceLock::new();
+    PARTIES.get_or_init(|| claimgraph::claims::Parties::new(&default_story().registry))
+}
+
+/// Makes the thread that runs the target rayon's only worker, once: the stages' parallel
+/// loops then run inline, with no hand-over to another thread on each execution (which
+/// costs more than the work on a short input).
+pub fn one_thread() {
+    static POOL: std::sync::Once = std::sync::Once::new();
+    POOL.call_once(|| {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build_global();
+    });
+}
