@@ -231,7 +231,7 @@ mod tests {
             // names just short of the threshold: those the comparison after the filter turns away
             near_misses += scores
                 .iter()
-                .filter(|&&s| s < FUZZY_THRESHOLD && s >= FUZZY_THRESHOLD - 0.1)
+                .filter(|s| (FUZZY_THRESHOLD - 0.1..FUZZY_THRESHOLD).contains(*s))
                 .count();
         }
         assert!(matched > 500, "{matched}");
