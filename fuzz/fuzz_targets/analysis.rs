@@ -3,6 +3,9 @@
 //! article, relations join claims that exist, and each claim sits in one proposition.
 #![no_main]
 
+#[path = "common/mod.rs"]
+mod common;
+
 use claimgraph::{Article, Story};
 use libfuzzer_sys::fuzz_target;
 use std::cell::RefCell;
@@ -17,6 +20,7 @@ thread_local! {
 }
 
 fuzz_target!(|data: &[u8]| {
+    common::one_thread();
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

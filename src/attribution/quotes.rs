@@ -22,27 +22,21 @@ pub(super) fn around(article: &Article, quotes: &Quotes, si: usize) -> Around {
     let text = article.text.as_str();
     let sents = &article.sentences;
     let sent = sents[si];
-    let inside = |s: Span| {
-        quotes.regions[sent.paragraph]
-            .iter()
-            .any(|q| q.start < s.start && s.start < q.end)
-    };
+    // the regions of a paragraph neither overlap nor nest: binary searches find the one
+    // around an offset, ending or starting at one, in a paragraph of any number of them
+    let inside = |s: Span| quotes.strictly_around(sent.paragraph, s.start).is_some();
     let prev_quote = si
         .checked_sub(1)
         .map(|p| sents[p])
         .filter(|p| p.paragraph == sent.paragraph && !inside(sent.span))
         .and_then(|p| {
-            quotes.regions[p.paragraph]
-                .iter()
-                .find(|q| q.end == p.span.end && closes(text, **q))
-                .copied()
+            quotes
+                .ending_at(p.paragraph, p.span.end)
+                .filter(|q| closes(text, *q))
         });
     let next_quote = sents.get(si + 1).and_then(|n| {
         let first_of_para = n.paragraph != sent.paragraph;
-        let starts = quotes.regions[n.paragraph]
-            .iter()
-            .find(|q| q.start == n.span.start)
-            .copied()?;
+        let starts = quotes.starting_at(n.paragraph, n.span.start)?;
         // a quotation over the whole next paragraph, or opening the next sentence
         (first_of_para || n.paragraph == sent.paragraph).then_some(starts)
     });

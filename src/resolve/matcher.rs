@@ -1,6 +1,7 @@
 //! Which registry source a mention names: by alias, normalised form, a name inside the
 //! phrase, or a fuzzy match, and which of these rules matched.
 
+use super::fuzzy::FuzzyIndex;
 use crate::sources::{normalize_mention, Registry};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -70,6 +71,10 @@ pub struct Resolver<'r> {
     normal: HashMap<String, Entry>,
     /// Normalised names in registry order, for fuzzy matching.
     normal_list: Vec<(String, Entry)>,
+    /// The names of `normal_list` by trigram, which yields the few a mention could match.
+    fuzzy: FuzzyIndex,
+    /// The most words of a normalised name: no longer run of a mention's words can be one.
+    max_words: usize,
 }
 
 impl<'r> Resolver<'r> {
@@ -82,6 +87,8 @@ impl<'r> Resolver<'r> {
             exact: HashMap::new(),
             normal: HashMap::new(),
             normal_list: Vec::new(),
+            fuzzy: FuzzyIndex::default(),
+            max_words: 0,
         };
         for n in registry.held_names() {
             let entry = Entry {
@@ -101,6 +108,13 @@ impl<'r> Resolver<'r> {
                 r.normal_list.push((norm, entry));
             }
         }
+        r.max_words = r
+            .normal
+            .keys()
+            .map(|n| n.split(' ').count())
+            .max()
+            .unwrap_or(0);
+        r.fuzzy = FuzzyIndex::new(r.normal_list.iter().map(|(n, _)| n.as_str()));
         r
     }
 
@@ -139,7 +153,7 @@ impl<'r> Resolver<'r> {
             return Some(self.resolution(e, MatchRule::Normalized, 1.0));
         }
         let words: Vec<&str> = n.split(' ').collect();
-        for len in (1..words.len()).rev() {
+        for len in (1..words.len().min(self.max_words + 1)).rev() {
             let mut best: Option<&Entry> = None;
             for start in 0..=words.len() - len {
                 let window = words[start..start + len].join(" ");
@@ -157,8 +171,11 @@ impl<'r> Resolver<'r> {
         if n.chars().count() < 5 {
             return None;
         }
+        // the index yields every name that could pass, in registry order, so the first of
+        // equal scores wins as it would over the whole list
         let mut best: Option<(f64, &Entry)> = None;
-        for (name, e) in &self.normal_list {
+        for i in self.fuzzy.candidates(&n) {
+            let (name, e) = &self.normal_list[i];
             let score = strsim::normalized_levenshtein(&n, name);
             if score >= FUZZY_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, e));

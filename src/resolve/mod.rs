@@ -8,6 +8,7 @@
 //! [`Registry`](crate::sources::Registry); the claims stage takes its [`Resolved`] attributions.
 
 mod chain;
+mod fuzzy;
 mod matcher;
 mod responds;
 mod speaker;

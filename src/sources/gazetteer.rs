@@ -2,7 +2,7 @@
 //! stage to find in the text.
 
 use super::registry::index_form;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the gazetteer knows of a name found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,11 @@ pub struct KnownName {
 pub struct Gazetteer {
     exact: HashMap<String, KnownName>,
     normal: HashMap<String, KnownName>,
+    /// The most words of a normalised name: no longer run of a phrase's words can be one.
+    max_words: usize,
+    /// The first word of every normalised name: a phrase whose normal form starts with
+    /// another word is no name, which [`Gazetteer::find`] tells from its first word alone.
+    first_words: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -29,6 +34,9 @@ impl Gazetteer {
             let known = KnownName { person };
             g.exact.entry(name.to_string()).or_insert(known);
             if let Some(n) = index_form(name) {
+                g.max_words = g.max_words.max(n.split(' ').count());
+                g.first_words
+                    .insert(n.split(' ').next().unwrap_or_default().to_string());
                 g.normal.entry(n).or_insert(known);
             }
         }
@@ -46,7 +54,20 @@ impl Gazetteer {
         if let Some(k) = self.exact.get(phrase) {
             return Some(*k);
         }
-        self.normal.get(&super::normalize_mention(phrase)).copied()
+        // one buffer for the normal forms: the attribution stage asks about every run of
+        // up to six words of an article
+        thread_local! {
+            static NORMAL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        NORMAL.with(|buf| {
+            let mut buf = buf.borrow_mut();
+            super::normalize_words_into(phrase, 1, &mut buf);
+            if !self.first_words.contains(buf.as_str()) {
+                return None;
+            }
+            super::normalize_mention_into(phrase, &mut buf);
+            self.normal.get(buf.as_str()).copied()
+        })
     }
 
     /// True when the phrase is a name (letter for letter or normalised, white space
@@ -67,7 +88,7 @@ impl Gazetteer {
             return true;
         }
         let words: Vec<&str> = n.split(' ').collect();
-        (1..words.len()).rev().any(|len| {
+        (1..words.len().min(self.max_words + 1)).rev().any(|len| {
             (0..=words.len() - len).any(|start| {
                 self.normal
                     .contains_key(&words[start..start + len].join(" "))

@@ -11,7 +11,7 @@ mod speaker;
 
 pub use file::ron_options;
 pub use gazetteer::{Gazetteer, KnownName};
-pub use normalize::normalize_mention;
+pub use normalize::{normalize_mention, normalize_mention_into, normalize_words_into};
 pub use registry::{Registry, RegistryName};
 pub use speaker::SpeakerId;
 

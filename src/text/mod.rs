@@ -12,7 +12,7 @@ pub mod stream;
 pub mod tokens;
 
 pub use hash::fnv1a;
-pub use sentences::{paragraphs, sentences, Sentence};
+pub use sentences::{paragraphs, sentences, Sentence, MAX_SENTENCE_BYTES};
 pub use span::Span;
 pub use stream::{Token, TokenStream};
 

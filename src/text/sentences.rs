@@ -49,6 +49,9 @@
 //!      like the previous case, and never before another initial;
 //!    * any other word: break.
 //!
+//! A sentence longer than [`MAX_SENTENCE_BYTES`] is cut at the last white space before
+//! the bound (or, with none in the piece, at the character boundary before it).
+//!
 //! Known limits of the heuristic: a capitalised name after a quoted question
 //! (`“Why?” Smith asked.`) starts a new sentence; a sentence that starts with a
 //! lower-case brand (`iPhone`, `eBay`) is joined to the previous one; `U.S.` at the end of
@@ -56,6 +59,12 @@
 
 use super::Span;
 use serde::{Deserialize, Serialize};
+
+/// The longest sentence in bytes: a longer one (a text without punctuation) is cut into
+/// pieces at white space. News sentences stay far below it; the bound keeps the work of
+/// the stages after the splitter, which compare the words of a sentence with each other,
+/// linear in the length of the text.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
 
 /// One sentence of an article: its span and the paragraph it belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,11 +183,29 @@ pub fn sentence_spans(text: &str, span: Span) -> Vec<Span> {
     let body = span.slice(text);
     let mut out = Vec::new();
     let mut start = 0;
-    let push = |from: usize, to: usize, out: &mut Vec<Span>| {
+    let push_one = |from: usize, to: usize, out: &mut Vec<Span>| {
         let s = Span::new(span.start + from, span.start + to).trim(text);
         if !s.is_empty() {
             out.push(s);
         }
+    };
+    // a sentence over the bound is cut at the last white space before it, or inside a
+    // word when a whole piece has none, so that no later stage meets an unbounded sentence
+    let push = |mut from: usize, to: usize, out: &mut Vec<Span>| {
+        while to - from > MAX_SENTENCE_BYTES {
+            let mut limit = from + MAX_SENTENCE_BYTES;
+            while !body.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let cut = body[from..limit]
+                .rfind(char::is_whitespace)
+                .map(|k| from + k)
+                .filter(|&k| k > from)
+                .unwrap_or(limit);
+            push_one(from, cut, out);
+            from = cut;
+        }
+        push_one(from, to, out);
     };
     let mut i = 0;
     while let Some(c) = char_at(body, i) {
@@ -540,6 +567,28 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_over_the_bound_is_cut_at_white_space() {
+        let line = "kalo merti ".repeat(1_000);
+        let got = texts(&line);
+        assert!(
+            got.len() >= line.len() / MAX_SENTENCE_BYTES,
+            "{}",
+            got.len()
+        );
+        assert!(got.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        // only white space is dropped, and no word is cut
+        assert_eq!(got.concat().len() + got.len() - 1, line.trim_end().len());
+        assert!(got
+            .iter()
+            .all(|s| s.split(' ').all(|w| w == "kalo" || w == "merti")));
+        // a piece without white space is cut at a character boundary
+        let word = "é".repeat(MAX_SENTENCE_BYTES);
+        let got = texts(&word);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got.concat(), word);
+    }
+
+    #[test]
     fn basic_marks() {
         assert_eq!(
             texts("One. Two! Three? Four"),
@@ -855,7 +904,14 @@ mod tests {
         assert!(start.elapsed().as_secs() < 30);
         let dots = ".".repeat(1_000_000) + " " + &"“".repeat(100_000) + "\n";
         let paras = paragraphs(&dots);
-        assert_eq!(sentences(&dots, &paras).len(), 2);
+        // the two sentences, cut into pieces of the longest sentence's size
+        let got = sentences(&dots, &paras);
+        assert!(got
+            .iter()
+            .all(|s| s.span.slice(&dots).len() <= MAX_SENTENCE_BYTES));
+        let bytes: usize = got.iter().map(|s| s.span.slice(&dots).len()).sum();
+        assert_eq!(bytes, 1_300_000);
+        assert!(got.len() <= 1_300_000 / (MAX_SENTENCE_BYTES - 3) + 2);
     }
 
     /// Asserts that `spans` are in order, non-empty, trimmed, on character boundaries,

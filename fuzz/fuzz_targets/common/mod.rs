@@ -132,3 +132,64 @@ pub fn small_report() -> &'static Report {
         claimgraph::analyze(&story, &Default::default())
     })
 }
+
+/// The default story without its articles, made once: its registry is what the stage
+/// targets resolve against.
+pub fn default_story() -> &'static claimgraph::Story {
+    static STORY: std::sync::OnceLock<claimgraph::Story> = std::sync::OnceLock::new();
+    STORY.get_or_init(|| {
+        let mut s = claimgraph::corpus::default_story(&Default::default()).unwrap();
+        s.articles.clear();
+        s
+    })
+}
+
+/// The input split at its first `%%` line into a head of control bytes and a text; `None`
+/// when the text is not UTF-8. Without the line, the whole input is the text.
+pub fn head_and_text(data: &[u8]) -> Option<(&[u8], &str)> {
+    let (head, text) = match data.windows(4).position(|w| w == b"\n%%\n") {
+        Some(i) => (&data[..i], &data[i + 4..]),
+        None => (&[][..], data),
+    };
+    Some((head, std::str::from_utf8(text).ok()?))
+}
+
+/// The byte offset `at` of `text` moved back to a character boundary.
+pub fn boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// True when `s` lies inside `text` on character boundaries.
+pub fn inside(text: &str, s: claimgraph::text::Span) -> bool {
+    s.start <= s.end && text.get(s.start..s.end).is_some()
+}
+
+/// The resolver of the default story's registry, made once.
+pub fn resolver() -> &'static claimgraph::resolve::Resolver<'static> {
+    static RESOLVER: std::sync::OnceLock<claimgraph::resolve::Resolver<'static>> =
+        std::sync::OnceLock::new();
+    RESOLVER.get_or_init(|| claimgraph::resolve::Resolver::new(&default_story().registry))
+}
+
+/// The parties of the default story's registry, made once.
+pub fn parties() -> &'static claimgraph::claims::Parties {
+    static PARTIES: std::sync::OnceLock<claimgraph::claims::Parties> = std::sync::OnceLock::new();
+    PARTIES.get_or_init(|| claimgraph::claims::Parties::new(&default_story().registry))
+}
+
+/// Makes the thread that runs the target rayon's only worker, once: the stages' parallel
+/// loops then run inline, with no hand-over to another thread on each execution (which
+/// costs more than the work on a short input).
+pub fn one_thread() {
+    static POOL: std::sync::Once = std::sync::Once::new();
+    POOL.call_once(|| {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build_global();
+    });
+}
