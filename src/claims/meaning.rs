@@ -10,10 +10,15 @@
 //! affiliations ([`Parties`]): "Kyiv" and "Ukrainian forces" are one party when the
 //! registry gives them one affiliation.
 
-use super::predicates::{self, PredicateClass, MULTIPLIERS, NUMBER_WORDS, VAGUE_PLURALS};
+use super::predicates::{
+    self, PredicateClass, HEARSAY, MULTIPLIERS, NEGATIONS, NEGATION_CONDITIONAL,
+    NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NO_SUBJECT_AGENT, NUMBER_WORDS,
+    VAGUE_PLURALS,
+};
 use super::Claim;
 use crate::attribution::Stance;
 use crate::sources::Registry;
+use crate::text::concepts::concept_of;
 use crate::text::tokens::{is_stopword, normalize_word, stem, words};
 use crate::text::Span;
 use std::collections::HashMap;
@@ -105,12 +110,28 @@ pub struct Assertion {
     /// The matter the claim reports on or rejects ("the report", "claims"), when the
     /// content names one.
     pub reports_on: Option<String>,
+    /// The predicate stands inside an account the content names ("to back up its claim
+    /// that rebels fired"): the claim tells of that account rather than asserting it.
+    pub within_account: bool,
 }
 
 impl Assertion {
     /// The predicate's class, if any.
     pub fn class(&self) -> Option<PredicateClass> {
         self.predicate.as_ref().map(|p| p.class)
+    }
+
+    /// True when the two themes can be of one event: either says nothing beyond its
+    /// parties and predicate ("denied its involvement"), or they share a word or a
+    /// concept ("plane" and "jet").
+    pub fn same_matter(&self, other: &Assertion) -> bool {
+        let norm = |s: &str| concept_of(s).map_or_else(|| s.to_string(), str::to_string);
+        self.theme.is_empty()
+            || other.theme.is_empty()
+            || self
+                .theme
+                .iter()
+                .any(|t| other.theme.iter().any(|u| norm(t) == norm(u)))
     }
 
     /// A short account in words: "negative: Russian state destroy (dam)".
@@ -204,37 +225,8 @@ pub trait Reader {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordReader;
 
-/// Words that negate what follows.
-const NEGATIONS: &[&str] = &[
-    "baseless",
-    "denied",
-    "denies",
-    "deny",
-    "false",
-    "fake",
-    "neither",
-    "never",
-    "no",
-    "nobody",
-    "none",
-    "nor",
-    "not",
-    "nothing",
-    "unfounded",
-    "untrue",
-    "without",
-];
-
-/// Words after a negation that undo it ("not only", "no more than", "not to").
-const UNDONE_BY_NEXT: &[&str] = &[
-    "fewer", "greater", "just", "less", "longer", "merely", "more", "only", "to", "doubt",
-];
-
-/// Words before a negation that put it inside a condition or a relative clause.
-const UNDONE_BY_EARLIER: &[&str] = &["if", "unless", "which", "who", "whether"];
-
-/// Hedges that only say the report is second-hand.
-const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+/// At most this many theme words are kept.
+const THEME_WORDS: usize = 10;
 
 /// Nouns that name another account, which a claim reports on or rejects.
 const ACCOUNTS: &[&str] = &[
@@ -292,6 +284,35 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Prepositions: a predicate noun just after one is part of a phrase of the sentence
+/// ("in response to the attack"), not the deed its subject did.
+const PREPOSITIONS: &[&str] = &[
+    "about",
+    "after",
+    "against",
+    "amid",
+    "before",
+    "during",
+    "following",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "over",
+    "since",
+    "to",
+    "with",
+];
+
+/// Words that open a clause: a party before one of them is not the subject of a
+/// predicate after it ("Kelmar said that the blast ...", "the men who died").
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "because", "before", "since", "that", "when", "where", "which", "while", "who",
+    "whom", "whose",
+];
+
 /// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
 const PASSIVE: &[&str] = &[
     "be", "been", "being", "get", "got", "is", "are", "was", "were",
@@ -328,7 +349,9 @@ impl Reader for WordReader {
             let mut hit = None;
             for len in (1..=parties.longest.min(lows.len() - i)).rev() {
                 let key = lows[i..i + len].join(" ");
-                if let Some(p) = parties.get(&key) {
+                // a name is written with a capital: "may" is no prime minister
+                let named = ws[i].text.starts_with(|c: char| c.is_uppercase());
+                if let Some(p) = parties.get(&key).filter(|_| named) {
                     hit = Some((len, p.to_string()));
                     break;
                 }
@@ -379,17 +402,28 @@ impl Reader for WordReader {
             .cloned();
         // the agent: after "by" following the predicate, else the last party before it,
         // else "of" after a noun predicate ("involvement of ..."), else the accused
-        let agent = main.as_ref().and_then(|(at, end, _)| {
+        let agent = main.as_ref().and_then(|(at, end, pred)| {
+            let class = pred.class;
             let by = (*end..(*end + 5).min(lows.len()))
                 .find(|&k| lows[k] == "by")
                 .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 3));
             let passive = (at.saturating_sub(2)..*at).any(|k| PASSIVE.contains(&lows[k].as_str()));
+            // the subject of "died" or "crashed" undergoes it; a noun after a preposition
+            // ("in response to the attack", "in the poisoning") is no deed of a party
+            // before it
+            let undergoes = NO_SUBJECT_AGENT.contains(&lows[*at].as_str());
+            let in_phrase = !lows[*at].ends_with("ed")
+                && (at.saturating_sub(2)..*at).any(|k| PREPOSITIONS.contains(&lows[k].as_str()));
             let before = found
                 .iter()
                 .rev()
                 .find(|(_, e, _)| *e <= *at && at - e <= 8)
-                .filter(|_| !passive);
-            let of = (lows.get(*end).map(String::as_str) == Some("of"))
+                .filter(|(_, e, _)| !(*e..*at).any(|k| CLAUSE_OPENERS.contains(&lows[k].as_str())))
+                .filter(|_| !passive && !undergoes && !in_phrase);
+            // "the involvement of Kelmar": the party answers; "the poisoning of" names the
+            // one who suffered it
+            let of = (lows.get(*end).map(String::as_str) == Some("of")
+                && class == PredicateClass::Responsible)
                 .then(|| found.iter().find(|(s, _, _)| *s > *end && *s <= end + 3))
                 .flatten();
             // "we" in subject place is the speaker's own party
@@ -466,12 +500,13 @@ impl Reader for WordReader {
                     && main_span.is_none_or(|(s, e)| *k < s || *k >= e)
                     && !is_stopword(l)
                     && !NEGATIONS.contains(&l.as_str())
+                    && predicates::of_word(l).is_none()
                     && l.chars().any(char::is_alphabetic)
                     && l.len() > 2
             })
             .map(|(_, l)| stem(l))
             .fold(Vec::new(), |mut acc, s| {
-                if !acc.contains(&s) && acc.len() < 6 {
+                if !acc.contains(&s) && acc.len() < THEME_WORDS {
                     acc.push(s);
                 }
                 acc
@@ -482,6 +517,12 @@ impl Reader for WordReader {
                 && next.text.starts_with(|c: char| c.is_uppercase())
                 && !in_party(k + 1))
             .then(|| next.text.to_string())
+        });
+        // "its claim that rebels fired": the predicate is the account's, not the speaker's
+        let within_account = main_span.is_some_and(|(s, _)| {
+            (0..s).any(|k| {
+                ACCOUNTS.contains(&lows[k].as_str()) && lows.get(k + 1).is_some_and(|n| n == "that")
+            })
         });
         let reports_on = lows
             .iter()
@@ -498,14 +539,22 @@ impl Reader for WordReader {
             quantities,
             place,
             reports_on,
+            within_account,
         }
     }
 }
 
-/// True when a negation in `lows` has the predicate at `predicate` in its scope (it comes
-/// before it, or just after it), or, without a predicate, when any negation stands.
-fn negated(lows: &[String], predicate: Option<usize>) -> bool {
-    if lows.iter().any(|l| l == "unless" || l == "except") {
+/// True when a negation of the lexicon ([`NEGATIONS`], or a word ending in "n't") in
+/// `lows` (a content's words, lower case) has the predicate at `predicate` in its scope: it
+/// comes before it or just after it. Without a predicate, any negation of the statement
+/// counts. A negation inside a condition or a relative clause ("if ... not", "plans that do
+/// not"), one undone by the next word ("not only", "no doubt"), and "without" where it
+/// governs no predicate are none.
+pub fn negated(lows: &[String], predicate: Option<usize>) -> bool {
+    if lows
+        .iter()
+        .any(|l| NEGATION_CONDITIONAL.contains(&l.as_str()))
+    {
         return false;
     }
     lows.iter().enumerate().any(|(i, l)| {
@@ -514,13 +563,13 @@ fn negated(lows: &[String], predicate: Option<usize>) -> bool {
         neg && in_scope
             && !lows
                 .get(i + 1)
-                .is_some_and(|n| UNDONE_BY_NEXT.contains(&n.as_str()))
+                .is_some_and(|n| NEGATION_UNDONE_BY_NEXT.contains(&n.as_str()))
             && !lows[..i]
                 .iter()
-                .any(|p| UNDONE_BY_EARLIER.contains(&p.as_str()))
+                .any(|p| NEGATION_UNDONE_BY_EARLIER.contains(&p.as_str()))
             && !lows[i.saturating_sub(3)..i].iter().any(|p| p == "that")
-            // "without" negates only what it governs, not a predicate before it
-            && (l != "without" || predicate.is_none_or(|p| p >= i))
+            // "without" negates only a predicate it governs
+            && (l != "without" || predicate.is_some_and(|p| p >= i))
     })
 }
 

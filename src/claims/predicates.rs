@@ -280,6 +280,79 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
 pub const VAGUE_PLURALS: &[(&str, f64)] =
     &[("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0)];
 
+/// Words that negate what follows them in a content ("not", "never", "denied"), and nouns
+/// or adjectives that deny the matter they go with ("baseless", "lack of", "a hoax"). The
+/// one negation lexicon: what a claim asserts ([`super::meaning`]) and how claims are
+/// matched (`link::relate`) both read it.
+pub const NEGATIONS: &[&str] = &[
+    "baseless",
+    "denied",
+    "denies",
+    "deny",
+    "fake",
+    "false",
+    "hoax",
+    "lack",
+    "lacked",
+    "lacking",
+    "lacks",
+    "neither",
+    "never",
+    "no",
+    "nobody",
+    "none",
+    "nor",
+    "not",
+    "nothing",
+    "unfounded",
+    "untrue",
+    "without",
+];
+
+/// Words after a negation that make it no denial of the statement: "not just", "no
+/// greater", "no doubt", a warning "not to go".
+pub const NEGATION_UNDONE_BY_NEXT: &[&str] = &[
+    "doubt", "fewer", "greater", "just", "less", "longer", "merely", "more", "only", "to",
+];
+
+/// Words before a negation, inside the content, that make it part of a condition or a
+/// relative clause rather than of the statement: "if the Kremlin does not receive",
+/// "plans which do not depend".
+pub const NEGATION_UNDONE_BY_EARLIER: &[&str] = &["if", "unless", "which", "who", "whether"];
+
+/// Words anywhere in a content that make a negation in it conditional: "not shared ...
+/// unless there is a real threat".
+pub const NEGATION_CONDITIONAL: &[&str] = &["unless", "except"];
+
+/// Hedges that only say the report is second-hand; they do not weaken the content.
+pub const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+
+/// Predicate words whose subject undergoes the event rather than causes it ("the men
+/// who died", "the plane crashed", "the blast"): a party before one of them is not its
+/// agent.
+pub const NO_SUBJECT_AGENT: &[&str] = &[
+    "blast",
+    "crash",
+    "crashed",
+    "dead",
+    "death",
+    "deaths",
+    "died",
+    "emerged",
+    "escaped",
+    "exploded",
+    "explosion",
+    "fatalities",
+    "hurt",
+    "injured",
+    "injuries",
+    "lives",
+    "origin",
+    "originated",
+    "toll",
+    "wounded",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,7 +52,7 @@ fn other_days(a: &Claim, b: &Claim) -> bool {
 ///
 /// Measures compare by unit; counts only when both count what the predicate says of
 /// and the predicate counts people ("471 killed" against "100 to 300 dead").
-fn incompatible<'q>(
+pub(crate) fn incompatible<'q>(
     a: &'q [Quantity],
     b: &'q [Quantity],
     counts: bool,
@@ -86,6 +86,13 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
         return None;
     }
     let hedged = ma.modality.hedged || mb.modality.hedged;
+    // an opposition needs one event: themes that can be of one matter, each claim
+    // asserting it (not telling of another's account), and two voices, not one speaker's
+    // two sentences in one article
+    let one_event = ma.same_matter(mb)
+        && !ma.within_account
+        && !mb.within_account
+        && !(a.article == b.article && a.origin() == b.origin());
     // counts of the same thing
     if let Some((x, y)) = incompatible(&ma.quantities, &mb.quantities, class.counts_people()) {
         if other_days(a, b) {
@@ -97,7 +104,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                 y.text
             )));
         }
-        if ma.negative == mb.negative {
+        if ma.negative == mb.negative && one_event {
             return Some(Verdict::Contradicts(format!(
                 "the figures cannot both be true: {} against {} ({})",
                 x.text,
@@ -110,7 +117,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
         (Some(x), Some(y)) if x.id != y.id => {
             // the party one claim blames speaks in the other: each side names another
             let blames_speaker = x.id == party_of(b) || y.id == party_of(a);
-            if class.has_culprit() && !ma.negative && !mb.negative && blames_speaker {
+            if class.has_culprit() && !ma.negative && !mb.negative && blames_speaker && one_event {
                 return Some(Verdict::Contradicts(format!(
                     "competing accounts of who is to answer: {} says {} ({}), {} says {} ({})",
                     who(a),
@@ -128,7 +135,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
         }
         (Some(x), Some(_)) => {
             if ma.negative != mb.negative {
-                if hedged && class.has_culprit() {
+                if (hedged && class.has_culprit()) || !one_event {
                     return None;
                 }
                 let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };

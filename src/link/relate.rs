@@ -6,6 +6,8 @@ use super::asserted::Verdict;
 use super::diff::{render, word_diff};
 use super::{Relation, RelationKind};
 use crate::attribution::{AttributionKind, Stance};
+use crate::claims::meaning::negated;
+use crate::claims::predicates::{HEARSAY, NEGATIONS};
 use crate::claims::Claim;
 use crate::sources::SpeakerId;
 use crate::text::concepts::{concept_of, is_concept};
@@ -60,46 +62,6 @@ const NOT_CONTENT: &[&str] = &[
     "truly",
 ];
 
-/// Words that make a statement negative.
-const NEGATIONS: &[&str] = &[
-    "baseless",
-    "denied",
-    "denies",
-    "deny",
-    "fake",
-    "false",
-    "hoax",
-    "lack",
-    "lacked",
-    "lacking",
-    "lacks",
-    "neither",
-    "never",
-    "no",
-    "nobody",
-    "none",
-    "nor",
-    "not",
-    "nothing",
-    "unfounded",
-    "untrue",
-];
-
-/// Words after a negation that make it no denial of the statement: "not just", "no
-/// greater", a warning "not to go".
-const NEGATION_UNDONE_BY_NEXT: &[&str] = &[
-    "fewer", "greater", "just", "less", "longer", "merely", "more", "only", "to",
-];
-
-/// Words before a negation, inside the content, that make it part of a condition or a
-/// relative clause rather than of the statement: "if the Kremlin does not receive",
-/// "plans that do not depend".
-const NEGATION_UNDONE_BY_EARLIER: &[&str] = &["if", "unless", "which", "who", "whether"];
-
-/// Words anywhere in a content that make a negation in it conditional: "not shared ...
-/// unless there is a real threat".
-const CONDITIONAL: &[&str] = &["unless", "except"];
-
 /// The stems of [`NOT_CONTENT`] and [`NEGATIONS`], computed once.
 fn not_content_stems() -> &'static BTreeSet<String> {
     static STEMS: std::sync::OnceLock<BTreeSet<String>> = std::sync::OnceLock::new();
@@ -112,29 +74,8 @@ fn not_content_stems() -> &'static BTreeSet<String> {
     })
 }
 
-/// True when the words of a content state a negation of it (see the lists above).
-fn negates(lows: &[String]) -> bool {
-    if lows.iter().any(|l| CONDITIONAL.contains(&l.as_str())) {
-        return false;
-    }
-    lows.iter().enumerate().any(|(i, l)| {
-        let neg = NEGATIONS.contains(&l.as_str()) || l.ends_with("n't");
-        neg && !lows
-            .get(i + 1)
-            .is_some_and(|n| NEGATION_UNDONE_BY_NEXT.contains(&n.as_str()))
-            && !lows[..i]
-                .iter()
-                .any(|p| NEGATION_UNDONE_BY_EARLIER.contains(&p.as_str()))
-            // "plans that do not depend": a "that" just before is a relative clause
-            && !lows[i.saturating_sub(3)..i].iter().any(|p| p == "that")
-    })
-}
-
 /// Words by which a speaker keeps a matter at a distance: "the alleged plot".
 const DISTANCING: &[&str] = &["alleged", "purported", "so-called", "supposed"];
-
-/// Hedges that only say the report is second-hand; they do not weaken the content.
-const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
 
 /// What one claim gives for matching.
 #[derive(Clone, Debug)]
@@ -147,8 +88,6 @@ pub struct ClaimView {
     pub hedged: bool,
     /// The speaker keeps the matter at a distance ("alleged").
     pub distancing: bool,
-    /// Numbers with the unit that follows them ("48 hours" → (48, "hour")).
-    pub numbers: Vec<(String, String)>,
     /// Keys of the capitalised names in the content, after its first word.
     pub names: BTreeSet<String>,
     /// Dates the content's time references resolve to (first and last day).
@@ -234,27 +173,9 @@ impl ClaimView {
         let text = c.text.as_str();
         let ws = words(text, Span::new(0, text.len()));
         let lows: Vec<String> = ws.iter().map(|t| normalize_word(t.text)).collect();
-        let negative = c.stance == Stance::Deny || negates(&lows) || c.assertion.negative;
+        let negative = c.stance == Stance::Deny || negated(&lows, None) || c.assertion.negative;
         let hedged = c.hedges.iter().any(|h| !HEARSAY.contains(&h.cue.as_str()));
         let distancing = lows.iter().any(|l| DISTANCING.contains(&l.as_str()));
-        let mut numbers = Vec::new();
-        for (i, t) in ws.iter().enumerate() {
-            let digits: String = t
-                .text
-                .chars()
-                .take_while(|ch| ch.is_ascii_digit())
-                .collect();
-            if digits.is_empty() {
-                continue;
-            }
-            // "48-hour" or "48 hours"
-            let unit = match t.text[digits.len()..].strip_prefix('-') {
-                Some(rest) if !rest.is_empty() => stem(rest),
-                _ => ws.get(i + 1).map(|n| stem(n.text)).unwrap_or_default(),
-            };
-            numbers.push((digits, unit));
-        }
-        numbers.shrink_to_fit();
         let mut names = BTreeSet::new();
         for (i, t) in ws.iter().enumerate().skip(1) {
             if !t.text.starts_with(|ch: char| ch.is_uppercase()) || lows[i] == "i" {
@@ -273,7 +194,6 @@ impl ClaimView {
             negative,
             hedged,
             distancing,
-            numbers,
             names,
             dates,
         }
@@ -438,6 +358,23 @@ impl<'a> Overlap<'a> {
             .collect();
         shown.join(", ")
     }
+}
+
+/// True when the two claims can speak of one event, for a contradiction: predicates of
+/// one class (or two that ask who did it), themes of one matter
+/// ([`crate::claims::Assertion::same_matter`]), neither telling of another's account, and
+/// two voices, not one speaker's two sentences in one article.
+fn one_event(a: &Claim, b: &Claim) -> bool {
+    let (ma, mb) = (&a.assertion, &b.assertion);
+    let classes = match (ma.class(), mb.class()) {
+        (Some(x), Some(y)) => x == y || (x.has_culprit() && y.has_culprit()),
+        _ => false,
+    };
+    classes
+        && ma.same_matter(mb)
+        && !ma.within_account
+        && !mb.within_account
+        && !(a.article == b.article && a.origin() == b.origin())
 }
 
 /// Shared words shown in a relation's reasons.
@@ -664,10 +601,7 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
             let mut score = 0.0;
             // both sides must be about the matter: a fragment ("as the syndrome") that
             // another claim's words cover says nothing against it
-            let of_one_matter = ov.low() >= w::CONTRADICT_OTHER_COVER
-                && (a.assertion.class().is_none()
-                    || b.assertion.class().is_none()
-                    || a.assertion.class() == b.assertion.class());
+            let of_one_matter = ov.low() >= w::CONTRADICT_OTHER_COVER && one_event(a, b);
             if plain && of_one_matter && ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 {
                 score = ov.high();
                 reasons.push(format!(
@@ -677,7 +611,11 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
                     ov.words_up_to(SHOWN_WORDS)
                 ));
             }
-            if negt.stance == Stance::Deny && post.source != negt.source {
+            // the denial answers an assertion of the matter, not a fragment of it
+            let denied = post.source != negt.source
+                && pos.assertion.class().is_some()
+                && (neg.assertion.class().is_none() || one_event(a, b));
+            if negt.stance == Stance::Deny && denied {
                 let mut s = w::DENIAL_COVER_SHARE * neg_cover;
                 let mut why = vec![format!(
                     "{} denies what {} asserts; shared words: {}",
@@ -710,45 +648,26 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
     }
 
     // contradiction: the same statement with other numbers, dates or actors
-    if ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 && !ta.hedged && !tb.hedged {
-        for (na, ua) in &va.numbers {
-            let same_unit: Vec<&String> = vb
-                .numbers
-                .iter()
-                .filter(|(_, u)| u == ua && !u.is_empty())
-                .map(|(n, _)| n)
-                .collect();
-            if !same_unit.is_empty() && !same_unit.contains(&na) {
-                return Some(make(
-                    RelationKind::Contradicts,
-                    ov.high(),
-                    vec![format!(
-                        "the numbers differ: {na} {ua} against {} {ua}; shared words: {}",
-                        same_unit[0],
-                        ov.words_up_to(SHOWN_WORDS)
-                    )],
-                ));
-            }
-        }
-        let plain_shared = ov
-            .shared_keys()
-            .into_iter()
-            .filter(|&k| !va.names.contains(k) && !vb.names.contains(k))
-            .count();
-        if !same_source
-            && plain_shared >= 2
-            && !va.names.is_empty()
-            && !vb.names.is_empty()
-            && va.names.is_disjoint(&vb.names)
-        {
-            let list = |n: &BTreeSet<String>| n.iter().cloned().collect::<Vec<_>>().join(", ");
+    let one_voice = same_source && ta.article == tb.article;
+    if ov.high() >= w::CONTRADICT_COVER
+        && ov.shared >= 2
+        && !ta.hedged
+        && !tb.hedged
+        && !one_voice
+        && (va.dates.is_empty() || vb.dates.is_empty() || va.dates == vb.dates)
+    {
+        // measures of one unit that cannot both hold ("48 hours" against "24 hours");
+        // counts compare only in what the claims assert (see `asserted`)
+        let (qa, qb) = (&a.assertion.quantities, &b.assertion.quantities);
+        if let Some((x, y)) = super::asserted::incompatible(qa, qb, false) {
             return Some(make(
                 RelationKind::Contradicts,
-                ov.high() * 0.8,
+                ov.high(),
                 vec![format!(
-                    "the same statement with other actors or places: {} against {}",
-                    list(&va.names),
-                    list(&vb.names)
+                    "the figures differ: {} against {}; shared words: {}",
+                    x.text,
+                    y.text,
+                    ov.words_up_to(SHOWN_WORDS)
                 )],
             ));
         }
@@ -925,7 +844,7 @@ mod tests {
         .unwrap();
         assert_eq!(r.kind, RelationKind::Contradicts);
         assert!(
-            r.reasons[0].contains("numbers differ: 48 hour against 24 hour"),
+            r.reasons[0].contains("48 hours against 24 hours"),
             "{:?}",
             r.reasons
         );
