@@ -11,9 +11,9 @@
 //! registry gives them one affiliation.
 
 use super::predicates::{
-    self, PredicateClass, HEARSAY, MULTIPLIERS, NEGATIONS, NEGATION_CONDITIONAL,
-    NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NO_SUBJECT_AGENT, NUMBER_WORDS,
-    VAGUE_PLURALS,
+    self, PredicateClass, GENERIC_THEME, HEARSAY, MULTIPLIERS, NEGATIONS, NEGATION_CONDITIONAL,
+    NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NOT_CONTENT, NO_SUBJECT_AGENT,
+    NUMBER_WORDS, VAGUE_PLURALS,
 };
 use super::Claim;
 use crate::attribution::Stance;
@@ -79,12 +79,28 @@ pub struct Quantity {
     pub at: usize,
     /// It counts what the predicate says of ("471 killed", "killed 471 people").
     pub of_predicate: bool,
+    /// The stem of what it counts when the text names a kind ("children" of "10
+    /// children"), or `part` for a part of a larger count ("one of the dead"): such a
+    /// count is part of a count of people.
+    pub noun: Option<String>,
 }
 
 impl Quantity {
     /// True when the two quantities can both be true of one thing.
     pub fn compatible(&self, other: &Quantity) -> bool {
         self.low <= other.high * 1.0001 && other.low <= self.high * 1.0001
+    }
+
+    /// True when the two counts can both be true of one event: counts of one kind that
+    /// can both hold, or, when only one names a kind ("10 children" against "500
+    /// people"), a part no larger than the whole. Counts of two kinds never clash.
+    pub fn compatible_count(&self, other: &Quantity) -> bool {
+        match (&self.noun, &other.noun) {
+            (Some(x), Some(y)) if x != y => true,
+            (Some(_), None) => self.low <= other.high * 1.0001,
+            (None, Some(_)) => other.low <= self.high * 1.0001,
+            _ => self.compatible(other),
+        }
     }
 }
 
@@ -113,6 +129,12 @@ pub struct Assertion {
     /// The predicate stands inside an account the content names ("to back up its claim
     /// that rebels fired"): the claim tells of that account rather than asserting it.
     pub within_account: bool,
+    /// The classes of the other predicates the content names ("the attack" of
+    /// "responsible for the attack"), besides the main one.
+    pub events: Vec<PredicateClass>,
+    /// The day the claim was told: its article's publication date, when known (set by
+    /// [`date_claims`]).
+    pub told: Option<chrono::NaiveDate>,
 }
 
 impl Assertion {
@@ -122,12 +144,14 @@ impl Assertion {
     }
 
     /// True when the two themes can be of one event: either says nothing beyond its
-    /// parties and predicate ("denied its involvement"), or they share a word or a
-    /// concept ("plane" and "jet").
+    /// parties and predicate ("denied its involvement"), they name a deed of one class
+    /// besides their predicates ("responsible for the attack", "involved in the nerve
+    /// agent attack"), or they share a word or a concept.
     pub fn same_matter(&self, other: &Assertion) -> bool {
         let norm = |s: &str| concept_of(s).map_or_else(|| s.to_string(), str::to_string);
         self.theme.is_empty()
             || other.theme.is_empty()
+            || self.events.iter().any(|e| other.events.contains(e))
             || self
                 .theme
                 .iter()
@@ -306,11 +330,35 @@ const PREPOSITIONS: &[&str] = &[
     "with",
 ];
 
-/// Words that open a clause: a party before one of them is not the subject of a
-/// predicate after it ("Kelmar said that the blast ...", "the men who died").
+/// Words that open a clause, and speech verbs: a party before one of them is not the
+/// subject of a predicate after it ("Kelmar said that the blast ...", "the men who died",
+/// "officials saying a missile hit it").
 const CLAUSE_OPENERS: &[&str] = &[
-    "after", "because", "before", "since", "that", "when", "where", "which", "while", "who",
-    "whom", "whose",
+    "after", "because", "before", "claimed", "said", "saying", "says", "since", "stated", "that",
+    "told", "when", "where", "which", "while", "who", "whom", "whose",
+];
+
+/// Nouns that count people at large: a count of one of these is the whole, not a part.
+const GENERAL_COUNTS: &[&str] = &["individuals", "people", "persons", "person"];
+
+/// Participles that do not end in "-ed" or "-en".
+const PARTICIPLES: &[&str] = &[
+    "blew", "blown", "brought", "built", "hit", "hurt", "led", "shot", "struck", "taken",
+];
+
+/// Words that name who holds a place ("territory held by", "an area under the control
+/// of"): the party after one holds the place an attack came from.
+const HOLDING: &[&str] = &["control", "controlled", "held", "occupied"];
+
+/// Days of the week: "on Monday" is no place.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
@@ -349,8 +397,10 @@ impl Reader for WordReader {
             let mut hit = None;
             for len in (1..=parties.longest.min(lows.len() - i)).rev() {
                 let key = lows[i..i + len].join(" ");
-                // a name is written with a capital: "may" is no prime minister
-                let named = ws[i].text.starts_with(|c: char| c.is_uppercase());
+                // a name that is also a common word is one only with a capital: "may"
+                // is no prime minister
+                let named = ws[i].text.starts_with(|c: char| c.is_uppercase())
+                    || (len > 1 || !is_stopword(&key));
                 if let Some(p) = parties.get(&key).filter(|_| named) {
                     hit = Some((len, p.to_string()));
                     break;
@@ -407,17 +457,39 @@ impl Reader for WordReader {
             let by = (*end..(*end + 5).min(lows.len()))
                 .find(|&k| lows[k] == "by")
                 .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 3));
-            let passive = (at.saturating_sub(2)..*at).any(|k| PASSIVE.contains(&lows[k].as_str()));
+            // "the dam was destroyed": the subject of a participle after an auxiliary
+            // suffers the deed; but one who "was involved", "was behind" or "was blamed"
+            // is the one said to answer for it
+            let participle = {
+                let w = lows[*at].as_str();
+                w.ends_with("ed") || w.ends_with("en") || PARTICIPLES.contains(&w)
+            };
+            let passive = participle
+                && class != PredicateClass::Responsible
+                && (at.saturating_sub(2)..*at).any(|k| PASSIVE.contains(&lows[k].as_str()));
             // the subject of "died" or "crashed" undergoes it; a noun after a preposition
             // ("in response to the attack", "in the poisoning") is no deed of a party
             // before it
             let undergoes = NO_SUBJECT_AGENT.contains(&lows[*at].as_str());
+            // ("nothing to do with": "to" just before a verb is no preposition)
             let in_phrase = !lows[*at].ends_with("ed")
-                && (at.saturating_sub(2)..*at).any(|k| PREPOSITIONS.contains(&lows[k].as_str()));
+                && (at.saturating_sub(3)..*at).any(|k| {
+                    PREPOSITIONS.contains(&lows[k].as_str())
+                        && !(lows[k] == "to" && k + 1 == *at)
+                        && !(k + 1..*at).any(|m| in_party(m) || PASSIVE.contains(&lows[m].as_str()))
+                });
             let before = found
                 .iter()
                 .rev()
-                .find(|(_, e, _)| *e <= *at && at - e <= 8)
+                // "identified by X as", "from X": the object of a preposition is no
+                // subject
+                .find(|(s, e, _)| {
+                    *e <= *at
+                        && at - e <= 8
+                        && !s.checked_sub(1).is_some_and(|k| {
+                            PREPOSITIONS.contains(&lows[k].as_str()) || lows[k] == "by"
+                        })
+                })
                 .filter(|(_, e, _)| !(*e..*at).any(|k| CLAUSE_OPENERS.contains(&lows[k].as_str())))
                 .filter(|_| !passive && !undergoes && !in_phrase);
             // "the involvement of Kelmar": the party answers; "the poisoning of" names the
@@ -440,7 +512,17 @@ impl Reader for WordReader {
                     },
                 )
             });
-            by.or(before)
+            // "fired from territory held by X": the side that holds the launch site
+            let held = (class == PredicateClass::Attack)
+                .then(|| {
+                    (*end..(*end + 8).min(lows.len()))
+                        .find(|&k| HOLDING.contains(&lows[k].as_str()))
+                        .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 4))
+                })
+                .flatten()
+                .filter(|_| (*end..(*end + 3).min(lows.len())).any(|k| lows[k] == "from"));
+            held.or(by)
+                .or(before)
                 .or(we.as_ref())
                 .or(of)
                 .or_else(|| {
@@ -451,6 +533,30 @@ impl Reader for WordReader {
                 .map(|(_, _, p)| p.clone())
         });
         let negative = negated(&lows, main.as_ref().map(|m| m.0));
+        // "denied involvement", "had nothing to do with it": a named speaker who denies a
+        // part in it without naming anyone speaks of its own
+        let denies_own = claim.stance == Stance::Deny || negative;
+        let own = || {
+            let origin = claim.origin();
+            (!origin.is_article_voice() && !origin.as_str().starts_with("unknown:")).then(|| {
+                Party {
+                    id: claim
+                        .affiliation
+                        .clone()
+                        .unwrap_or_else(|| origin.to_string()),
+                    text: "itself".to_string(),
+                }
+            })
+        };
+        let agent = agent.or_else(|| {
+            (main
+                .as_ref()
+                .is_some_and(|m| m.2.class == PredicateClass::Responsible)
+                && denies_own
+                && found.is_empty())
+            .then(own)
+            .flatten()
+        });
         let mut modality = Modality {
             hedged: claim
                 .hedges
@@ -484,14 +590,29 @@ impl Reader for WordReader {
             }
         }
         let denied = claim.stance == Stance::Deny;
-        let negative = (negative ^ denied) ^ judged_unlikely;
+        // a denial whose own words negate ("said it had nothing to do with") denies once
+        let negative = (negative || denied) ^ judged_unlikely;
         let mut quantities = quantities(text, &ws, &lows);
         if let Some((s, e, _)) = &main {
             for q in &mut quantities {
-                q.of_predicate = (q.at < *s && s - q.at <= 5) || (q.at >= *e && q.at - e <= 2);
+                // "killed 471 people", not "killed in two strikes"
+                let after = q.at >= *e
+                    && q.at - e <= 2
+                    && !lows[*e..q.at]
+                        .iter()
+                        .any(|l| PREPOSITIONS.contains(&l.as_str()));
+                q.of_predicate = (q.at < *s && s - q.at <= 5) || after;
             }
         }
         let main_span = main.as_ref().map(|(s, e, _)| (*s, *e));
+        // the other deeds the content names: "responsible for the attack" is about an
+        // attack
+        let mut events: Vec<PredicateClass> = Vec::new();
+        for (s, _, p) in &preds {
+            if main_span.is_none_or(|(m, _)| *s != m) && !events.contains(&p.class) {
+                events.push(p.class);
+            }
+        }
         let theme: Vec<String> = lows
             .iter()
             .enumerate()
@@ -501,6 +622,8 @@ impl Reader for WordReader {
                     && !is_stopword(l)
                     && !NEGATIONS.contains(&l.as_str())
                     && predicates::of_word(l).is_none()
+                    && !GENERIC_THEME.contains(&l.as_str())
+                    && !NOT_CONTENT.contains(&l.as_str())
                     && l.chars().any(char::is_alphabetic)
                     && l.len() > 2
             })
@@ -515,6 +638,8 @@ impl Reader for WordReader {
             let next = ws.get(k + 1)?;
             (matches!(l.as_str(), "in" | "at" | "near")
                 && next.text.starts_with(|c: char| c.is_uppercase())
+                && !MONTHS.contains(&lows[k + 1].as_str())
+                && !WEEKDAYS.contains(&lows[k + 1].as_str())
                 && !in_party(k + 1))
             .then(|| next.text.to_string())
         });
@@ -540,6 +665,8 @@ impl Reader for WordReader {
             place,
             reports_on,
             within_account,
+            events,
+            told: None,
         }
     }
 }
@@ -557,20 +684,33 @@ pub fn negated(lows: &[String], predicate: Option<usize>) -> bool {
     {
         return false;
     }
-    lows.iter().enumerate().any(|(i, l)| {
-        let neg = NEGATIONS.contains(&l.as_str()) || l.ends_with("n't");
+    let is_negation = |l: &str| NEGATIONS.contains(&l) || l.ends_with("n't");
+    let mut denies = false;
+    // negations in a relative clause after one ("not much that happens that he is not
+    // behind"): two negations make an assertion
+    let mut in_clauses = 0;
+    for (i, l) in lows.iter().enumerate() {
+        if !is_negation(l) {
+            continue;
+        }
         let in_scope = predicate.is_none_or(|p| i <= p + 2);
-        neg && in_scope
+        let after_that = lows[i.saturating_sub(3)..i].iter().any(|p| p == "that");
+        let counts = in_scope
             && !lows
                 .get(i + 1)
                 .is_some_and(|n| NEGATION_UNDONE_BY_NEXT.contains(&n.as_str()))
             && !lows[..i]
                 .iter()
                 .any(|p| NEGATION_UNDONE_BY_EARLIER.contains(&p.as_str()))
-            && !lows[i.saturating_sub(3)..i].iter().any(|p| p == "that")
             // "without" negates only a predicate it governs
-            && (l != "without" || predicate.is_some_and(|p| p >= i))
-    })
+            && (l != "without" || predicate.is_some_and(|p| p >= i));
+        if counts && !after_that {
+            denies = true;
+        } else if counts && denies {
+            in_clauses += 1;
+        }
+    }
+    denies && in_clauses % 2 == 0
 }
 
 /// The value of a number token: digits (commas between them allowed) or a number word.
@@ -654,14 +794,33 @@ fn quantities(text: &str, ws: &[crate::text::tokens::Token], lows: &[String]) ->
         } else {
             "count".to_string()
         };
+        // "10 children", "471 Palestinians": the kind counted, unless it is people at
+        // large or the predicate itself ("471 killed")
+        // "one of the dead", "ten of them": a part of a larger count
+        let part = lows.get(end).is_some_and(|n| n == "of");
+        let noun = lows
+            .get(end)
+            .filter(|n| {
+                n.chars().all(char::is_alphabetic)
+                    && n.len() > 2
+                    && !is_stopword(n)
+                    && !GENERAL_COUNTS.contains(&n.as_str())
+                    && predicates::of_word(n).is_none()
+                    && unit == "count"
+            })
+            .map(|n| stem(n))
+            .or_else(|| part.then(|| "part".to_string()));
+        let last = if unit == "count" { end } else { end + 1 };
         if !year {
             out.push(Quantity {
                 low,
                 high,
                 unit,
-                text: text[ws[start].span.start..ws[end.min(lows.len()) - 1].span.end].to_string(),
+                // with its unit: "48 hours"
+                text: text[ws[start].span.start..ws[last.min(lows.len()) - 1].span.end].to_string(),
                 at: start,
                 of_predicate: false,
+                noun,
             });
         }
         k = end;
@@ -691,12 +850,25 @@ pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &impl Reader) {
     }
 }
 
+/// Gives each claim's assertion the publication date of its article, from (article id,
+/// date) pairs: counts of a toll told on other days are read as such.
+pub fn date_claims<'a>(
+    claims: &mut [Claim],
+    articles: impl IntoIterator<Item = (&'a str, Option<chrono::NaiveDate>)>,
+) {
+    let days: HashMap<&str, Option<chrono::NaiveDate>> = articles.into_iter().collect();
+    for c in claims.iter_mut() {
+        c.assertion.told = days.get(c.article.as_str()).copied().flatten();
+    }
+}
+
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::sources::{Source, SourceKind};
 
-    fn parties() -> Parties {
+    /// Two invented governments, Kelmar and Ostland, each with a name for its forces.
+    pub(crate) fn parties() -> Parties {
         let src = |id: &str, aliases: &[&str], aff: Option<&str>| Source {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             affiliation: aff.map(str::to_string),
@@ -767,5 +939,110 @@ mod tests {
         assert_eq!(d.quantities[0].unit, "hour");
         let e = read("100-300 dead", Stance::Assert);
         assert_eq!((e.quantities[0].low, e.quantities[0].high), (100.0, 300.0));
+    }
+    #[test]
+    fn agents_are_doers_not_sufferers_objects_or_speakers() {
+        let a = read(
+            "it is highly likely that Kelmar was responsible for the attack",
+            Stance::Assert,
+        );
+        assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state", "{a:?}");
+        let b = read(
+            "Ostland expelled diplomats in response to the attack",
+            Stance::Assert,
+        );
+        assert!(b.agent.is_none(), "a noun after a preposition: {b:?}");
+        let c = read("the poisoning of an Ostlandic defector", Stance::Assert);
+        assert!(c.agent.is_none(), "'of' names the victim: {c:?}");
+        let d = read("Kelmari forces died in the blast", Stance::Assert);
+        assert!(d.agent.is_none(), "the subject of 'died': {d:?}");
+        let e = read(
+            "Ostlandic army officers saying a missile hit the plane",
+            Stance::Assert,
+        );
+        assert!(e.agent.is_none(), "the speakers are no agent: {e:?}");
+        let f = read("Kelmar had nothing to do with the blast", Stance::Deny);
+        assert_eq!(f.class(), Some(PredicateClass::Responsible));
+        assert_eq!(f.agent.as_ref().unwrap().id, "Kelmari state");
+        assert!(f.negative, "a denial in its own words denies once");
+        let g = read(
+            "Ostland must back up its claim that Kelmari forces attacked the convoy",
+            Stance::Assert,
+        );
+        assert!(g.within_account);
+        assert!(!read("Kelmari forces attacked the convoy", Stance::Assert).within_account);
+    }
+
+    #[test]
+    fn a_denial_naming_no_one_is_of_the_speakers_own_part() {
+        let mut c = Claim::plain("x", "kelmar-government", "any involvement");
+        c.stance = Stance::Deny;
+        c.affiliation = Some("Kelmari state".into());
+        let a = WordReader.read(&c, &parties());
+        assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state");
+        assert!(a.negative);
+        // an unknown speaker has no part to deny
+        let mut u = Claim::plain("x", "unknown:someone", "any involvement");
+        u.stance = Stance::Deny;
+        assert!(WordReader.read(&u, &parties()).agent.is_none());
+    }
+
+    #[test]
+    fn negation_scope_and_double_negation() {
+        let lows = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert!(negated(&lows("he was not behind it"), None));
+        assert!(!negated(
+            &lows("there is not much that happens here that he is not behind"),
+            None
+        ));
+        assert!(!negated(&lows("not only the dam"), None));
+        assert!(!negated(&lows("if they do not pay"), None));
+        assert!(negated(&lows("no evidence of a strike"), None));
+        // "without" negates a predicate it governs only
+        assert!(negated(&lows("without striking"), Some(1)));
+        assert!(!negated(&lows("struck without warning"), Some(0)));
+    }
+
+    #[test]
+    fn counts_of_a_part_and_of_another_kind() {
+        let whole = &read("500 people were killed", Stance::Assert).quantities[0];
+        let part = &read("10 children were killed", Stance::Assert).quantities[0];
+        let more = &read("600 children were killed", Stance::Assert).quantities[0];
+        let one = &read("one of the dead was a doctor", Stance::Assert).quantities[0];
+        let other = &read("12 soldiers were killed", Stance::Assert).quantities[0];
+        assert_eq!(part.noun.as_deref(), Some("children"));
+        assert_eq!(one.noun.as_deref(), Some("part"));
+        assert!(whole.noun.is_none());
+        assert!(part.compatible_count(whole) && whole.compatible_count(part));
+        assert!(one.compatible_count(whole));
+        assert!(
+            !more.compatible_count(whole),
+            "a part larger than the whole"
+        );
+        assert!(
+            part.compatible_count(other),
+            "children and soldiers are two counts"
+        );
+        let x = &read("471 people were killed", Stance::Assert).quantities[0];
+        assert!(!x.compatible_count(whole));
+    }
+
+    #[test]
+    fn places_are_no_months_and_themes_no_predicates() {
+        let a = read("Kelmari forces blew up the dam in March", Stance::Assert);
+        assert_eq!(a.place, None);
+        assert!(a.theme.contains(&"dam".to_string()), "{:?}", a.theme);
+        let b = read(
+            "Kelmar was responsible for the attack on the dam",
+            Stance::Assert,
+        );
+        assert!(
+            !b.theme.iter().any(|t| t.starts_with("attack")),
+            "{:?}",
+            b.theme
+        );
+        assert_eq!(b.events, vec![PredicateClass::Attack]);
+        let c = read("Kelmar denied any role in the attack", Stance::Deny);
+        assert!(b.same_matter(&c), "one deed named besides: {:?} {:?}", b, c);
     }
 }
