@@ -2,10 +2,11 @@
 //! the dam? Russia — …; Ukraine — …"), found from the contradictions between their claims.
 
 use super::Assessment;
+use crate::attribution::Stance;
 use crate::claims::predicates::PredicateClass;
 use crate::claims::Claim;
 use crate::link::{Relation, RelationKind};
-use crate::text::tokens::{normalize_word, stem as stem_of, words};
+use crate::text::tokens::{is_function_word, normalize_word, stem as stem_of, words};
 use crate::text::Span;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -119,7 +120,8 @@ fn deed(claims: &[&Claim]) -> Option<&'static str> {
 
 /// The question the contradicting claims answer, as a reporter would put it: "Who
 /// destroyed the dam?", "Who was behind the attack in Salisbury?", "How many were
-/// killed?", else "Is it true that …?" with the best supported side's statement.
+/// killed?", "Was the warning well founded?", else "Is it true that …?" with the best
+/// supported side's statement.
 fn question(
     touched: &[&Claim],
     class: Option<PredicateClass>,
@@ -131,6 +133,7 @@ fn question(
     let at = place(touched)
         .map(|p| format!(" in {p}"))
         .unwrap_or_default();
+    let measured = touched.iter().any(|c| !c.assertion.quantities.is_empty());
     let counted = touched.iter().any(|c| {
         c.assertion
             .quantities
@@ -170,6 +173,15 @@ fn question(
         (Some(PredicateClass::Crash), _) => {
             format!("Why did{} crash?", the(&theme).unwrap_or(" it".into()))
         }
+        (Some(PredicateClass::Warn), _) => "What did the warning say?".to_string(),
+        // a warning against a denial that anything was known
+        (None, _) if touched.iter().any(|c| c.stance == Stance::Warn) => {
+            "Was the warning well founded?".to_string()
+        }
+        (Some(PredicateClass::Leak), false) if measured => format!(
+            "How much{} leaked{at}?",
+            theme.as_ref().map(|t| format!(" {t}")).unwrap_or_default()
+        ),
         (Some(PredicateClass::Originate), _) => {
             format!(
                 "Where did{} come from?",
@@ -184,11 +196,11 @@ fn question(
     q
 }
 
-/// The text with its first letter in lower case, unless the first word is a name
-/// (written with more capitals, or a pronoun "I").
+/// The text with its first letter in lower case when its first word is a function word
+/// ("The", "It"), which a capital only marks as the first; a name keeps its capital.
 fn lower_first(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or("");
-    let keep = first == "I" || first.chars().skip(1).any(char::is_uppercase);
+    let keep = !is_function_word(&first.to_lowercase());
     let mut cs = text.chars();
     match cs.next() {
         Some(c) if !keep => c.to_lowercase().chain(cs).collect(),
@@ -314,4 +326,47 @@ pub fn disputes(
     }
     out.sort_by(|a, b| b.sides.len().cmp(&a.sides.len()).then(a.id.cmp(&b.id)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::meaning::tests::parties;
+
+    fn claim(text: &str) -> Claim {
+        Claim::plain_in("x", "someone", text, &parties())
+    }
+
+    #[test]
+    fn questions_read_as_a_reporter_would_put_them() {
+        let a = claim("Kelmari forces blew up the dam at Varno");
+        let b = claim("the Ostlandic army blew up the dam at Varno");
+        let touched = [&a, &b];
+        let class = most_common_class(touched.iter().filter_map(|c| c.assertion.class()));
+        assert_eq!(
+            question(&touched, class, true, "x"),
+            "Who destroyed the dam in Varno?"
+        );
+        let c = claim("Kelmar was responsible for the attack in Tarsk");
+        let d = claim("Ostland was behind the attack in Tarsk");
+        let touched = [&c, &d];
+        assert_eq!(
+            question(&touched, Some(PredicateClass::Responsible), true, "x"),
+            "Who was behind the attack in Tarsk?"
+        );
+        let e = claim("300 people were killed");
+        let f = claim("40 people were killed");
+        assert_eq!(
+            question(&[&e, &f], Some(PredicateClass::Kill), false, "x"),
+            "How many people were killed?"
+        );
+        assert_eq!(
+            question(&[], None, false, "The ferry left on time."),
+            "Is it true that the ferry left on time?"
+        );
+        assert_eq!(
+            question(&[], None, false, "Kelmar closed the border"),
+            "Is it true that Kelmar closed the border?"
+        );
+    }
 }

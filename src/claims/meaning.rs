@@ -368,11 +368,20 @@ const PASSIVE: &[&str] = &[
 
 /// Units of measure, by stem: a number followed by one of these is of that unit.
 const UNITS: &[&str] = &[
+    "acr",
+    "barrel",
     "day",
+    "gallon",
+    "hectar",
     "hour",
+    "kg",
+    "kilogram",
     "kilometr",
     "kilometre",
     "km",
+    "liter",
+    "litr",
+    "litre",
     "meter",
     "metr",
     "metre",
@@ -381,6 +390,9 @@ const UNITS: &[&str] = &[
     "month",
     "percent",
     "second",
+    "ton",
+    "tonn",
+    "tonne",
     "week",
     "year",
 ];
@@ -471,12 +483,18 @@ impl Reader for WordReader {
             // ("in response to the attack", "in the poisoning") is no deed of a party
             // before it
             let undergoes = NO_SUBJECT_AGENT.contains(&lows[*at].as_str());
-            // ("nothing to do with": "to" just before a verb is no preposition)
+            // ("nothing to do with": "to" just before a verb is no preposition; "by
+            // blowing up": a gerund straight after a preposition is a verb of the
+            // sentence's subject, "in the poisoning" a noun)
+            let straight_after =
+                |k: usize| k + 1 == *at && (lows[k] == "to" || lows[*at].ends_with("ing"));
+            let interrupted =
+                |k: usize| (k + 1..*at).any(|m| in_party(m) || PASSIVE.contains(&lows[m].as_str()));
             let in_phrase = !lows[*at].ends_with("ed")
                 && (at.saturating_sub(3)..*at).any(|k| {
                     PREPOSITIONS.contains(&lows[k].as_str())
-                        && !(lows[k] == "to" && k + 1 == *at)
-                        && !(k + 1..*at).any(|m| in_party(m) || PASSIVE.contains(&lows[m].as_str()))
+                        && !straight_after(k)
+                        && !interrupted(k)
                 });
             let before = found
                 .iter()
@@ -499,19 +517,28 @@ impl Reader for WordReader {
                 .then(|| found.iter().find(|(s, _, _)| *s > *end && *s <= end + 3))
                 .flatten();
             // "we" in subject place is the speaker's own party
-            let we = (0..*at).rev().take(6).find(|&k| lows[k] == "we").map(|k| {
-                (
-                    k,
-                    k + 1,
-                    Party {
-                        id: claim
-                            .affiliation
-                            .clone()
-                            .unwrap_or_else(|| claim.origin().to_string()),
-                        text: ws[k].text.to_string(),
-                    },
-                )
-            });
+            let we = (0..*at)
+                .rev()
+                .take(6)
+                .find(|&k| lows[k] == "we")
+                // "we know that they blew it up": "we" is no subject across a clause
+                // opener, nor with a party nearer the predicate
+                .filter(|&k| {
+                    !(k + 1..*at).any(|m| CLAUSE_OPENERS.contains(&lows[m].as_str()) || in_party(m))
+                })
+                .map(|k| {
+                    (
+                        k,
+                        k + 1,
+                        Party {
+                            id: claim
+                                .affiliation
+                                .clone()
+                                .unwrap_or_else(|| claim.origin().to_string()),
+                            text: ws[k].text.to_string(),
+                        },
+                    )
+                });
             // "fired from territory held by X": the side that holds the launch site
             let held = (class == PredicateClass::Attack)
                 .then(|| {
@@ -675,8 +702,8 @@ impl Reader for WordReader {
 /// `lows` (a content's words, lower case) has the predicate at `predicate` in its scope: it
 /// comes before it or just after it. Without a predicate, any negation of the statement
 /// counts. A negation inside a condition or a relative clause ("if ... not", "plans that do
-/// not"), one undone by the next word ("not only", "no doubt"), and "without" where it
-/// governs no predicate are none.
+/// not"), one undone by the next word ("not only", "no doubt"), and "without" after the
+/// predicate ("struck without warning") are none.
 pub fn negated(lows: &[String], predicate: Option<usize>) -> bool {
     if lows
         .iter()
@@ -702,8 +729,8 @@ pub fn negated(lows: &[String], predicate: Option<usize>) -> bool {
             && !lows[..i]
                 .iter()
                 .any(|p| NEGATION_UNDONE_BY_EARLIER.contains(&p.as_str()))
-            // "without" negates only a predicate it governs
-            && (l != "without" || predicate.is_some_and(|p| p >= i));
+            // "without" negates only a predicate after it
+            && (l != "without" || predicate.is_none_or(|p| p >= i));
         if counts && !after_that {
             denies = true;
         } else if counts && denies {
@@ -937,6 +964,15 @@ pub(crate) mod tests {
         assert_eq!(c.quantities[0].low, 7.0);
         let d = read("the strike will last 48 hours", Stance::Assert);
         assert_eq!(d.quantities[0].unit, "hour");
+        for (text, unit) in [("40 tonnes of oil", "tonnes"), ("9 barrels", "barrels")] {
+            let q = &read(text, Stance::Assert).quantities[0];
+            assert_eq!(q.unit, stem(unit), "{text}");
+            assert!(
+                q.text.ends_with(unit),
+                "the text keeps its unit: {}",
+                q.text
+            );
+        }
         let e = read("100-300 dead", Stance::Assert);
         assert_eq!((e.quantities[0].low, e.quantities[0].high), (100.0, 300.0));
     }

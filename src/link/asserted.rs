@@ -5,6 +5,7 @@
 //! are no contradiction.
 
 use crate::claims::meaning::Quantity;
+use crate::claims::predicates::PredicateClass;
 use crate::claims::Claim;
 
 /// What the meaning of two claims says of their relation.
@@ -98,14 +99,17 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
     if shared < 1 && !same_deed {
         return None;
     }
+    // a claim under a condition ("if ..., X will be deemed guilty") asserts nothing yet
+    if ma.modality.conditional || mb.modality.conditional {
+        return None;
+    }
     let hedged = ma.modality.hedged || mb.modality.hedged;
     // an opposition needs one event: themes that can be of one matter, each claim
     // asserting it (not telling of another's account), and two voices, not one speaker's
     // two sentences in one article
-    let one_event = ma.same_matter(mb)
-        && !ma.within_account
-        && !mb.within_account
-        && !(a.article == b.article && a.origin() == b.origin());
+    let one_voice = a.article == b.article && a.origin() == b.origin();
+    let told = ma.within_account || mb.within_account;
+    let one_event = ma.same_matter(mb) && !told && !one_voice;
     // counts of the same thing
     if let Some((x, y)) = incompatible(&ma.quantities, &mb.quantities, class.counts_people()) {
         if other_days(a, b) {
@@ -174,11 +178,17 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                     who(neg)
                 )));
             }
+            // two classes that ask who did it agree on the one who answers for it
+            let deed = if class == other {
+                class.past()
+            } else {
+                PredicateClass::Responsible.past()
+            };
             Some(Verdict::Agrees(format!(
                 "both {} {} {}",
                 if ma.negative { "deny that" } else { "say" },
                 x.id,
-                class.past()
+                deed
             )))
         }
         _ => None,

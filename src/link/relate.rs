@@ -315,20 +315,20 @@ impl<'a> Overlap<'a> {
 }
 
 /// True when the two claims can speak of one event, for a contradiction: predicates of
-/// one class (or two that ask who did it), themes of one matter
+/// one class (or two that ask who did it) when the lexicon knows both, themes of one matter
 /// ([`crate::claims::Assertion::same_matter`]), neither telling of another's account, and
 /// two voices, not one speaker's two sentences in one article.
 fn one_event(a: &Claim, b: &Claim) -> bool {
     let (ma, mb) = (&a.assertion, &b.assertion);
     let classes = match (ma.class(), mb.class()) {
         (Some(x), Some(y)) => x == y || (x.has_culprit() && y.has_culprit()),
-        _ => false,
+        // a predicate the lexicon does not know ("fuel reached the beaches") leaves
+        // the words to decide
+        _ => true,
     };
-    classes
-        && ma.same_matter(mb)
-        && !ma.within_account
-        && !mb.within_account
-        && !(a.article == b.article && a.origin() == b.origin())
+    let one_voice = a.article == b.article && a.origin() == b.origin();
+    let told = ma.within_account || mb.within_account;
+    classes && ma.same_matter(mb) && !told && !one_voice
 }
 
 /// Content words a claim without a known predicate needs to be more than a fragment
@@ -592,9 +592,17 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
             let mut score = 0.0;
             // both sides must be about the matter: a fragment ("as the syndrome") that
             // another claim's words cover says nothing against it
-            let of_one_matter =
-                ov.low() >= w::CONTRADICT_OTHER_COVER && one_event(a, b) && aimed_at(neg, pos);
-            if plain && of_one_matter && ov.high() >= w::CONTRADICT_COVER && ov.shared >= 2 {
+            let of_one_matter = ov.low() >= w::CONTRADICT_OTHER_COVER
+                && one_event(a, b)
+                && asserts_enough(pos)
+                && aimed_at(neg, pos);
+            // one speaker's two tellings differ by their reporters' words, not its own
+            if plain
+                && of_one_matter
+                && !same_source
+                && ov.high() >= w::CONTRADICT_COVER
+                && ov.shared >= 2
+            {
                 score = ov.high();
                 reasons.push(format!(
                     "{} negates what {} asserts; shared words: {}",
@@ -606,9 +614,7 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
             // the denial answers an assertion of the matter, not a fragment of it
             let denied = post.source != negt.source
                 && asserts_enough(pos)
-                && (neg.assertion.class().is_none()
-                    || pos.assertion.class().is_none()
-                    || one_event(a, b))
+                && one_event(a, b)
                 && aimed_at(neg, pos);
             if negt.stance == Stance::Deny && denied {
                 let mut s = w::DENIAL_COVER_SHARE * neg_cover;
