@@ -660,8 +660,12 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
         // measures of one unit that cannot both hold ("48 hours" against "24 hours");
         // counts compare only in what the claims assert (see `asserted`)
         let (qa, qb) = (&a.assertion.quantities, &b.assertion.quantities);
-        let measured = one_event(a, b);
-        if let Some((x, y)) = super::asserted::incompatible(qa, qb, false).filter(|_| measured) {
+        // (the quantities first: most pairs have none, and the event is read only then)
+        let clash = (!qa.is_empty() && !qb.is_empty())
+            .then(|| super::asserted::incompatible(qa, qb, false))
+            .flatten()
+            .filter(|_| one_event(a, b));
+        if let Some((x, y)) = clash {
             return Some(make(
                 RelationKind::Contradicts,
                 ov.high(),
