@@ -210,6 +210,10 @@ pub trait Reader {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordReader;
 
+/// The words of a party the content does not name but implies: the speaker's own part in
+/// what it denies.
+const OWN_PART: &str = "itself";
+
 /// At most this many theme words are kept.
 const THEME_WORDS: usize = 10;
 
@@ -459,7 +463,7 @@ impl Reader for WordReader {
                         .affiliation
                         .clone()
                         .unwrap_or_else(|| origin.to_string()),
-                    text: "itself".to_string(),
+                    text: OWN_PART.to_string(),
                 }
             })
         };
@@ -640,7 +644,9 @@ pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &impl Reader) {
                 c.keys.push(k);
             }
         }
-        if let Some(agent) = &a.agent {
+        // a party the content names: the speaker's own part in a denial ("denied its
+        // involvement") is read, not written, and gives no key
+        if let Some(agent) = a.agent.as_ref().filter(|p| p.text != OWN_PART) {
             let k = format!("@party:{}", agent.id.to_lowercase());
             if !c.keys.contains(&k) {
                 c.keys.push(k);
