@@ -109,6 +109,10 @@ pub fn analysis_with_progress<'a>(
     }
     let parties = claims::Parties::new(&story.registry);
     claims::meaning::annotate(&mut claims, &parties, &claims::meaning::WordReader);
+    claims::meaning::date_claims(
+        &mut claims,
+        story.articles.iter().map(|a| (a.id.as_str(), a.published)),
+    );
     let relations = link::link(&claims);
     let graph = ClaimGraph::build(&claims, &relations, &sources);
     let confidences = assess::attribution_confidences(&claims, &sources);

@@ -10,10 +10,16 @@
 //! affiliations ([`Parties`]): "Kyiv" and "Ukrainian forces" are one party when the
 //! registry gives them one affiliation.
 
-use super::predicates::{self, PredicateClass, MULTIPLIERS, NUMBER_WORDS, VAGUE_PLURALS};
+use super::predicates::{
+    self, PredicateClass, GENERIC_THEME, HEARSAY, NEGATIONS, NEGATION_CONDITIONAL,
+    NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NOT_CONTENT, NO_SUBJECT_AGENT,
+};
+pub use super::quantities::Quantity;
+use super::quantities::{quantities, MONTHS};
 use super::Claim;
 use crate::attribution::Stance;
 use crate::sources::Registry;
+use crate::text::concepts::concept_of;
 use crate::text::tokens::{is_stopword, normalize_word, stem, words};
 use crate::text::Span;
 use std::collections::HashMap;
@@ -59,30 +65,6 @@ pub struct Modality {
     pub confidence: Option<Confidence>,
 }
 
-/// A quantity: a number or range with its unit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Quantity {
-    /// Lowest value it allows.
-    pub low: f64,
-    /// Highest value it allows (`f64::INFINITY` for "at least").
-    pub high: f64,
-    /// The unit's stem ("hour", "km"), or `count` for a count of things or people.
-    pub unit: String,
-    /// The words as written.
-    pub text: String,
-    /// Where it stands: its first word's index in the content.
-    pub at: usize,
-    /// It counts what the predicate says of ("471 killed", "killed 471 people").
-    pub of_predicate: bool,
-}
-
-impl Quantity {
-    /// True when the two quantities can both be true of one thing.
-    pub fn compatible(&self, other: &Quantity) -> bool {
-        self.low <= other.high * 1.0001 && other.low <= self.high * 1.0001
-    }
-}
-
 /// What a claim asserts.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Assertion {
@@ -105,12 +87,36 @@ pub struct Assertion {
     /// The matter the claim reports on or rejects ("the report", "claims"), when the
     /// content names one.
     pub reports_on: Option<String>,
+    /// The predicate stands inside an account the content names ("to back up its claim
+    /// that rebels fired"): the claim tells of that account rather than asserting it.
+    pub within_account: bool,
+    /// The classes of the other predicates the content names ("the attack" of
+    /// "responsible for the attack"), besides the main one.
+    pub events: Vec<PredicateClass>,
+    /// The day the claim was told: its article's publication date, when known (set by
+    /// [`date_claims`]).
+    pub told: Option<chrono::NaiveDate>,
 }
 
 impl Assertion {
     /// The predicate's class, if any.
     pub fn class(&self) -> Option<PredicateClass> {
         self.predicate.as_ref().map(|p| p.class)
+    }
+
+    /// True when the two themes can be of one event: either says nothing beyond its
+    /// parties and predicate ("denied its involvement"), they name a deed of one class
+    /// besides their predicates ("responsible for the attack", "involved in the nerve
+    /// agent attack"), or they share a word or a concept.
+    pub fn same_matter(&self, other: &Assertion) -> bool {
+        let norm = |s: &str| concept_of(s).map_or_else(|| s.to_string(), str::to_string);
+        self.theme.is_empty()
+            || other.theme.is_empty()
+            || self.events.iter().any(|e| other.events.contains(e))
+            || self
+                .theme
+                .iter()
+                .any(|t| other.theme.iter().any(|u| norm(t) == norm(u)))
     }
 
     /// A short account in words: "negative: Russian state destroy (dam)".
@@ -204,37 +210,12 @@ pub trait Reader {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordReader;
 
-/// Words that negate what follows.
-const NEGATIONS: &[&str] = &[
-    "baseless",
-    "denied",
-    "denies",
-    "deny",
-    "false",
-    "fake",
-    "neither",
-    "never",
-    "no",
-    "nobody",
-    "none",
-    "nor",
-    "not",
-    "nothing",
-    "unfounded",
-    "untrue",
-    "without",
-];
+/// The words of a party the content does not name but implies: the speaker's own part in
+/// what it denies.
+const OWN_PART: &str = "itself";
 
-/// Words after a negation that undo it ("not only", "no more than", "not to").
-const UNDONE_BY_NEXT: &[&str] = &[
-    "fewer", "greater", "just", "less", "longer", "merely", "more", "only", "to", "doubt",
-];
-
-/// Words before a negation that put it inside a condition or a relative clause.
-const UNDONE_BY_EARLIER: &[&str] = &["if", "unless", "which", "who", "whether"];
-
-/// Hedges that only say the report is second-hand.
-const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+/// At most this many theme words are kept.
+const THEME_WORDS: usize = 10;
 
 /// Nouns that name another account, which a claim reports on or rejects.
 const ACCOUNTS: &[&str] = &[
@@ -253,67 +234,59 @@ const ACCOUNTS: &[&str] = &[
     "theory",
 ];
 
-/// Words that bound the number after them from below.
-const AT_LEAST: &[&str] = &["least", "over", "more", "upwards", "exceeding"];
-/// Words that bound the number after them from above.
-const AT_MOST: &[&str] = &["most", "fewer", "less", "under", "up"];
-/// Words that make the number after them approximate.
-const ABOUT: &[&str] = &[
+/// Prepositions: a predicate noun just after one is part of a phrase of the sentence
+/// ("in response to the attack"), not the deed its subject did.
+const PREPOSITIONS: &[&str] = &[
     "about",
-    "almost",
-    "approximately",
-    "around",
-    "nearly",
-    "roughly",
-    "some",
-    "estimated",
+    "after",
+    "against",
+    "amid",
+    "before",
+    "during",
+    "following",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "over",
+    "since",
+    "to",
+    "with",
 ];
 
-/// Month names: a number beside one is a day or a year.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Words that open a clause, and speech verbs: a party before one of them is not the
+/// subject of a predicate after it ("Kelmar said that the blast ...", "the men who died",
+/// "officials saying a missile hit it").
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "because", "before", "claimed", "said", "saying", "says", "since", "stated", "that",
+    "told", "when", "where", "which", "while", "who", "whom", "whose",
+];
+
+/// Participles that do not end in "-ed" or "-en".
+const PARTICIPLES: &[&str] = &[
+    "blew", "blown", "brought", "built", "hit", "hurt", "led", "shot", "struck", "taken",
+];
+
+/// Words that name who holds a place ("territory held by", "an area under the control
+/// of"): the party after one holds the place an attack came from.
+const HOLDING: &[&str] = &["control", "controlled", "held", "occupied"];
+
+/// Days of the week: "on Monday" is no place.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
 const PASSIVE: &[&str] = &[
     "be", "been", "being", "get", "got", "is", "are", "was", "were",
-];
-
-/// Units of measure, by stem: a number followed by one of these is of that unit.
-const UNITS: &[&str] = &[
-    "day",
-    "hour",
-    "kilometr",
-    "kilometre",
-    "km",
-    "meter",
-    "metr",
-    "metre",
-    "mile",
-    "minute",
-    "month",
-    "percent",
-    "second",
-    "week",
-    "year",
 ];
 
 impl Reader for WordReader {
@@ -328,7 +301,11 @@ impl Reader for WordReader {
             let mut hit = None;
             for len in (1..=parties.longest.min(lows.len() - i)).rev() {
                 let key = lows[i..i + len].join(" ");
-                if let Some(p) = parties.get(&key) {
+                // a name that is also a common word is one only with a capital: "may"
+                // is no prime minister
+                let named = ws[i].text.starts_with(|c: char| c.is_uppercase())
+                    || (len > 1 || !is_stopword(&key));
+                if let Some(p) = parties.get(&key).filter(|_| named) {
                     hit = Some((len, p.to_string()));
                     break;
                 }
@@ -379,34 +356,92 @@ impl Reader for WordReader {
             .cloned();
         // the agent: after "by" following the predicate, else the last party before it,
         // else "of" after a noun predicate ("involvement of ..."), else the accused
-        let agent = main.as_ref().and_then(|(at, end, _)| {
+        let agent = main.as_ref().and_then(|(at, end, pred)| {
+            let class = pred.class;
             let by = (*end..(*end + 5).min(lows.len()))
                 .find(|&k| lows[k] == "by")
                 .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 3));
-            let passive = (at.saturating_sub(2)..*at).any(|k| PASSIVE.contains(&lows[k].as_str()));
+            // "the dam was destroyed": the subject of a participle after an auxiliary
+            // suffers the deed; but one who "was involved", "was behind" or "was blamed"
+            // is the one said to answer for it
+            let participle = {
+                let w = lows[*at].as_str();
+                w.ends_with("ed") || w.ends_with("en") || PARTICIPLES.contains(&w)
+            };
+            let passive = participle
+                && class != PredicateClass::Responsible
+                && (at.saturating_sub(2)..*at).any(|k| PASSIVE.contains(&lows[k].as_str()));
+            // the subject of "died" or "crashed" undergoes it; a noun after a preposition
+            // ("in response to the attack", "in the poisoning") is no deed of a party
+            // before it
+            let undergoes = NO_SUBJECT_AGENT.contains(&lows[*at].as_str());
+            // ("nothing to do with": "to" just before a verb is no preposition; "by
+            // blowing up": a gerund straight after a preposition is a verb of the
+            // sentence's subject, "in the poisoning" a noun)
+            let straight_after =
+                |k: usize| k + 1 == *at && (lows[k] == "to" || lows[*at].ends_with("ing"));
+            let interrupted =
+                |k: usize| (k + 1..*at).any(|m| in_party(m) || PASSIVE.contains(&lows[m].as_str()));
+            let in_phrase = !lows[*at].ends_with("ed")
+                && (at.saturating_sub(3)..*at).any(|k| {
+                    PREPOSITIONS.contains(&lows[k].as_str())
+                        && !straight_after(k)
+                        && !interrupted(k)
+                });
             let before = found
                 .iter()
                 .rev()
-                .find(|(_, e, _)| *e <= *at && at - e <= 8)
-                .filter(|_| !passive);
-            let of = (lows.get(*end).map(String::as_str) == Some("of"))
+                // "identified by X as", "from X": the object of a preposition is no
+                // subject
+                .find(|(s, e, _)| {
+                    *e <= *at
+                        && at - e <= 8
+                        && !s.checked_sub(1).is_some_and(|k| {
+                            PREPOSITIONS.contains(&lows[k].as_str()) || lows[k] == "by"
+                        })
+                })
+                .filter(|(_, e, _)| !(*e..*at).any(|k| CLAUSE_OPENERS.contains(&lows[k].as_str())))
+                .filter(|_| !passive && !undergoes && !in_phrase);
+            // "the involvement of Kelmar": the party answers; "the poisoning of" names the
+            // one who suffered it
+            let of = (lows.get(*end).map(String::as_str) == Some("of")
+                && class == PredicateClass::Responsible)
                 .then(|| found.iter().find(|(s, _, _)| *s > *end && *s <= end + 3))
                 .flatten();
             // "we" in subject place is the speaker's own party
-            let we = (0..*at).rev().take(6).find(|&k| lows[k] == "we").map(|k| {
-                (
-                    k,
-                    k + 1,
-                    Party {
-                        id: claim
-                            .affiliation
-                            .clone()
-                            .unwrap_or_else(|| claim.origin().to_string()),
-                        text: ws[k].text.to_string(),
-                    },
-                )
-            });
-            by.or(before)
+            let we = (0..*at)
+                .rev()
+                .take(6)
+                .find(|&k| lows[k] == "we")
+                // "we know that they blew it up": "we" is no subject across a clause
+                // opener, nor with a party nearer the predicate
+                .filter(|&k| {
+                    !(k + 1..*at).any(|m| CLAUSE_OPENERS.contains(&lows[m].as_str()) || in_party(m))
+                })
+                .map(|k| {
+                    (
+                        k,
+                        k + 1,
+                        Party {
+                            id: claim
+                                .affiliation
+                                .clone()
+                                .unwrap_or_else(|| claim.origin().to_string()),
+                            text: ws[k].text.to_string(),
+                        },
+                    )
+                });
+            // "fired from territory held by X": the side that holds the launch site
+            let held = (class == PredicateClass::Attack)
+                .then(|| {
+                    (*end..(*end + 8).min(lows.len()))
+                        .find(|&k| HOLDING.contains(&lows[k].as_str()))
+                        .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 4))
+                })
+                .flatten()
+                .filter(|_| (*end..(*end + 3).min(lows.len())).any(|k| lows[k] == "from"));
+            held.or(by)
+                .or(before)
                 .or(we.as_ref())
                 .or(of)
                 .or_else(|| {
@@ -417,6 +452,30 @@ impl Reader for WordReader {
                 .map(|(_, _, p)| p.clone())
         });
         let negative = negated(&lows, main.as_ref().map(|m| m.0));
+        // "denied involvement", "had nothing to do with it": a named speaker who denies a
+        // part in it without naming anyone speaks of its own
+        let denies_own = claim.stance == Stance::Deny || negative;
+        let own = || {
+            let origin = claim.origin();
+            (!origin.is_article_voice() && !origin.as_str().starts_with("unknown:")).then(|| {
+                Party {
+                    id: claim
+                        .affiliation
+                        .clone()
+                        .unwrap_or_else(|| origin.to_string()),
+                    text: OWN_PART.to_string(),
+                }
+            })
+        };
+        let agent = agent.or_else(|| {
+            (main
+                .as_ref()
+                .is_some_and(|m| m.2.class == PredicateClass::Responsible)
+                && denies_own
+                && found.is_empty())
+            .then(own)
+            .flatten()
+        });
         let mut modality = Modality {
             hedged: claim
                 .hedges
@@ -450,14 +509,29 @@ impl Reader for WordReader {
             }
         }
         let denied = claim.stance == Stance::Deny;
-        let negative = (negative ^ denied) ^ judged_unlikely;
+        // a denial whose own words negate ("said it had nothing to do with") denies once
+        let negative = (negative || denied) ^ judged_unlikely;
         let mut quantities = quantities(text, &ws, &lows);
         if let Some((s, e, _)) = &main {
             for q in &mut quantities {
-                q.of_predicate = (q.at < *s && s - q.at <= 5) || (q.at >= *e && q.at - e <= 2);
+                // "killed 471 people", not "killed in two strikes"
+                let after = q.at >= *e
+                    && q.at - e <= 2
+                    && !lows[*e..q.at]
+                        .iter()
+                        .any(|l| PREPOSITIONS.contains(&l.as_str()));
+                q.of_predicate = (q.at < *s && s - q.at <= 5) || after;
             }
         }
         let main_span = main.as_ref().map(|(s, e, _)| (*s, *e));
+        // the other deeds the content names: "responsible for the attack" is about an
+        // attack
+        let mut events: Vec<PredicateClass> = Vec::new();
+        for (s, _, p) in &preds {
+            if main_span.is_none_or(|(m, _)| *s != m) && !events.contains(&p.class) {
+                events.push(p.class);
+            }
+        }
         let theme: Vec<String> = lows
             .iter()
             .enumerate()
@@ -466,12 +540,15 @@ impl Reader for WordReader {
                     && main_span.is_none_or(|(s, e)| *k < s || *k >= e)
                     && !is_stopword(l)
                     && !NEGATIONS.contains(&l.as_str())
+                    && predicates::of_word(l).is_none()
+                    && !GENERIC_THEME.contains(&l.as_str())
+                    && !NOT_CONTENT.contains(&l.as_str())
                     && l.chars().any(char::is_alphabetic)
                     && l.len() > 2
             })
             .map(|(_, l)| stem(l))
             .fold(Vec::new(), |mut acc, s| {
-                if !acc.contains(&s) && acc.len() < 6 {
+                if !acc.contains(&s) && acc.len() < THEME_WORDS {
                     acc.push(s);
                 }
                 acc
@@ -480,8 +557,16 @@ impl Reader for WordReader {
             let next = ws.get(k + 1)?;
             (matches!(l.as_str(), "in" | "at" | "near")
                 && next.text.starts_with(|c: char| c.is_uppercase())
+                && !MONTHS.contains(&lows[k + 1].as_str())
+                && !WEEKDAYS.contains(&lows[k + 1].as_str())
                 && !in_party(k + 1))
             .then(|| next.text.to_string())
+        });
+        // "its claim that rebels fired": the predicate is the account's, not the speaker's
+        let within_account = main_span.is_some_and(|(s, _)| {
+            (0..s).any(|k| {
+                ACCOUNTS.contains(&lows[k].as_str()) && lows.get(k + 1).is_some_and(|n| n == "that")
+            })
         });
         let reports_on = lows
             .iter()
@@ -498,126 +583,53 @@ impl Reader for WordReader {
             quantities,
             place,
             reports_on,
+            within_account,
+            events,
+            told: None,
         }
     }
 }
 
-/// True when a negation in `lows` has the predicate at `predicate` in its scope (it comes
-/// before it, or just after it), or, without a predicate, when any negation stands.
-fn negated(lows: &[String], predicate: Option<usize>) -> bool {
-    if lows.iter().any(|l| l == "unless" || l == "except") {
+/// True when a negation of the lexicon ([`NEGATIONS`], or a word ending in "n't") in
+/// `lows` (a content's words, lower case) has the predicate at `predicate` in its scope: it
+/// comes before it or just after it. Without a predicate, any negation of the statement
+/// counts. A negation inside a condition or a relative clause ("if ... not", "plans that do
+/// not"), one undone by the next word ("not only", "no doubt"), and "without" after the
+/// predicate ("struck without warning") are none.
+pub fn negated(lows: &[String], predicate: Option<usize>) -> bool {
+    if lows
+        .iter()
+        .any(|l| NEGATION_CONDITIONAL.contains(&l.as_str()))
+    {
         return false;
     }
-    lows.iter().enumerate().any(|(i, l)| {
-        let neg = NEGATIONS.contains(&l.as_str()) || l.ends_with("n't");
+    let is_negation = |l: &str| NEGATIONS.contains(&l) || l.ends_with("n't");
+    let mut denies = false;
+    // negations in a relative clause after one ("not much that happens that he is not
+    // behind"): two negations make an assertion
+    let mut in_clauses = 0;
+    for (i, l) in lows.iter().enumerate() {
+        if !is_negation(l) {
+            continue;
+        }
         let in_scope = predicate.is_none_or(|p| i <= p + 2);
-        neg && in_scope
+        let after_that = lows[i.saturating_sub(3)..i].iter().any(|p| p == "that");
+        let counts = in_scope
             && !lows
                 .get(i + 1)
-                .is_some_and(|n| UNDONE_BY_NEXT.contains(&n.as_str()))
+                .is_some_and(|n| NEGATION_UNDONE_BY_NEXT.contains(&n.as_str()))
             && !lows[..i]
                 .iter()
-                .any(|p| UNDONE_BY_EARLIER.contains(&p.as_str()))
-            && !lows[i.saturating_sub(3)..i].iter().any(|p| p == "that")
-            // "without" negates only what it governs, not a predicate before it
-            && (l != "without" || predicate.is_none_or(|p| p >= i))
-    })
-}
-
-/// The value of a number token: digits (commas between them allowed) or a number word.
-fn number(low: &str) -> Option<f64> {
-    if low
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-        && low.bytes().next().is_some_and(|b| b.is_ascii_digit())
-    {
-        return low.replace(',', "").parse().ok();
+                .any(|p| NEGATION_UNDONE_BY_EARLIER.contains(&p.as_str()))
+            // "without" negates only a predicate after it
+            && (l != "without" || predicate.is_none_or(|p| p >= i));
+        if counts && !after_that {
+            denies = true;
+        } else if counts && denies {
+            in_clauses += 1;
+        }
     }
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == low)
-        .map(|(_, v)| *v)
-}
-
-/// The quantities of a content: numbers and number words, ranges ("100 to 300", "100-300",
-/// "between 100 and 300"), bounds ("at least", "more than", "up to") and approximations,
-/// each with the unit after it. Years ("2014") are not quantities.
-fn quantities(text: &str, ws: &[crate::text::tokens::Token], lows: &[String]) -> Vec<Quantity> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < lows.len() {
-        let l = lows[k].as_str();
-        let (mut low, mut high, start) = if let Some((a, b)) = l
-            .split_once('-')
-            .and_then(|(a, b)| Some((number(a)?, number(b)?)))
-        {
-            (a, b, k)
-        } else if let Some(v) = number(l) {
-            (v, v, k)
-        } else if let Some((_, v)) = VAGUE_PLURALS.iter().find(|(w, _)| *w == l) {
-            (*v, f64::INFINITY, k)
-        } else {
-            k += 1;
-            continue;
-        };
-        let mut end = k + 1;
-        // "two hundred", "3 million"
-        if let Some((_, m)) = lows
-            .get(end)
-            .and_then(|n| MULTIPLIERS.iter().find(|(w, _)| w == n))
-        {
-            low *= m;
-            high *= m;
-            end += 1;
-        }
-        // "100 to 300", "between 100 and 300"
-        if matches!(lows.get(end).map(String::as_str), Some("to" | "and" | "or")) && low == high {
-            if let Some(v) = lows.get(end + 1).and_then(|n| number(n)) {
-                if v > low {
-                    high = v;
-                    end += 2;
-                }
-            }
-        }
-        let prev = |n: usize| start.checked_sub(n).map(|p| lows[p].as_str());
-        if low == high {
-            if AT_LEAST.contains(&prev(1).unwrap_or(""))
-                || (prev(1) == Some("than") && AT_LEAST.contains(&prev(2).unwrap_or("")))
-            {
-                high = f64::INFINITY;
-            } else if (prev(1) == Some("to") && prev(2) == Some("up"))
-                || (prev(1) == Some("than") && AT_MOST.contains(&prev(2).unwrap_or("")))
-                || (prev(1) == Some("most") && prev(2) == Some("at"))
-            {
-                low = 0.0;
-            } else if ABOUT.contains(&prev(1).unwrap_or("")) {
-                low *= 0.85;
-                high *= 1.15;
-            }
-        }
-        let year = (1900.0..=2100.0).contains(&low) && low == high && lows[start].len() == 4;
-        // "August 23", "23 August": a day of the month
-        let next = lows.get(end).map(String::as_str).unwrap_or("");
-        let year = year || MONTHS.contains(&prev(1).unwrap_or("")) || MONTHS.contains(&next);
-        let unit_word = lows.get(end).map(|n| stem(n)).unwrap_or_default();
-        let unit = if UNITS.contains(&unit_word.as_str()) {
-            unit_word
-        } else {
-            "count".to_string()
-        };
-        if !year {
-            out.push(Quantity {
-                low,
-                high,
-                unit,
-                text: text[ws[start].span.start..ws[end.min(lows.len()) - 1].span.end].to_string(),
-                at: start,
-                of_predicate: false,
-            });
-        }
-        k = end;
-    }
-    out
+    denies && in_clauses % 2 == 0
 }
 
 /// Computes each claim's [`Assertion`] with `reader`, and gives each claim the keys of its
@@ -632,7 +644,9 @@ pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &impl Reader) {
                 c.keys.push(k);
             }
         }
-        if let Some(agent) = &a.agent {
+        // a party the content names: the speaker's own part in a denial ("denied its
+        // involvement") is read, not written, and gives no key
+        if let Some(agent) = a.agent.as_ref().filter(|p| p.text != OWN_PART) {
             let k = format!("@party:{}", agent.id.to_lowercase());
             if !c.keys.contains(&k) {
                 c.keys.push(k);
@@ -642,12 +656,25 @@ pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &impl Reader) {
     }
 }
 
+/// Gives each claim's assertion the publication date of its article, from (article id,
+/// date) pairs: counts of a toll told on other days are read as such.
+pub fn date_claims<'a>(
+    claims: &mut [Claim],
+    articles: impl IntoIterator<Item = (&'a str, Option<chrono::NaiveDate>)>,
+) {
+    let days: HashMap<&str, Option<chrono::NaiveDate>> = articles.into_iter().collect();
+    for c in claims.iter_mut() {
+        c.assertion.told = days.get(c.article.as_str()).copied().flatten();
+    }
+}
+
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::sources::{Source, SourceKind};
 
-    fn parties() -> Parties {
+    /// Two invented governments, Kelmar and Ostland, each with a name for its forces.
+    pub(crate) fn parties() -> Parties {
         let src = |id: &str, aliases: &[&str], aff: Option<&str>| Source {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             affiliation: aff.map(str::to_string),
@@ -716,7 +743,121 @@ mod tests {
         assert_eq!(c.quantities[0].low, 7.0);
         let d = read("the strike will last 48 hours", Stance::Assert);
         assert_eq!(d.quantities[0].unit, "hour");
+        for (text, unit) in [("40 tonnes of oil", "tonnes"), ("9 barrels", "barrels")] {
+            let q = &read(text, Stance::Assert).quantities[0];
+            assert_eq!(q.unit, stem(unit), "{text}");
+            assert!(
+                q.text.ends_with(unit),
+                "the text keeps its unit: {}",
+                q.text
+            );
+        }
         let e = read("100-300 dead", Stance::Assert);
         assert_eq!((e.quantities[0].low, e.quantities[0].high), (100.0, 300.0));
+    }
+    #[test]
+    fn agents_are_doers_not_sufferers_objects_or_speakers() {
+        let a = read(
+            "it is highly likely that Kelmar was responsible for the attack",
+            Stance::Assert,
+        );
+        assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state", "{a:?}");
+        let b = read(
+            "Ostland expelled diplomats in response to the attack",
+            Stance::Assert,
+        );
+        assert!(b.agent.is_none(), "a noun after a preposition: {b:?}");
+        let c = read("the poisoning of an Ostlandic defector", Stance::Assert);
+        assert!(c.agent.is_none(), "'of' names the victim: {c:?}");
+        let d = read("Kelmari forces died in the blast", Stance::Assert);
+        assert!(d.agent.is_none(), "the subject of 'died': {d:?}");
+        let e = read(
+            "Ostlandic army officers saying a missile hit the plane",
+            Stance::Assert,
+        );
+        assert!(e.agent.is_none(), "the speakers are no agent: {e:?}");
+        let f = read("Kelmar had nothing to do with the blast", Stance::Deny);
+        assert_eq!(f.class(), Some(PredicateClass::Responsible));
+        assert_eq!(f.agent.as_ref().unwrap().id, "Kelmari state");
+        assert!(f.negative, "a denial in its own words denies once");
+        let g = read(
+            "Ostland must back up its claim that Kelmari forces attacked the convoy",
+            Stance::Assert,
+        );
+        assert!(g.within_account);
+        assert!(!read("Kelmari forces attacked the convoy", Stance::Assert).within_account);
+    }
+
+    #[test]
+    fn a_denial_naming_no_one_is_of_the_speakers_own_part() {
+        let mut c = Claim::plain("x", "kelmar-government", "any involvement");
+        c.stance = Stance::Deny;
+        c.affiliation = Some("Kelmari state".into());
+        let a = WordReader.read(&c, &parties());
+        assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state");
+        assert!(a.negative);
+        // an unknown speaker has no part to deny
+        let mut u = Claim::plain("x", "unknown:someone", "any involvement");
+        u.stance = Stance::Deny;
+        assert!(WordReader.read(&u, &parties()).agent.is_none());
+    }
+
+    #[test]
+    fn negation_scope_and_double_negation() {
+        let lows = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert!(negated(&lows("he was not behind it"), None));
+        assert!(!negated(
+            &lows("there is not much that happens here that he is not behind"),
+            None
+        ));
+        assert!(!negated(&lows("not only the dam"), None));
+        assert!(!negated(&lows("if they do not pay"), None));
+        assert!(negated(&lows("no evidence of a strike"), None));
+        // "without" negates a predicate it governs only
+        assert!(negated(&lows("without striking"), Some(1)));
+        assert!(!negated(&lows("struck without warning"), Some(0)));
+    }
+
+    #[test]
+    fn counts_of_a_part_and_of_another_kind() {
+        let whole = &read("500 people were killed", Stance::Assert).quantities[0];
+        let part = &read("10 children were killed", Stance::Assert).quantities[0];
+        let more = &read("600 children were killed", Stance::Assert).quantities[0];
+        let one = &read("one of the dead was a doctor", Stance::Assert).quantities[0];
+        let other = &read("12 soldiers were killed", Stance::Assert).quantities[0];
+        assert_eq!(part.noun.as_deref(), Some("children"));
+        assert_eq!(one.noun.as_deref(), Some("part"));
+        assert!(whole.noun.is_none());
+        assert!(part.compatible_count(whole) && whole.compatible_count(part));
+        assert!(one.compatible_count(whole));
+        assert!(
+            !more.compatible_count(whole),
+            "a part larger than the whole"
+        );
+        assert!(
+            part.compatible_count(other),
+            "children and soldiers are two counts"
+        );
+        let x = &read("471 people were killed", Stance::Assert).quantities[0];
+        assert!(!x.compatible_count(whole));
+    }
+
+    #[test]
+    fn places_are_no_months_and_themes_no_predicates() {
+        let a = read("Kelmari forces blew up the dam in March", Stance::Assert);
+        assert_eq!(a.place, None);
+        assert!(a.theme.contains(&"dam".to_string()), "{:?}", a.theme);
+        let b = read(
+            "Kelmar was responsible for the attack on the dam",
+            Stance::Assert,
+        );
+        assert!(
+            !b.theme.iter().any(|t| t.starts_with("attack")),
+            "{:?}",
+            b.theme
+        );
+        assert_eq!(b.events, vec![PredicateClass::Attack]);
+        let c = read("Kelmar denied any role in the attack", Stance::Deny);
+        assert!(b.same_matter(&c), "one deed named besides: {:?} {:?}", b, c);
     }
 }

@@ -4,6 +4,7 @@
 pub mod hedges;
 pub mod meaning;
 pub mod predicates;
+pub mod quantities;
 pub mod time;
 
 pub use hedges::Hedge;

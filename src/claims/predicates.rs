@@ -125,6 +125,7 @@ pub const PHRASES: &[(&str, &str, &str, PredicateClass)] = &[
     ("came", "from", "come from", Originate),
     ("come", "from", "come from", Originate),
     ("death", "toll", "death toll", Kill),
+    ("do", "with", "have to do with", Responsible),
     ("led", "to", "lead to", Cause),
     ("nerve", "agent", "nerve agent", Poison),
     ("resulted", "from", "result from", Cause),
@@ -146,6 +147,8 @@ pub const WORDS: &[(&str, &str, PredicateClass)] = &[
     ("attack", "attack", Attack),
     ("attacked", "attack", Attack),
     ("attacks", "attack", Attack),
+    ("authorised", "responsible", Responsible),
+    ("authorized", "responsible", Responsible),
     ("behind", "responsible", Responsible),
     ("blame", "responsible", Responsible),
     ("blamed", "responsible", Responsible),
@@ -210,6 +213,7 @@ pub const WORDS: &[(&str, &str, PredicateClass)] = &[
     ("proved", "evidence", Evidence),
     ("responsibility", "responsible", Responsible),
     ("responsible", "responsible", Responsible),
+    ("role", "responsible", Responsible),
     ("sabotage", "destroy", Destroy),
     ("sabotaged", "destroy", Destroy),
     ("shelled", "attack", Attack),
@@ -279,6 +283,163 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
 /// Vague plurals of number words: "hundreds" is at least 200, "dozens" at least 24.
 pub const VAGUE_PLURALS: &[(&str, f64)] =
     &[("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0)];
+
+/// Words that negate what follows them in a content ("not", "never", "denied"), and nouns
+/// or adjectives that deny the matter they go with ("baseless", "lack of", "a hoax"). The
+/// one negation lexicon: what a claim asserts ([`super::meaning`]) and how claims are
+/// matched (`link::relate`) both read it.
+pub const NEGATIONS: &[&str] = &[
+    "baseless",
+    "denied",
+    "denies",
+    "deny",
+    "fake",
+    "false",
+    "hoax",
+    "lack",
+    "lacked",
+    "lacking",
+    "lacks",
+    "neither",
+    "never",
+    "no",
+    "nobody",
+    "none",
+    "nor",
+    "not",
+    "nothing",
+    "unfounded",
+    "untrue",
+    "without",
+];
+
+/// Words after a negation that make it no denial of the statement: "not just", "no
+/// greater", "no doubt", a warning "not to go".
+pub const NEGATION_UNDONE_BY_NEXT: &[&str] = &[
+    "doubt", "fewer", "greater", "just", "less", "longer", "merely", "more", "only", "to",
+];
+
+/// Words before a negation, inside the content, that make it part of a condition or a
+/// relative clause rather than of the statement: "if the Kremlin does not receive",
+/// "plans which do not depend".
+pub const NEGATION_UNDONE_BY_EARLIER: &[&str] = &["if", "unless", "which", "who", "whether"];
+
+/// Words anywhere in a content that make a negation in it conditional: "not shared ...
+/// unless there is a real threat".
+pub const NEGATION_CONDITIONAL: &[&str] = &["unless", "except"];
+
+/// Hedges that only say the report is second-hand; they do not weaken the content.
+pub const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+
+/// Words that say how sure or how strong, or that only frame the content ("knowledge
+/// regarding", "took place"): they do not count as content, for linking (by their stems) nor in a claim's theme.
+pub const NOT_CONTENT: &[&str] = &[
+    "absolutely",
+    "actually",
+    "alleged",
+    "allegedly",
+    "apparent",
+    "apparently",
+    "certain",
+    "certainly",
+    "completely",
+    "definitely",
+    "extremely",
+    "highly",
+    "likely",
+    "made",
+    "make",
+    "makes",
+    "maybe",
+    "perhaps",
+    "place",
+    "possible",
+    "possibly",
+    "potential",
+    "potentially",
+    "pretty",
+    "probable",
+    "probably",
+    "purported",
+    "quite",
+    "rather",
+    "real",
+    "really",
+    "regard",
+    "reported",
+    "reportedly",
+    "somewhat",
+    "supposed",
+    "supposedly",
+    "take",
+    "taken",
+    "took",
+    "truly",
+];
+
+/// Words too general to tell one event from another ("people", "at least", "officials"):
+/// they are no part of a claim's theme.
+pub const GENERIC_THEME: &[&str] = &[
+    "according",
+    "also",
+    "authorities",
+    "day",
+    "days",
+    "first",
+    "former",
+    "including",
+    "last",
+    "least",
+    "many",
+    "more",
+    "most",
+    "new",
+    "number",
+    "official",
+    "officials",
+    "other",
+    "people",
+    "person",
+    "persons",
+    "report",
+    "reported",
+    "reports",
+    "several",
+    "some",
+    "statement",
+    "time",
+    "told",
+    "total",
+    "week",
+    "year",
+    "years",
+];
+
+/// Predicate words whose subject undergoes the event rather than causes it ("the men
+/// who died", "the plane crashed", "the blast"): a party before one of them is not its
+/// agent.
+pub const NO_SUBJECT_AGENT: &[&str] = &[
+    "blast",
+    "crash",
+    "crashed",
+    "dead",
+    "death",
+    "deaths",
+    "died",
+    "emerged",
+    "escaped",
+    "exploded",
+    "explosion",
+    "fatalities",
+    "hurt",
+    "injured",
+    "injuries",
+    "lives",
+    "origin",
+    "originated",
+    "toll",
+    "wounded",
+];
 
 #[cfg(test)]
 mod tests {

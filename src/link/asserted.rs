@@ -5,6 +5,7 @@
 //! are no contradiction.
 
 use crate::claims::meaning::Quantity;
+use crate::claims::predicates::PredicateClass;
 use crate::claims::Claim;
 
 /// What the meaning of two claims says of their relation.
@@ -52,7 +53,7 @@ fn other_days(a: &Claim, b: &Claim) -> bool {
 ///
 /// Measures compare by unit; counts only when both count what the predicate says of
 /// and the predicate counts people ("471 killed" against "100 to 300 dead").
-fn incompatible<'q>(
+pub(crate) fn incompatible<'q>(
     a: &'q [Quantity],
     b: &'q [Quantity],
     counts: bool,
@@ -63,7 +64,12 @@ fn incompatible<'q>(
     };
     for x in a {
         for y in b.iter().filter(|y| comparable(x, y)) {
-            if x.compatible(y) {
+            let fits = if x.unit == "count" {
+                x.compatible_count(y)
+            } else {
+                x.compatible(y)
+            };
+            if fits {
                 return None;
             }
             first.get_or_insert((x, y));
@@ -82,10 +88,28 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
     // the classes that name a culprit all answer "who did it": destroying the dam,
     // shooting the plane down and being responsible for it are one question
     let one_question = class == other || (class.has_culprit() && other.has_culprit());
-    if !one_question || shared < 1 {
+    if !one_question {
+        return None;
+    }
+    // the same party said to have done a deed of one class agrees whatever the words
+    // around it; any other verdict needs a content word in common besides
+    let same_deed = class == other
+        && ma.negative == mb.negative
+        && matches!((&ma.agent, &mb.agent), (Some(x), Some(y)) if x.id == y.id);
+    if shared < 1 && !same_deed {
+        return None;
+    }
+    // a claim under a condition ("if ..., X will be deemed guilty") asserts nothing yet
+    if ma.modality.conditional || mb.modality.conditional {
         return None;
     }
     let hedged = ma.modality.hedged || mb.modality.hedged;
+    // an opposition needs one event: themes that can be of one matter, each claim
+    // asserting it (not telling of another's account), and two voices, not one speaker's
+    // two sentences in one article
+    let one_voice = a.article == b.article && a.origin() == b.origin();
+    let told = ma.within_account || mb.within_account;
+    let one_event = ma.same_matter(mb) && !told && !one_voice;
     // counts of the same thing
     if let Some((x, y)) = incompatible(&ma.quantities, &mb.quantities, class.counts_people()) {
         if other_days(a, b) {
@@ -97,7 +121,21 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                 y.text
             )));
         }
-        if ma.negative == mb.negative {
+        // a toll told later that is no lower is the count taken since, not a dispute
+        if let (Some(da), Some(db)) = (ma.told, mb.told) {
+            let (early, late) = if da <= db { (x, y) } else { (y, x) };
+            if da != db && x.unit == "count" && late.low >= early.low {
+                return Some(Verdict::Apart(format!(
+                    "{} and {} give other counts ({} against {}) on other days: a later \
+                     count that is no lower updates the earlier",
+                    who(a),
+                    who(b),
+                    x.text,
+                    y.text
+                )));
+            }
+        }
+        if ma.negative == mb.negative && one_event {
             return Some(Verdict::Contradicts(format!(
                 "the figures cannot both be true: {} against {} ({})",
                 x.text,
@@ -110,7 +148,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
         (Some(x), Some(y)) if x.id != y.id => {
             // the party one claim blames speaks in the other: each side names another
             let blames_speaker = x.id == party_of(b) || y.id == party_of(a);
-            if class.has_culprit() && !ma.negative && !mb.negative && blames_speaker {
+            if class.has_culprit() && !ma.negative && !mb.negative && blames_speaker && one_event {
                 return Some(Verdict::Contradicts(format!(
                     "competing accounts of who is to answer: {} says {} ({}), {} says {} ({})",
                     who(a),
@@ -128,7 +166,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
         }
         (Some(x), Some(_)) => {
             if ma.negative != mb.negative {
-                if hedged && class.has_culprit() {
+                if (hedged && class.has_culprit()) || !one_event {
                     return None;
                 }
                 let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
@@ -140,13 +178,120 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                     who(neg)
                 )));
             }
+            // two classes that ask who did it agree on the one who answers for it
+            let deed = if class == other {
+                class.past()
+            } else {
+                PredicateClass::Responsible.past()
+            };
             Some(Verdict::Agrees(format!(
                 "both {} {} {}",
                 if ma.negative { "deny that" } else { "say" },
                 x.id,
-                class.past()
+                deed
             )))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::meaning::tests::parties;
+
+    /// A claim of `source` (of `affiliation`) in `article`, with its assertion read.
+    fn said(source: &str, affiliation: &str, article: &str, text: &str) -> Claim {
+        let mut c = Claim::plain("x", source, text);
+        c.affiliation = Some(affiliation.to_string());
+        c.article = article.to_string();
+        crate::claims::meaning::annotate(
+            std::slice::from_mut(&mut c),
+            &parties(),
+            &crate::claims::meaning::WordReader,
+        );
+        c
+    }
+
+    fn kelmar(article: &str, text: &str) -> Claim {
+        said("kelmar-government", "Kelmari state", article, text)
+    }
+
+    fn ostland(article: &str, text: &str) -> Claim {
+        said("ostland-government", "Ostlandic state", article, text)
+    }
+
+    #[test]
+    fn each_side_blaming_the_other_contradicts() {
+        let a = kelmar("one", "the Ostlandic army blew up the dam at Varno");
+        let b = ostland("two", "Kelmari forces blew up the dam at Varno");
+        match verdict(&a, &b, 2) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("competing"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+    }
+
+    #[test]
+    fn other_events_and_told_accounts_do_not_contradict() {
+        let a = kelmar("one", "the Ostlandic army blew up the dam at Varno");
+        let b = ostland("two", "Kelmari forces blew up the bridge at Tarsk");
+        assert!(
+            !matches!(verdict(&a, &b, 1), Some(Verdict::Contradicts(_))),
+            "two deeds done to two things"
+        );
+        let c = ostland(
+            "two",
+            "Kelmar must back up its claim that Ostlandic army blew up the dam",
+        );
+        assert!(c.assertion.within_account);
+        assert!(!matches!(verdict(&a, &c, 2), Some(Verdict::Contradicts(_))));
+    }
+
+    #[test]
+    fn one_speaker_in_one_article_does_not_contradict_itself() {
+        let a = kelmar("one", "the Ostlandic army blew up the dam");
+        let b = kelmar("one", "the Ostlandic army did not blow up the dam");
+        assert!(!matches!(verdict(&a, &b, 1), Some(Verdict::Contradicts(_))));
+        let c = ostland("two", "the Ostlandic army did not blow up the dam");
+        assert!(matches!(verdict(&a, &c, 1), Some(Verdict::Contradicts(_))));
+    }
+
+    #[test]
+    fn the_same_party_for_the_same_deed_agrees_in_other_words() {
+        let a = kelmar("one", "it is highly likely Ostland was responsible for it");
+        let b = said(
+            "nato",
+            "NATO",
+            "two",
+            "we were right to say the Ostlandic army was responsible",
+        );
+        match verdict(&a, &b, 0) {
+            Some(Verdict::Agrees(why)) => assert!(why.contains("Ostlandic state"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+    }
+
+    #[test]
+    fn a_toll_that_rises_is_no_dispute_but_one_cut_is() {
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2024, 5, d);
+        let mut a = kelmar("one", "100 people were killed at Varno");
+        let mut b = ostland("two", "300 people were killed at Varno");
+        a.assertion.told = day(1);
+        b.assertion.told = day(3);
+        assert!(
+            matches!(verdict(&a, &b, 1), Some(Verdict::Apart(_))) || verdict(&a, &b, 1).is_none()
+        );
+        let mut c = ostland("two", "50 people were killed at Varno");
+        c.assertion.told = day(3);
+        match verdict(&a, &c, 1) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("100"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        let mut d = ostland("two", "40 children were killed at Varno");
+        d.assertion.told = day(1);
+        assert!(
+            !matches!(verdict(&a, &d, 1), Some(Verdict::Contradicts(_))),
+            "a part"
+        );
     }
 }

@@ -145,7 +145,7 @@ pub struct Summary {
 pub struct DisputeInfo {
     /// Stable id.
     pub id: String,
-    /// The question in words ("Who is said to destroy (dam)?").
+    /// The question in words ("Who destroyed the dam?").
     pub question: String,
     /// The answers, the best supported first.
     pub sides: Vec<DisputeSide>,
