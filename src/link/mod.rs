@@ -19,6 +19,7 @@ pub mod diff;
 pub mod relate;
 #[cfg(any(test, feature = "lab"))]
 pub mod synthetic;
+mod view;
 
 pub use blocking::{candidates, same_source_pairs};
 pub use diff::{DiffOp, DiffPart};

@@ -1,0 +1,192 @@
+//! Tests of `claims::meaning`.
+
+use super::*;
+use crate::sources::{Source, SourceKind};
+
+/// Two invented governments, Kelmar and Ostland, each with a name for its forces.
+pub(crate) fn parties() -> Parties {
+    let src = |id: &str, aliases: &[&str], aff: Option<&str>| Source {
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        affiliation: aff.map(str::to_string),
+        kind: SourceKind::Government,
+        ..Source::unknown(id)
+    };
+    let mut a = src(
+        "kelmar-government",
+        &["Kelmar", "Kelmari forces"],
+        Some("Kelmari state"),
+    );
+    a.id = "kelmar-government".into();
+    let mut b = src(
+        "ostland-government",
+        &["Ostland", "Ostlandic army"],
+        Some("Ostlandic state"),
+    );
+    b.id = "ostland-government".into();
+    Parties::new(&Registry::new(vec![a, b]))
+}
+
+fn read(text: &str, stance: Stance) -> Assertion {
+    let mut c = Claim::plain("x", "someone", text);
+    c.stance = stance;
+    WordReader.read(&c, &parties())
+}
+
+#[test]
+fn predicate_agent_and_polarity() {
+    let a = read("Kelmari forces blew up the dam at Varno", Stance::Assert);
+    assert_eq!(a.class(), Some(PredicateClass::Destroy));
+    assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state");
+    assert!(!a.negative);
+    assert_eq!(a.place.as_deref(), Some("Varno"));
+    let b = read(
+        "the dam was destroyed by the Ostlandic army",
+        Stance::Assert,
+    );
+    assert_eq!(b.class(), Some(PredicateClass::Destroy));
+    assert_eq!(b.agent.as_ref().unwrap().id, "Ostlandic state");
+    let c = read("Kelmar was not involved in the attack", Stance::Assert);
+    assert_eq!(c.class(), Some(PredicateClass::Responsible));
+    assert!(c.negative);
+    let d = read("any involvement of Kelmar", Stance::Deny);
+    assert_eq!(d.class(), Some(PredicateClass::Responsible));
+    assert_eq!(d.agent.as_ref().unwrap().id, "Kelmari state");
+    assert!(d.negative);
+    let e = read(
+        "it is very unlikely that Ostland was behind it",
+        Stance::Assert,
+    );
+    assert!(e.negative);
+    assert_eq!(e.modality.confidence, Some(Confidence::Low));
+}
+
+#[test]
+fn quantities_with_ranges_and_bounds() {
+    let a = read("between 100 and 300 people were killed", Stance::Assert);
+    assert_eq!((a.quantities[0].low, a.quantities[0].high), (100.0, 300.0));
+    let b = read("at least 471 people died", Stance::Assert);
+    assert_eq!(b.quantities[0].low, 471.0);
+    assert!(b.quantities[0].high.is_infinite());
+    assert!(!a.quantities[0].compatible(&b.quantities[0]));
+    let c = read("Seven people were injured in 2019", Stance::Assert);
+    assert_eq!(c.quantities.len(), 1, "the year is no quantity");
+    assert_eq!(c.quantities[0].low, 7.0);
+    let d = read("the strike will last 48 hours", Stance::Assert);
+    assert_eq!(d.quantities[0].unit, "hour");
+    for (text, unit) in [("40 tonnes of oil", "tonnes"), ("9 barrels", "barrels")] {
+        let q = &read(text, Stance::Assert).quantities[0];
+        assert_eq!(q.unit, stem(unit), "{text}");
+        assert!(
+            q.text.ends_with(unit),
+            "the text keeps its unit: {}",
+            q.text
+        );
+    }
+    let e = read("100-300 dead", Stance::Assert);
+    assert_eq!((e.quantities[0].low, e.quantities[0].high), (100.0, 300.0));
+}
+#[test]
+fn agents_are_doers_not_sufferers_objects_or_speakers() {
+    let a = read(
+        "it is highly likely that Kelmar was responsible for the attack",
+        Stance::Assert,
+    );
+    assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state", "{a:?}");
+    let b = read(
+        "Ostland expelled diplomats in response to the attack",
+        Stance::Assert,
+    );
+    assert!(b.agent.is_none(), "a noun after a preposition: {b:?}");
+    let c = read("the poisoning of an Ostlandic defector", Stance::Assert);
+    assert!(c.agent.is_none(), "'of' names the victim: {c:?}");
+    let d = read("Kelmari forces died in the blast", Stance::Assert);
+    assert!(d.agent.is_none(), "the subject of 'died': {d:?}");
+    let e = read(
+        "Ostlandic army officers saying a missile hit the plane",
+        Stance::Assert,
+    );
+    assert!(e.agent.is_none(), "the speakers are no agent: {e:?}");
+    let f = read("Kelmar had nothing to do with the blast", Stance::Deny);
+    assert_eq!(f.class(), Some(PredicateClass::Responsible));
+    assert_eq!(f.agent.as_ref().unwrap().id, "Kelmari state");
+    assert!(f.negative, "a denial in its own words denies once");
+    let g = read(
+        "Ostland must back up its claim that Kelmari forces attacked the convoy",
+        Stance::Assert,
+    );
+    assert!(g.within_account);
+    assert!(!read("Kelmari forces attacked the convoy", Stance::Assert).within_account);
+}
+
+#[test]
+fn a_denial_naming_no_one_is_of_the_speakers_own_part() {
+    let mut c = Claim::plain("x", "kelmar-government", "any involvement");
+    c.stance = Stance::Deny;
+    c.affiliation = Some("Kelmari state".into());
+    let a = WordReader.read(&c, &parties());
+    assert_eq!(a.agent.as_ref().unwrap().id, "Kelmari state");
+    assert!(a.negative);
+    // an unknown speaker has no part to deny
+    let mut u = Claim::plain("x", "unknown:someone", "any involvement");
+    u.stance = Stance::Deny;
+    assert!(WordReader.read(&u, &parties()).agent.is_none());
+}
+
+#[test]
+fn negation_scope_and_double_negation() {
+    let lows = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
+    assert!(negated(&lows("he was not behind it"), None));
+    assert!(!negated(
+        &lows("there is not much that happens here that he is not behind"),
+        None
+    ));
+    assert!(!negated(&lows("not only the dam"), None));
+    assert!(!negated(&lows("if they do not pay"), None));
+    assert!(negated(&lows("no evidence of a strike"), None));
+    // "without" negates a predicate it governs only
+    assert!(negated(&lows("without striking"), Some(1)));
+    assert!(!negated(&lows("struck without warning"), Some(0)));
+}
+
+#[test]
+fn counts_of_a_part_and_of_another_kind() {
+    let whole = &read("500 people were killed", Stance::Assert).quantities[0];
+    let part = &read("10 children were killed", Stance::Assert).quantities[0];
+    let more = &read("600 children were killed", Stance::Assert).quantities[0];
+    let one = &read("one of the dead was a doctor", Stance::Assert).quantities[0];
+    let other = &read("12 soldiers were killed", Stance::Assert).quantities[0];
+    assert_eq!(part.noun.as_deref(), Some("children"));
+    assert_eq!(one.noun.as_deref(), Some("part"));
+    assert!(whole.noun.is_none());
+    assert!(part.compatible_count(whole) && whole.compatible_count(part));
+    assert!(one.compatible_count(whole));
+    assert!(
+        !more.compatible_count(whole),
+        "a part larger than the whole"
+    );
+    assert!(
+        part.compatible_count(other),
+        "children and soldiers are two counts"
+    );
+    let x = &read("471 people were killed", Stance::Assert).quantities[0];
+    assert!(!x.compatible_count(whole));
+}
+
+#[test]
+fn places_are_no_months_and_themes_no_predicates() {
+    let a = read("Kelmari forces blew up the dam in March", Stance::Assert);
+    assert_eq!(a.place, None);
+    assert!(a.theme.contains(&"dam".to_string()), "{:?}", a.theme);
+    let b = read(
+        "Kelmar was responsible for the attack on the dam",
+        Stance::Assert,
+    );
+    assert!(
+        !b.theme.iter().any(|t| t.starts_with("attack")),
+        "{:?}",
+        b.theme
+    );
+    assert_eq!(b.events, vec![PredicateClass::Attack]);
+    let c = read("Kelmar denied any role in the attack", Stance::Deny);
+    assert!(b.same_matter(&c), "one deed named besides: {:?} {:?}", b, c);
+}
