@@ -11,8 +11,9 @@
 //! registry gives them one affiliation.
 
 use super::predicates::{
-    self, PredicateClass, GENERIC_THEME, HEARSAY, NEGATIONS, NEGATION_CONDITIONAL,
-    NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NOT_CONTENT, NO_SUBJECT_AGENT,
+    self, PredicateClass, ACCOUNTS, CLAUSE_OPENERS, GENERIC_THEME, HEARSAY, HOLDING, NEGATIONS,
+    NEGATION_CONDITIONAL, NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NOT_CONTENT,
+    NO_SUBJECT_AGENT, PARTICIPLES, PASSIVE, PREPOSITIONS, WEEKDAYS,
 };
 pub use super::quantities::Quantity;
 use super::quantities::{quantities, MONTHS};
@@ -216,78 +217,6 @@ const OWN_PART: &str = "itself";
 
 /// At most this many theme words are kept.
 const THEME_WORDS: usize = 10;
-
-/// Nouns that name another account, which a claim reports on or rejects.
-const ACCOUNTS: &[&str] = &[
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
-    "claim",
-    "claims",
-    "report",
-    "reports",
-    "story",
-    "version",
-    "narrative",
-    "speculation",
-    "theory",
-];
-
-/// Prepositions: a predicate noun just after one is part of a phrase of the sentence
-/// ("in response to the attack"), not the deed its subject did.
-const PREPOSITIONS: &[&str] = &[
-    "about",
-    "after",
-    "against",
-    "amid",
-    "before",
-    "during",
-    "following",
-    "for",
-    "from",
-    "in",
-    "into",
-    "of",
-    "on",
-    "over",
-    "since",
-    "to",
-    "with",
-];
-
-/// Words that open a clause, and speech verbs: a party before one of them is not the
-/// subject of a predicate after it ("Kelmar said that the blast ...", "the men who died",
-/// "officials saying a missile hit it").
-const CLAUSE_OPENERS: &[&str] = &[
-    "after", "because", "before", "claimed", "said", "saying", "says", "since", "stated", "that",
-    "told", "when", "where", "which", "while", "who", "whom", "whose",
-];
-
-/// Participles that do not end in "-ed" or "-en".
-const PARTICIPLES: &[&str] = &[
-    "blew", "blown", "brought", "built", "hit", "hurt", "led", "shot", "struck", "taken",
-];
-
-/// Words that name who holds a place ("territory held by", "an area under the control
-/// of"): the party after one holds the place an attack came from.
-const HOLDING: &[&str] = &["control", "controlled", "held", "occupied"];
-
-/// Days of the week: "on Monday" is no place.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
-const PASSIVE: &[&str] = &[
-    "be", "been", "being", "get", "got", "is", "are", "was", "were",
-];
 
 impl Reader for WordReader {
     fn read(&self, claim: &Claim, parties: &Parties) -> Assertion {

@@ -441,6 +441,80 @@ pub const NO_SUBJECT_AGENT: &[&str] = &[
     "wounded",
 ];
 
+// Word lists of the reading of a claim's structure (`meaning::WordReader`)
+
+/// Nouns that name another account, which a claim reports on or rejects.
+pub(crate) const ACCOUNTS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "story",
+    "version",
+    "narrative",
+    "speculation",
+    "theory",
+];
+
+/// Prepositions: a predicate noun just after one is part of a phrase of the sentence
+/// ("in response to the attack"), not the deed its subject did.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "about",
+    "after",
+    "against",
+    "amid",
+    "before",
+    "during",
+    "following",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "over",
+    "since",
+    "to",
+    "with",
+];
+
+/// Words that open a clause, and speech verbs: a party before one of them is not the
+/// subject of a predicate after it ("Kelmar said that the blast ...", "the men who died",
+/// "officials saying a missile hit it").
+pub(crate) const CLAUSE_OPENERS: &[&str] = &[
+    "after", "because", "before", "claimed", "said", "saying", "says", "since", "stated", "that",
+    "told", "when", "where", "which", "while", "who", "whom", "whose",
+];
+
+/// Participles that do not end in "-ed" or "-en".
+pub(crate) const PARTICIPLES: &[&str] = &[
+    "blew", "blown", "brought", "built", "hit", "hurt", "led", "shot", "struck", "taken",
+];
+
+/// Words that name who holds a place ("territory held by", "an area under the control
+/// of"): the party after one holds the place an attack came from.
+pub(crate) const HOLDING: &[&str] = &["control", "controlled", "held", "occupied"];
+
+/// Days of the week: "on Monday" is no place.
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
+pub(crate) const PASSIVE: &[&str] = &[
+    "be", "been", "being", "get", "got", "is", "are", "was", "were",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

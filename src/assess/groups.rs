@@ -1,0 +1,136 @@
+//! Grouping claims into propositions: claims joined by agreements, strongest first, never
+//! two that contradict each other, and groups joined only where enough of their claims
+//! agree.
+
+use crate::claims::Claim;
+use crate::link::{Relation, RelationKind};
+use std::collections::BTreeSet;
+
+/// Claims grouped into propositions: a union-find whose groups never take in two claims
+/// that contradict each other, and join only where enough of their claims agree
+/// ([`JOIN_SHARE`]), so that a chain of agreements does not make one proposition.
+struct Groups {
+    parent: Vec<usize>,
+    /// Members of each root's group.
+    members: Vec<Vec<usize>>,
+    /// Claims that contradict some member of each root's group.
+    against: Vec<BTreeSet<usize>>,
+    /// The claims each claim agrees with (agreements and quote variants).
+    agrees: Vec<Vec<usize>>,
+}
+
+/// Share of the pairs across two groups that must agree for them to join: a chain of
+/// agreements ("A agrees with B, B with C, C with D") does not make one proposition of
+/// claims that do not agree with one another.
+const JOIN_SHARE: f64 = 0.4;
+
+impl Groups {
+    fn new(n: usize, relations: &[Relation]) -> Groups {
+        let mut against = vec![BTreeSet::new(); n];
+        for r in relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Contradicts)
+        {
+            against[r.a].insert(r.b);
+            against[r.b].insert(r.a);
+        }
+        let mut agrees = vec![Vec::new(); n];
+        for r in relations
+            .iter()
+            .filter(|r| matches!(r.kind, RelationKind::Agrees | RelationKind::QuoteVariant))
+        {
+            agrees[r.a].push(r.b);
+            agrees[r.b].push(r.a);
+        }
+        Groups {
+            parent: (0..n).collect(),
+            members: (0..n).map(|i| vec![i]).collect(),
+            against,
+            agrees,
+        }
+    }
+    fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut i = i;
+        while self.parent[i] != r {
+            let next = self.parent[i];
+            self.parent[i] = r;
+            i = next;
+        }
+        r
+    }
+    /// Joins the groups of `a` and `b` unless a member of one contradicts a member of the
+    /// other; true when they are (now) one group.
+    fn join(&mut self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return true;
+        }
+        let (big, small) = if self.members[a].len() >= self.members[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if self.members[small]
+            .iter()
+            .any(|m| self.against[big].contains(m))
+        {
+            return false;
+        }
+        // enough of the pairs across agree: no chaining
+        let small_members = self.members[small].clone();
+        let mut links = 0usize;
+        for m in small_members {
+            for k in 0..self.agrees[m].len() {
+                let o = self.agrees[m][k];
+                if self.find(o) == big {
+                    links += 1;
+                }
+            }
+        }
+        let pairs = self.members[small].len() * self.members[big].len();
+        if (links as f64) < (pairs as f64 * JOIN_SHARE).ceil() {
+            return false;
+        }
+        let moved = std::mem::take(&mut self.members[small]);
+        let moved_against = std::mem::take(&mut self.against[small]);
+        self.members[big].extend(moved);
+        self.against[big].extend(moved_against);
+        self.parent[small] = big;
+        true
+    }
+}
+
+/// The claims of each proposition: claims joined by agreements, strongest first, in the
+/// order of their first claim.
+pub(super) fn proposition_groups(claims: &[Claim], relations: &[Relation]) -> Vec<Vec<usize>> {
+    // strongest agreements first, so that where a chain of agreements would bring two
+    // contradicting claims together, the weakest link is the one left out
+    let mut joining: Vec<&Relation> = relations
+        .iter()
+        .filter(|r| matches!(r.kind, RelationKind::Agrees | RelationKind::QuoteVariant))
+        .collect();
+    joining.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut uf = Groups::new(claims.len(), relations);
+    for r in joining {
+        uf.join(r.a, r.b);
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut root_of = std::collections::HashMap::new();
+    for i in 0..claims.len() {
+        let r = uf.find(i);
+        let g = *root_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    groups
+}
