@@ -3,6 +3,7 @@
 
 pub mod hedges;
 pub mod meaning;
+pub mod parties;
 pub mod predicates;
 pub mod quantities;
 pub mod time;

@@ -1,7 +1,7 @@
 //! Tests of `claims::meaning`.
 
 use super::*;
-use crate::sources::{Source, SourceKind};
+use crate::sources::{Registry, Source, SourceKind};
 
 /// Two invented governments, Kelmar and Ostland, each with a name for its forces.
 pub(crate) fn parties() -> Parties {
