@@ -33,10 +33,20 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     };
     match np.as_str() {
         "she" | "he" => {
-            return ctx
-                .mentions
-                .nearest_before(src.start, Wanted::Person)
-                .map(|m| m.span)
+            // "He added: “…,” he said": the speaker of the sentence's earlier cue, when a
+            // person
+            let earlier = ctx
+                .last_cited()
+                .filter(|a| a.cue.first().is_some_and(|c| sspan.contains(*c)))
+                .map(speaker)
+                .filter(|s| ctx.mentions.within(*s).any(|m| m.person));
+            // otherwise the nearest person named outside quotations: a name the quoted
+            // speaker says is not who the narrator's pronoun stands for
+            return earlier.or_else(|| {
+                ctx.mentions
+                    .nearest_before(src.start, Wanted::UnquotedPerson)
+                    .map(|m| m.span)
+            });
         }
         "they" | "it" | "we" => return ctx.last_cited().map(speaker).or_else(named_before),
         _ => {}

@@ -16,6 +16,9 @@ pub(super) struct Mention {
     pub person: bool,
     /// Found in the gazetteer (not only guessed from capitals).
     pub known: bool,
+    /// Inside a quotation: a name the quoted speaker says, not one the narrator's "he
+    /// said" can stand for.
+    pub quoted: bool,
 }
 
 /// Which mentions a lookup by place wants.
@@ -27,6 +30,8 @@ pub(super) enum Wanted {
     Person,
     /// A gazetteer name of an organisation.
     Organisation,
+    /// A person's name outside quotations.
+    UnquotedPerson,
 }
 
 impl Wanted {
@@ -35,6 +40,7 @@ impl Wanted {
             Wanted::Known => m.known,
             Wanted::Person => m.person,
             Wanted::Organisation => m.known && !m.person,
+            Wanted::UnquotedPerson => m.person && !m.quoted,
         }
     }
 }
@@ -44,8 +50,8 @@ impl Wanted {
 pub(super) struct Mentions {
     list: Vec<Mention>,
     /// For each `n`, the index of the last mention of each [`Wanted`] kind among the first
-    /// `n` (known, person, organisation).
-    last: Vec<[Option<u32>; 3]>,
+    /// `n` (known, person, organisation, unquoted person).
+    last: Vec<[Option<u32>; 4]>,
 }
 
 impl Mentions {
@@ -58,12 +64,17 @@ impl Mentions {
     fn new(list: Vec<Mention>) -> Mentions {
         debug_assert!(list.windows(2).all(|w| w[0].span.end <= w[1].span.start));
         let mut last = Vec::with_capacity(list.len() + 1);
-        let mut cur = [None; 3];
+        let mut cur = [None; 4];
         last.push(cur);
         for (i, m) in list.iter().enumerate() {
-            for (k, want) in [Wanted::Known, Wanted::Person, Wanted::Organisation]
-                .into_iter()
-                .enumerate()
+            for (k, want) in [
+                Wanted::Known,
+                Wanted::Person,
+                Wanted::Organisation,
+                Wanted::UnquotedPerson,
+            ]
+            .into_iter()
+            .enumerate()
             {
                 if want.accepts(m) {
                     cur[k] = Some(i as u32);
@@ -93,6 +104,7 @@ impl Mentions {
             Wanted::Known => 0,
             Wanted::Person => 1,
             Wanted::Organisation => 2,
+            Wanted::UnquotedPerson => 3,
         };
         self.last[n][k].map(|i| &self.list[i as usize])
     }
@@ -103,6 +115,7 @@ impl Mentions {
 fn find_mentions(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
     let text = article.text.as_str();
+    let stream = article.tokens();
     for sent in &article.sentences {
         let ws = words(text, sent.span);
         let mut i = 0;
@@ -132,10 +145,12 @@ fn find_mentions(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
             }
             match found {
                 Some((len, span, person, known)) => {
+                    let quoted = stream.within(span).first().is_some_and(|t| t.quoted);
                     out.push(Mention {
                         span,
                         person,
                         known,
+                        quoted,
                     });
                     i += len;
                 }

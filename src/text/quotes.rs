@@ -3,7 +3,10 @@
 //!
 //! The marks are the curly double quotes `“` and `”`, the straight double quote `"`, and two
 //! straight apostrophes written for one (`''`). Curly quotes pair by direction (`“` opens,
-//! `”` closes a quotation opened either way); straight ones pair in order. Single quotes
+//! `”` closes a quotation opened either way); straight ones pair in order, and a straight
+//! mark that stands where a closing one does (after a letter or punctuation, before white
+//! space, punctuation or the end) also closes a quotation a `“` opened, as in text typed
+//! with mixed marks (`“No," she said`). Single quotes
 //! (`‘`, `’`, a lone `'`) and guillemets are not quotation marks here: inside a double
 //! quote they are a nested quote, elsewhere mostly apostrophes. A quotation left open runs
 //! to the end of the text scanned (a quote that continues in the next paragraph).
@@ -24,6 +27,10 @@ pub(crate) enum Glyph {
     CurlyClose,
     /// `"`: opens or closes.
     Straight,
+    /// `"` where a closing mark stands (after a character that is not white space, before
+    /// white space, punctuation or the end): closes a quotation opened either way, or
+    /// opens one.
+    StraightClosing,
     /// `'`: a quotation mark only when doubled (`''`).
     Apostrophe,
 }
@@ -73,6 +80,9 @@ pub(crate) enum Event {
 pub(crate) struct Scanner {
     /// The start of the open quotation and whether a straight mark opened it.
     open: Option<(usize, bool)>,
+    /// Whether a straight mark inside a quotation a `“` opened has opened a nested quote
+    /// that its next straight mark closes.
+    nested: bool,
     out: Vec<Span>,
 }
 
@@ -88,14 +98,25 @@ impl Scanner {
             }
             (Glyph::CurlyOpen, None) => {
                 self.open = Some((at, false));
+                self.nested = false;
                 Event::Opened
             }
-            (Glyph::Straight | Glyph::Apostrophe, None) => {
+            // a straight pair nested in a curly quotation (`“a "b" c”`)
+            (Glyph::Straight, Some((_, false))) => {
+                self.nested = true;
+                Event::Ignored
+            }
+            (Glyph::StraightClosing, Some((_, false))) if self.nested => {
+                self.nested = false;
+                Event::Ignored
+            }
+            (Glyph::Straight | Glyph::StraightClosing | Glyph::Apostrophe, None) => {
                 self.open = Some((at, true));
                 Event::Opened
             }
             // a closing curly quote closes a quotation opened either way
-            (Glyph::CurlyClose, Some((s, _))) | (Glyph::Straight, Some((s, true))) => {
+            (Glyph::CurlyClose | Glyph::StraightClosing, Some((s, _)))
+            | (Glyph::Straight, Some((s, true))) => {
                 let len = if glyph == Glyph::CurlyClose { 3 } else { 1 };
                 self.out.push(Span::new(s, at + len));
                 self.open = None;
@@ -121,8 +142,18 @@ pub fn quote_regions(text: &str, within: Span) -> Vec<Span> {
     let body = within.slice(text);
     let mut scanner = Scanner::default();
     let mut chars = body.char_indices().peekable();
+    let mut before = None;
     while let Some((i, c)) = chars.next() {
-        let Some(glyph) = Glyph::of(c) else { continue };
+        let prev = before.replace(c);
+        let Some(mut glyph) = Glyph::of(c) else {
+            continue;
+        };
+        if glyph == Glyph::Straight
+            && prev.is_some_and(|p: char| !p.is_whitespace())
+            && chars.peek().is_none_or(|(_, n)| !n.is_alphanumeric())
+        {
+            glyph = Glyph::StraightClosing;
+        }
         if glyph == Glyph::Apostrophe {
             // `''` stands for `"`; a single apostrophe is none
             if chars.next_if(|(_, n)| *n == '\'').is_none() {
@@ -245,6 +276,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_straight_mark_closes_a_curly_quotation_where_a_closing_mark_stands() {
+        let t = "“No,\" she said. “It was \"fake\" news.\" Then \"a\" and “b”.";
+        let q: Vec<&str> = quote_regions(t, Span::new(0, t.len()))
+            .iter()
+            .map(|s| s.slice(t))
+            .collect();
+        assert_eq!(q, ["“No,\"", "“It was \"fake\" news.\"", "\"a\"", "“b”"]);
+    }
+
+    #[test]
     fn pairs_and_open_quotes() {
         let t = "He said “yes” and \"no\" and “maybe";
         let q: Vec<&str> = quote_regions(t, Span::new(0, t.len()))
@@ -271,7 +312,8 @@ mod tests {
             .iter()
             .map(|s| s.slice(t))
             .collect();
-        assert_eq!(q, ["\"a”", "“b\" c”", "“e “f”"]);
+        // the straight mark after `b` stands where a closing mark does, so it closes
+        assert_eq!(q, ["\"a”", "“b\"", "“e “f”"]);
     }
 
     #[test]

@@ -215,3 +215,32 @@ fn section_labels_are_no_intermediaries() {
         .iter()
         .all(|c| c.via.iter().all(|v| !v.name.contains("Background"))));
 }
+
+#[test]
+fn a_quotation_typed_with_mixed_marks_keeps_its_speaker() {
+    // an opening curly mark closed by a straight one
+    let s = story("“The pier will reopen by June,\" Mayor Varnholt said at a briefing Monday.");
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert!(
+        got.iter()
+            .any(|(who, _, text)| who == "mayor" && text.contains("pier will reopen")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn he_said_is_not_a_name_inside_the_quotation() {
+    // "he" after the quotation is the mayor who began the sentence, not the man he names
+    let s = story(
+        "Mayor Varnholt spoke on Monday.\n\nHe added: “Everyone asks about Piet Dorren, the harbour master,\" he said.",
+    );
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    let asks: Vec<_> = got
+        .iter()
+        .filter(|(_, _, text)| text.contains("Everyone asks"))
+        .collect();
+    assert!(!asks.is_empty(), "{got:#?}");
+    assert!(asks.iter().all(|(who, _, _)| who == "mayor"), "{got:#?}");
+}
