@@ -10,7 +10,11 @@
 //!
 //! Anything else is written into directly and never replaced: a device (`/dev/null`,
 //! `/dev/stdout`), a FIFO, a socket. A symbolic link is followed, and the rule applies to
-//! what it points to, so the link stays a link. `-` is standard output.
+//! what it points to, so the link stays a link. `-` is standard output, and so are
+//! `/dev/stdout`, `/dev/fd/1` and `/proc/self/fd/1`, written through the open standard
+//! output (so `>> log` appends, and a file standard output was sent to is never replaced),
+//! and the same for standard error;
+//! any other path under `/dev` or `/proc` is written into, never replaced.
 
 use crate::error::{Error, Result};
 use std::fs::{self, File, OpenOptions};
@@ -23,14 +27,29 @@ use std::path::{Path, PathBuf};
 /// regular target is left as it was, no temporary file remains, and the error names
 /// `path`.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    if path.as_os_str() == "-" {
+    let is = |names: &[&str]| names.iter().any(|n| path.as_os_str() == *n);
+    if is(&["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]) {
         let mut out = io::stdout().lock();
         return out
             .write_all(bytes)
             .and_then(|()| out.flush())
             .map_err(|e| Error::io(path, e));
     }
+    if is(&["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"]) {
+        return io::stderr()
+            .lock()
+            .write_all(bytes)
+            .map_err(|e| Error::io(path, e));
+    }
+    let special = path.starts_with("/dev") || path.starts_with("/proc");
     match fs::metadata(path) {
+        // a device's or a process's file, whatever it resolves to, is written into
+        Ok(meta) if special && !meta.is_dir() => OpenOptions::new()
+            .write(true)
+            .truncate(meta.is_file())
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| Error::io(path, e)),
         Ok(meta) if meta.is_file() => {
             let real = fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
             replace(path, &real, bytes, Some(&meta))
@@ -137,11 +156,16 @@ impl NewFile {
                 Err(_) => {}
             }
         }
+        // the error names the folder, not the temporary name that was never made
         let named = tempfile::Builder::new()
             .prefix(".claimgraph-")
             .suffix(".tmp")
             .permissions(fs::Permissions::from_mode(0o666))
-            .tempfile_in(dir)?;
+            .tempfile_in(dir)
+            .map_err(|e| {
+                let why = format!("cannot make a new file in {}: {}", dir.display(), e.kind());
+                io::Error::new(e.kind(), why)
+            })?;
         let (file, path) = named.into_parts();
         Ok(NewFile {
             file,

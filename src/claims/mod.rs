@@ -25,7 +25,7 @@ use crate::text::{
     Span,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// An attributed claim: what was said, by whom, through whom, in which article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -159,6 +159,9 @@ pub fn build(article: &Article, resolved: &[Resolved]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     // the ids given so far: a claim whose id is taken gets a number
     let mut ids: HashSet<String> = HashSet::new();
+    // for each id taken, the next suffix to try, so that a sentence repeated n times
+    // numbers its claims in n steps, not n² / 2
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     for r in resolved {
         let a = r.attribution;
         // "declined to comment": a cue with nothing said is not a claim
@@ -202,11 +205,17 @@ pub fn build(article: &Article, resolved: &[Resolved]) -> Vec<Claim> {
         }
         let keys = keys.into_vec();
         let h = fnv1a(format!("{}\u{0}{}", speaker.text, content_text).as_bytes());
-        let mut id = format!("{}#{:08x}", article.id, h >> 32);
-        let mut n = 2;
-        while ids.contains(&id) {
-            id = format!("{}#{:08x}-{n}", article.id, h >> 32);
-            n += 1;
+        let base = format!("{}#{:08x}", article.id, h >> 32);
+        let mut id = base.clone();
+        if ids.contains(&id) {
+            let n = next_suffix.entry(base).or_insert(2);
+            loop {
+                id = format!("{}#{:08x}-{n}", article.id, h >> 32);
+                *n += 1;
+                if !ids.contains(&id) {
+                    break;
+                }
+            }
         }
         ids.insert(id.clone());
         out.push(Claim {

@@ -279,12 +279,12 @@ enum BenchCommand {
     },
     /// Time against input size for hostile and large inputs (long prose, one line without
     /// punctuation, a million quotation marks, dense HTML, many articles, many speakers, a
-    /// large registry, deep YAML): each made in memory at sizes ×4 apart, loaded and
+    /// large registry, deep YAML, one sentence repeated): each made in memory at sizes ×4 apart, loaded and
     /// analysed; steps costing more than ×5 per ×4 are marked.
     Inputs {
         /// Classes to run, separated by commas [default: all: prose, line,
         /// quotes-straight, quotes-curly, quotes-mixed, html-entities, html-paragraphs,
-        /// articles, speakers, registry, yaml-depth].
+        /// articles, speakers, registry, yaml-depth, repeated].
         #[arg(long, value_delimiter = ',', value_parser = input_class)]
         classes: Vec<bench::inputs::Class>,
         /// Divide every size by this (16 gives a quick look).
@@ -377,8 +377,7 @@ fn eval_parser(
 
 /// Reads a parser model file.
 fn read_parser(path: &Path) -> anyhow::Result<Parser> {
-    let bytes =
-        std::fs::read(path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+    let bytes = claimgraph::corpus::read_data(path).map_err(|e| anyhow::anyhow!(e))?;
     Parser::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 

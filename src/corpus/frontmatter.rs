@@ -296,20 +296,29 @@ pub fn split(path: &Path, doc: &str) -> Result<Split, Diagnostic> {
         ));
     }
     let mut meta: FrontMatter = if fence == "+++" {
-        toml::from_str(block).map_err(|e| {
-            let (l, c) = e
-                .span()
-                .map_or((1, 1), |s| crate::text::span::line_col(block, s.start));
-            Diagnostic::at(
-                path,
-                l + line_base,
-                c,
-                format!(
-                    "malformed TOML front matter: {}",
-                    first_line_of(e.message())
-                ),
-            )
-        })?
+        toml::from_str(block)
+            .or_else(|e| {
+                // a native date TOML itself rejects (`published = 2024-02-30`) is a bad
+                // date, as it is in every other format: read again with it as a string,
+                // which the date reader then warns of
+                quote_bad_toml_date(block, &e)
+                    .and_then(|fixed| toml::from_str(&fixed).ok())
+                    .ok_or(e)
+            })
+            .map_err(|e| {
+                let (l, c) = e
+                    .span()
+                    .map_or((1, 1), |s| crate::text::span::line_col(block, s.start));
+                Diagnostic::at(
+                    path,
+                    l + line_base,
+                    c,
+                    format!(
+                        "malformed TOML front matter: {}",
+                        first_line_of(e.message())
+                    ),
+                )
+            })?
     } else if block.trim().is_empty() {
         FrontMatter::default()
     } else {
@@ -341,6 +350,35 @@ pub fn split(path: &Path, doc: &str) -> Result<Split, Diagnostic> {
         body_start,
         warnings,
     })
+}
+
+/// `block` with the value of its `published` key written as a TOML string, when the TOML
+/// error `e` lies on that key's line (a native date the TOML reader refuses).
+fn quote_bad_toml_date(block: &str, e: &toml::de::Error) -> Option<String> {
+    let at = e.span()?.start.min(block.len());
+    let start = block[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = block[start..].find('\n').map_or(block.len(), |i| start + i);
+    let line = &block[start..end];
+    let (key, value) = line.split_once('=')?;
+    if key.trim() != "published" {
+        return None;
+    }
+    let value = value.split('#').next().unwrap_or("").trim();
+    if value.is_empty() || value.starts_with(['"', '\'', '[', '{']) {
+        return None;
+    }
+    let mut quoted = String::new();
+    for c in value.chars().filter(|c| !c.is_control()) {
+        if matches!(c, '"' | '\\') {
+            quoted.push('\\');
+        }
+        quoted.push(c);
+    }
+    Some(format!(
+        "{}published = \"{quoted}\"{}",
+        &block[..start],
+        &block[end..]
+    ))
 }
 
 /// Where the value of `key` stands in a front matter block: on the first line that sets
@@ -493,6 +531,17 @@ mod tests {
             assert!(s.warnings.is_empty(), "{v}: {:?}", s.warnings);
             let date = s.meta.published.as_deref().and_then(parse_date);
             assert_eq!(date, NaiveDate::from_ymd_opt(2024, 3, 7), "{v}");
+        }
+        // a native date the TOML reader refuses keeps the article, its date unknown
+        for v in ["2024-02-30", "2024-13-01", "2024-02-30T10:00:00Z"] {
+            let s = split(
+                p,
+                &format!("+++\ntitle = \"T\"\npublished = {v}\n+++\nBody"),
+            )
+            .unwrap();
+            assert_eq!((s.meta.published, s.warnings.len()), (None, 1), "{v}");
+            assert_eq!(s.meta.title.as_deref(), Some("T"));
+            assert!(s.warnings[0].message.contains(v), "{v}: {:?}", s.warnings);
         }
         // a time of day alone is no date
         let s = split(p, "+++\npublished = 10:00:00\n+++\nBody").unwrap();

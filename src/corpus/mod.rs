@@ -16,7 +16,7 @@ mod walk;
 pub use embedded::{default_story, DEFAULT_STORY_ID};
 pub use input::{load_input, load_inputs, FetchOptions, Input};
 pub use load::{assemble, load_file, load_path, load_story, LoadOptions, StoryFiles};
-pub use read::{read_input, read_limited, ReadError, MAX_FILE_BYTES};
+pub use read::{read_data, read_input, read_limited, ReadError, MAX_DATA_BYTES, MAX_FILE_BYTES};
 
 use crate::error::Diagnostic;
 use crate::sources::Registry;

@@ -119,6 +119,16 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// The largest training or evaluation data file or model read, in bytes.
+pub const MAX_DATA_BYTES: u64 = 1 << 30;
+
+/// Reads a training or evaluation data file or a model file with [`read_limited`] at
+/// [`MAX_DATA_BYTES`]: a FIFO or device is refused before it is read, and an endless one
+/// is never read without bound. The message names the file.
+pub fn read_data(path: &Path) -> Result<Vec<u8>, String> {
+    read_limited(path, MAX_DATA_BYTES).map_err(|e| format!("{}: {}", path.display(), e.message()))
+}
+
 /// Reads an input file with [`read_limited`] at [`MAX_FILE_BYTES`]; a problem is a
 /// diagnostic naming the file.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, Diagnostic> {
@@ -129,6 +139,27 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};
+
+    #[test]
+    fn data_files_are_read_with_the_same_guard() {
+        let e = read_data(Path::new("/dev/zero")).unwrap_err();
+        assert!(
+            e.starts_with("/dev/zero: ") && e.contains("character device"),
+            "{e}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("gold.conllu");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .unwrap();
+        let e = crate::parse::conllu::read(&fifo).unwrap_err().to_string();
+        assert!(e.contains("gold.conllu") && e.contains("FIFO"), "{e}");
+        let e = crate::corpus::spans::read_jsonl(&fifo).unwrap_err();
+        assert!(e.contains("gold.conllu") && e.contains("FIFO"), "{e}");
+    }
 
     #[test]
     fn devices_and_fifos_are_refused_at_once() {

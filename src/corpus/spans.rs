@@ -46,7 +46,7 @@ pub struct SpanAttribution {
 /// a span that is reversed, reaches past the text's end or starts or ends inside a
 /// character.
 pub fn read_jsonl(path: &Path) -> Result<Vec<SpanDoc>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = super::read_data(path)?;
     let mut docs = Vec::new();
     let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {

@@ -65,7 +65,13 @@ impl Sentence {
 
 /// Reads a CoNLL-U file.
 pub fn read(path: &Path) -> Result<Vec<Sentence>> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::corpus::read_limited(path, crate::corpus::read::MAX_DATA_BYTES)
+        .map_err(|e| Error::Input(e.diagnostic(path)))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let upto = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count();
+        Error::Input(Diagnostic::at(path, line, 1, "not UTF-8 text".to_string()))
+    })?;
     parse(&text)
         .map_err(|(line, column, msg)| Error::Input(Diagnostic::at(path, line, column, msg)))
 }

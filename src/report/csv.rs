@@ -28,10 +28,19 @@ pub const COLUMNS: &[&str] = &[
 
 /// One field, quoted when it holds a comma, a double quote, a line break or leading or
 /// trailing white space (RFC 4180: a quote inside is doubled). A field that a spreadsheet
-/// would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) gets a
-/// leading apostrophe; a plain number such as `-3` stays as it is.
+/// would read as a formula (`=`, `+`, `-`, `@`, a tab or a line break first) gets a
+/// leading apostrophe; a plain number such as `-3` stays as it is. Control and
+/// bidirectional characters are dropped and a carriage return inside becomes a line feed,
+/// so that a file printed to a terminal cannot move the cursor or rewrite what shows.
 pub fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
+    let cleaned = crate::text::visible(s);
+    let s = if cleaned.contains('\r') {
+        std::borrow::Cow::Owned(cleaned.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        cleaned
+    };
+    let s = s.as_ref();
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) && s.parse::<f64>().is_err() {
         format!("'{s}")
     } else {
         s.to_string()
@@ -116,7 +125,10 @@ mod tests {
         assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(field("-0.5"), "-0.5");
         assert_eq!(field("\t=1+1"), "'\t=1+1");
-        assert_eq!(field("\r=1+1"), "\"'\r=1+1\"");
+        assert_eq!(field("\r=1+1"), "\"'\n=1+1\"");
+        assert_eq!(field("\n=1+1"), "\"'\n=1+1\"");
+        // nothing that moves a terminal's cursor or reorders what shows
+        assert_eq!(field("o\u{1b}[2K\rFAKE\u{202e}"), "\"o[2K\nFAKE\"");
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
     }
 }

@@ -194,3 +194,30 @@ fn output_is_whole_or_absent() {
         .collect();
     assert_eq!(left.len(), 1, "{left:?}");
 }
+
+#[test]
+fn standard_output_named_as_a_path_appends_to_the_file_it_was_sent_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.txt");
+    fs::write(&log, "earlier lines\n").unwrap();
+    let file = fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let ino = std::os::unix::fs::MetadataExt::ino(&fs::metadata(&log).unwrap());
+    let out = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(["report", "-o", "/dev/stdout"])
+        .stdout(file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("earlier lines\n# "), "{text:.200}");
+    // the same file, not a new one renamed over it
+    assert_eq!(
+        std::os::unix::fs::MetadataExt::ino(&fs::metadata(&log).unwrap()),
+        ino
+    );
+}

@@ -36,11 +36,14 @@ pub enum Class {
     Registry,
     /// A Markdown article whose YAML front matter nests lists, counted in levels.
     Yaml,
+    /// One article of one attributed sentence said over and over, counted in sentences
+    /// (every claim has the same words, so each needs an id of its own).
+    Repeated,
 }
 
 impl Class {
     /// Every class, in the order the benchmark runs them.
-    pub const ALL: [Class; 11] = [
+    pub const ALL: [Class; 12] = [
         Class::Prose,
         Class::Line,
         Class::StraightQuotes,
@@ -52,6 +55,7 @@ impl Class {
         Class::Speakers,
         Class::Registry,
         Class::Yaml,
+        Class::Repeated,
     ];
 
     /// The name used on the command line and in the table.
@@ -68,6 +72,7 @@ impl Class {
             Class::Speakers => "speakers",
             Class::Registry => "registry",
             Class::Yaml => "yaml-depth",
+            Class::Repeated => "repeated",
         }
     }
 
@@ -90,6 +95,7 @@ impl Class {
             Class::Speakers => vec![5_000, 10_000, 20_000],
             Class::Registry => vec![6_250, 25_000, 100_000],
             Class::Yaml => vec![6_250, 25_000, 100_000],
+            Class::Repeated => vec![6_250, 25_000, 100_000],
         }
     }
 
@@ -104,6 +110,7 @@ impl Class {
             Class::Speakers => "speakers",
             Class::Registry => "sources",
             Class::Yaml => "levels",
+            Class::Repeated => "sentences",
         }
     }
 }
@@ -322,6 +329,14 @@ pub fn make(class: Class, size: usize) -> Input {
                 sources_ron: Some(ron.into_bytes()),
                 articles: vec![("unknown.txt".into(), s.into_bytes())],
             }
+        }
+        Class::Repeated => {
+            let mut s = String::with_capacity(size * 40);
+            for i in 0..size {
+                s.push_str("The council said the road was closed.");
+                s.push_str(if i % 4 == 3 { "\n\n" } else { " " });
+            }
+            Input::one("repeated.txt", s.into_bytes())
         }
         Class::Yaml => {
             let mut s = String::from("---\ntitle: ");

@@ -437,7 +437,7 @@ pub fn predict_with(gold: &[SpanDoc], model: &Model) -> Vec<SpanDoc> {
 /// Reads an attribution model file (one `claimgraph train attribution` wrote). Errors name
 /// the file.
 pub fn read_model(path: &Path) -> Result<Model, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let bytes = crate::corpus::read_data(path)?;
     Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 

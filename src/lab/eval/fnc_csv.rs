@@ -82,7 +82,7 @@ enum State {
 /// Reads a file as Python's `open(path, encoding="utf-8")` does: UTF-8, with
 /// `\r\n` and `\r` read as `\n`.
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = crate::corpus::read_data(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count();

@@ -341,7 +341,7 @@ pub struct PreparedHeadline(Text);
 
 /// Reads a stance model file (one `claimgraph train stance` wrote). Errors name the file.
 pub fn read_model(path: &Path) -> Result<StanceModel, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let bytes = crate::corpus::read_data(path)?;
     StanceModel::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
