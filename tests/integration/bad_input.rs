@@ -221,3 +221,19 @@ fn standard_output_named_as_a_path_appends_to_the_file_it_was_sent_to() {
         ino
     );
 }
+
+#[test]
+fn standard_output_by_name_or_dash_writes_into_the_pipe() {
+    let plain = claimgraph(&["report"]);
+    assert_eq!(plain.status.code(), Some(0));
+    for name in ["-", "/dev/stdout"] {
+        let out = claimgraph(&["report", "-o", name]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, plain.stdout, "{name}");
+    }
+}

@@ -646,3 +646,144 @@ fn an_articles_folder_that_is_not_a_folder() {
         assert!(err.contains("the story is empty"), "{err}");
     }
 }
+
+#[test]
+fn fifos_and_sockets_as_story_files_and_articles_are_refused() {
+    let dir = story();
+    let d = dir.path();
+    fs::remove_file(d.join("sources.ron")).unwrap();
+    mkfifo(&d.join("sources.ron"));
+    fs::remove_file(d.join("story.ron")).unwrap();
+    let _story_socket = std::os::unix::net::UnixListener::bind(d.join("story.ron")).unwrap();
+    let _article_socket =
+        std::os::unix::net::UnixListener::bind(d.join("articles/socket.md")).unwrap();
+    let out = claimgraph(&["articles", d.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for (file, what) in [
+        ("sources.ron", "a FIFO (named pipe), not a file"),
+        ("story.ron", "a socket, not a file"),
+        ("articles/socket.md", "a socket, not a file"),
+    ] {
+        assert!(err.contains(&format!("{file}: {what}")), "{file}: {err}");
+    }
+    // the good article still loads
+    assert!(String::from_utf8_lossy(&out.stdout).contains("good"));
+}
+
+#[test]
+fn folders_nested_past_the_limit_are_reported_and_the_rest_loads() {
+    let dir = story();
+    let mut deep = dir.path().join("articles");
+    for i in 0..70 {
+        deep = deep.join(format!("d{i}"));
+    }
+    write(
+        &deep,
+        "lost.md",
+        "The Port Authority said the quay was shut.\n",
+    );
+    let s = load_story(dir.path(), &LoadOptions::default()).unwrap();
+    assert_eq!(s.articles.len(), 1, "{:?}", messages(&s));
+    assert!(
+        messages(&s).iter().any(|m| m.contains("nested more than")),
+        "{:?}",
+        messages(&s)
+    );
+}
+
+#[test]
+fn endless_standard_input_stops_at_the_limit() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(["report", "-"])
+        .stdin(fs::File::open("/dev/zero").unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("report - < /dev/zero did not stop in a minute");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("<stdin>") && stderr(&out).contains("limit"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn yaml_aliases_do_not_expand_without_bound() {
+    let dir = story();
+    let mut yaml =
+        String::from("---\na: &a [\"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\"]\n");
+    let mut prev = 'a';
+    for c in 'b'..='j' {
+        yaml.push_str(&format!(
+            "{c}: &{c} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        ));
+        prev = c;
+    }
+    yaml.push_str("title: *j\n---\nThe Port Authority said the quay was shut.\n");
+    write(dir.path(), "articles/laughs.md", yaml);
+    let start = Instant::now();
+    let s = load_story(dir.path(), &LoadOptions::default()).unwrap();
+    assert!(start.elapsed() < Duration::from_secs(10));
+    // the bad front matter costs only its own article, with a message naming it
+    assert_eq!(s.articles.len(), 1, "{:?}", messages(&s));
+    assert!(
+        messages(&s).iter().any(|m| m.contains("laughs.md")),
+        "{:?}",
+        messages(&s)
+    );
+}
+
+#[test]
+fn escape_sequences_in_names_and_values_never_reach_the_terminal() {
+    let dir = story();
+    write(
+        dir.path(),
+        "articles/x\u{1b}[2Kz.md",
+        "+++\npublished = \"x\\u001b[2K\\rFAKE\"\noutlet = \"o\\u001b]0;title\\u0007\"\n+++\nThe Port Authority said the quay was shut.\n",
+    );
+    let s = dir.path().to_str().unwrap();
+    for args in [
+        &["articles", s][..],
+        &["sources", s],
+        &["report", s],
+        &["extract", s],
+        &["check", s, "the quay was shut"],
+    ] {
+        let out = claimgraph(args);
+        for (name, stream) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(stream);
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\r') && !text.contains('\u{7}'),
+                "{args:?} {name}: {text:?}"
+            );
+        }
+    }
+    // and review, once a snapshot is accepted and an article changed
+    let out = claimgraph(&["accept", s]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    write(
+        dir.path(),
+        "articles/y.md",
+        "+++\noutlet = \"\\u001b[31mred\"\n+++\nThe Port Authority said\u{1b}[2K the \u{9b}1mfire spread.\n",
+    );
+    let out = claimgraph(&["review", s]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    for stream in [&out.stdout, &out.stderr] {
+        let text = String::from_utf8_lossy(stream);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{9b}'),
+            "{text:?}"
+        );
+    }
+}
