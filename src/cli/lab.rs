@@ -283,8 +283,8 @@ enum BenchCommand {
     /// analysed; steps costing more than ×5 per ×4 are marked.
     Inputs {
         /// Classes to run, separated by commas [default: all: prose, line,
-        /// quotes-straight, quotes-curly, quotes-mixed, html-entities, html-paragraphs,
-        /// articles, speakers, registry, yaml-depth, repeated].
+        /// quotes-straight, quotes-curly, quotes-mixed, quote-paragraphs, html-entities,
+        /// html-paragraphs, articles, speakers, registry, yaml-depth, repeated].
         #[arg(long, value_delimiter = ',', value_parser = input_class)]
         classes: Vec<bench::inputs::Class>,
         /// Divide every size by this (16 gives a quick look).

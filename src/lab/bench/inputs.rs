@@ -23,6 +23,8 @@ pub enum Class {
     CurlyQuotes,
     /// One article alternating straight and curly marks, counted in marks.
     MixedQuotes,
+    /// One article of paragraphs made only of quotation marks, counted in paragraphs.
+    QuoteParagraphs,
     /// One HTML article of `&amp;` entities, counted in entities.
     Entities,
     /// One HTML article of short paragraphs, counted in paragraphs.
@@ -43,12 +45,13 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order the benchmark runs them.
-    pub const ALL: [Class; 12] = [
+    pub const ALL: [Class; 13] = [
         Class::Prose,
         Class::Line,
         Class::StraightQuotes,
         Class::CurlyQuotes,
         Class::MixedQuotes,
+        Class::QuoteParagraphs,
         Class::Entities,
         Class::HtmlParagraphs,
         Class::Articles,
@@ -66,6 +69,7 @@ impl Class {
             Class::StraightQuotes => "quotes-straight",
             Class::CurlyQuotes => "quotes-curly",
             Class::MixedQuotes => "quotes-mixed",
+            Class::QuoteParagraphs => "quote-paragraphs",
             Class::Entities => "html-entities",
             Class::HtmlParagraphs => "html-paragraphs",
             Class::Articles => "articles",
@@ -86,7 +90,8 @@ impl Class {
         const MB: usize = 1 << 20;
         match self {
             Class::Prose => vec![MB / 4, MB, 4 * MB, 16 * MB],
-            Class::Line => vec![MB / 4, MB, 4 * MB],
+            Class::Line => vec![MB / 4, MB, 4 * MB, 16 * MB],
+            Class::QuoteParagraphs => vec![25_000, 100_000, 400_000],
             Class::StraightQuotes | Class::CurlyQuotes | Class::MixedQuotes => {
                 vec![62_500, 250_000, 1_000_000]
             }
@@ -105,7 +110,7 @@ impl Class {
             Class::Prose | Class::Line => "bytes",
             Class::StraightQuotes | Class::CurlyQuotes | Class::MixedQuotes => "marks",
             Class::Entities => "entities",
-            Class::HtmlParagraphs => "paragraphs",
+            Class::HtmlParagraphs | Class::QuoteParagraphs => "paragraphs",
             Class::Articles => "articles",
             Class::Speakers => "speakers",
             Class::Registry => "sources",
@@ -254,6 +259,14 @@ pub fn make(class: Class, size: usize) -> Input {
                 s.push_str(if i % 3 == 0 { "a " } else { "b" });
             }
             Input::one("quotes.txt", s.into_bytes())
+        }
+        Class::QuoteParagraphs => {
+            let mut s = String::with_capacity(size * 6);
+            for i in 0..size {
+                s.push_str(["\"", "\u{201c}", "\"\"\"", "\u{201d}\""][i % 4]);
+                s.push_str("\n\n");
+            }
+            Input::one("quote-paragraphs.txt", s.into_bytes())
         }
         Class::Entities => {
             let mut s = String::from("<html><body><p>");
@@ -524,6 +537,19 @@ mod tests {
         let line = make(Class::Line, 5000);
         let text = String::from_utf8(line.articles[0].1.clone()).unwrap();
         assert!(!text.contains(['.', ',', '\n']) && text.len() >= 5000);
+        let qp = make(Class::QuoteParagraphs, 40);
+        let text = String::from_utf8(qp.articles[0].1.clone()).unwrap();
+        assert_eq!(text.split("\n\n").filter(|p| !p.is_empty()).count(), 40);
+        assert!(text
+            .chars()
+            .all(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\n')));
+        let r = make(Class::Repeated, 12);
+        let text = String::from_utf8(r.articles[0].1.clone()).unwrap();
+        assert_eq!(
+            text.matches("The council said the road was closed.")
+                .count(),
+            12
+        );
     }
 
     #[test]
