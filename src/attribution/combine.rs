@@ -362,7 +362,15 @@ fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attributi
         antecedent,
         cue: vec![f.cue],
         cue_lemma: cue.map_or(lower.clone(), |c| c.lemma.to_string()),
-        stance: cue.map_or(Stance::Assert, |c| c.stance),
+        stance: cue.map_or_else(
+            || {
+                lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find_map(cues::stance_of_word)
+                    .unwrap_or(Stance::Assert)
+            },
+            |c| c.stance,
+        ),
         content: f.content.clone(),
         modifiers: Vec::new(),
         via: Vec::new(),

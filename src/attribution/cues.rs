@@ -191,6 +191,38 @@ pub fn lookup_lower(word: &str) -> Option<Cue> {
     table().get(word).copied()
 }
 
+/// Verbs that are no cue of their own but say how a cue the tagger found reports: blame
+/// and criticism accuse, a rebuttal denies, an alert warns. Stems, matched at the start
+/// of the lower-case word (`criticized`, `criticises`, `slamming`).
+const STANCE_STEMS: &[(&str, Stance)] = &[
+    ("blame", Stance::Accuse),
+    ("blaming", Stance::Accuse),
+    ("critici", Stance::Accuse),
+    ("condemn", Stance::Accuse),
+    ("denounc", Stance::Accuse),
+    ("slam", Stance::Accuse),
+    ("blast", Stance::Accuse),
+    ("lambast", Stance::Accuse),
+    ("castigat", Stance::Accuse),
+    ("rebuk", Stance::Accuse),
+    ("chastis", Stance::Accuse),
+    ("assail", Stance::Accuse),
+    ("fault", Stance::Accuse),
+    ("refut", Stance::Deny),
+    ("rebuff", Stance::Deny),
+    ("disput", Stance::Deny),
+    ("alert", Stance::Warn),
+];
+
+/// The stance a cue word the lexicon does not hold still says (`slammed` accuses), from
+/// [`STANCE_STEMS`]; `word` is in lower case.
+pub fn stance_of_word(word: &str) -> Option<Stance> {
+    STANCE_STEMS
+        .iter()
+        .find(|(stem, _)| word.starts_with(stem))
+        .map(|(_, s)| *s)
+}
+
 /// Multi-word cues: the words in order (lower case), the lemma and the stance.
 pub const PHRASES: &[(&[&str], &str, Stance)] = &[
     (
@@ -330,6 +362,17 @@ pub fn content_stance(cue: Stance, content: &str) -> Stance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn criticism_accuses_and_a_rebuttal_denies() {
+        assert_eq!(stance_of_word("criticised"), Some(Stance::Accuse));
+        assert_eq!(stance_of_word("slammed"), Some(Stance::Accuse));
+        assert_eq!(stance_of_word("blamed"), Some(Stance::Accuse));
+        assert_eq!(stance_of_word("disputes"), Some(Stance::Deny));
+        assert_eq!(stance_of_word("alerted"), Some(Stance::Warn));
+        assert_eq!(stance_of_word("said"), None);
+        assert_eq!(stance_of_word("blade"), None);
+    }
 
     #[test]
     fn content_can_make_an_assertion_a_denial() {

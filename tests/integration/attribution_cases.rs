@@ -244,3 +244,20 @@ fn he_said_is_not_a_name_inside_the_quotation() {
     assert!(!asks.is_empty(), "{got:#?}");
     assert!(asks.iter().all(|(who, _, _)| who == "mayor"), "{got:#?}");
 }
+
+#[test]
+fn criticism_is_an_accusation_though_no_cue_of_the_lexicon() {
+    let s = story("Mayor Varnholt criticized the ministry for delaying the repairs to the pier.");
+    let a = claimgraph::analysis(&s, &Default::default());
+    let found: Vec<_> = a
+        .claims
+        .iter()
+        .map(|c| (c.speaker.source.as_str().to_string(), c.stance))
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|(who, st)| who == "mayor" && *st == claimgraph::attribution::Stance::Accuse),
+        "{found:?}"
+    );
+}
