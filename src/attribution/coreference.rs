@@ -40,13 +40,17 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                 .filter(|a| a.cue.first().is_some_and(|c| sspan.contains(*c)))
                 .map(speaker)
                 .filter(|s| ctx.mentions.within(*s).any(|m| m.person));
-            // otherwise the nearest person named outside quotations: a name the quoted
-            // speaker says is not who the narrator's pronoun stands for
-            return earlier.or_else(|| {
-                ctx.mentions
-                    .nearest_before(src.start, Wanted::UnquotedPerson)
-                    .map(|m| m.span)
-            });
+            // otherwise the first person named outside quotations in the nearest sentence
+            // that names one (the subject rather than a name inside an apposition or a
+            // prepositional phrase); a name the quoted speaker says is not who the
+            // narrator's pronoun stands for
+            return earlier
+                .or_else(|| last_person_cited_before(ctx, sspan, speaker))
+                .or_else(|| {
+                    ctx.mentions
+                        .nearest_before(src.start, Wanted::UnquotedPerson)
+                        .map(|m| m.span)
+                });
         }
         "they" | "it" | "we" => return ctx.last_cited().map(speaker).or_else(named_before),
         _ => {}
@@ -92,6 +96,34 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
             .map(|m| m.span);
     }
     None
+}
+
+/// How many sentences back a pronoun looks for the person last cited.
+const CITED_SENTENCES: usize = 2;
+
+/// The speaker of the last attribution cited in the [`CITED_SENTENCES`] sentences before
+/// `sspan`, when a person: "Kartapolov, head of the department, said ... . “…,” he said"
+/// is Kartapolov, not a name in between.
+fn last_person_cited_before(
+    ctx: &Ctx,
+    sspan: Span,
+    speaker: impl Fn(&Attribution) -> Span,
+) -> Option<Span> {
+    let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
+    let from = ctx.sentences[k.saturating_sub(CITED_SENTENCES)..k]
+        .first()?
+        .span
+        .start;
+    let a = ctx.last_cited()?;
+    let cue = a.cue.first()?;
+    if cue.start < from || cue.start >= sspan.start {
+        return None;
+    }
+    let s = speaker(a);
+    ctx.mentions
+        .within(s)
+        .any(|m| m.person && !m.quoted)
+        .then_some(s)
 }
 
 #[cfg(test)]

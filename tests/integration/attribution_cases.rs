@@ -261,3 +261,18 @@ fn criticism_is_an_accusation_though_no_cue_of_the_lexicon() {
         "{found:?}"
     );
 }
+
+#[test]
+fn he_said_is_the_person_cited_just_before_not_a_name_in_between() {
+    let s = story(
+        "Mayor Varnholt, who met Piet Dorren on Friday, said the pier was safe.\n\n“We will reopen it in June,” he said.",
+    );
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    let reopen: Vec<_> = got
+        .iter()
+        .filter(|(_, _, text)| text.contains("reopen it"))
+        .collect();
+    assert!(!reopen.is_empty(), "{got:#?}");
+    assert!(reopen.iter().all(|(who, _, _)| who == "mayor"), "{got:#?}");
+}
