@@ -119,11 +119,11 @@ fn last_person_cited_before(
     if cue.start < from || cue.start >= sspan.start {
         return None;
     }
-    let s = speaker(a);
+    // the name itself, not the whole source phrase with its title
     ctx.mentions
-        .within(s)
-        .any(|m| m.person && !m.quoted)
-        .then_some(s)
+        .within(speaker(a))
+        .find(|m| m.person && !m.quoted)
+        .map(|m| m.span)
 }
 
 #[cfg(test)]
