@@ -51,12 +51,22 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
         a.content.iter().for_each(|c| kept.insert(*c));
     }
     let text = article.text.as_str();
+    // the sentences where the model found an attribution
+    let mut model_sentences: Vec<usize> = out.iter().map(|a| a.sentence).collect();
+    model_sentences.sort_unstable();
     for (r, used) in rules.into_iter().zip(used) {
         if used {
             continue;
         }
         let named = named_in(gazetteer, text, r.source.iter().chain(&r.antecedent));
-        let strong = r.kind == AttributionKind::Author
+        // a sentence the model found nothing in keeps the rules' reading of it ("The pier
+        // is safe, the mayor told the council."): without it the sentence would be lost,
+        // not even the article's own voice
+        let alone = !r.source.is_empty()
+            && !r.content.is_empty()
+            && model_sentences.binary_search(&r.sentence).is_err();
+        let strong = alone
+            || r.kind == AttributionKind::Author
             || r.kind == AttributionKind::AccordingTo
             || !r.via.is_empty()
             || named

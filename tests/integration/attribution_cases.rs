@@ -276,3 +276,16 @@ fn he_said_is_the_person_cited_just_before_not_a_name_in_between() {
     assert!(!reopen.is_empty(), "{got:#?}");
     assert!(reopen.iter().all(|(who, _, _)| who == "mayor"), "{got:#?}");
 }
+
+#[test]
+fn content_before_a_speaker_who_told_an_audience_is_kept() {
+    // a speaker the registry does not know, so only the reading of the sentence keeps it
+    let s = story("The pier is safe to use again, the harbour master told the council.");
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    assert!(
+        got.iter()
+            .any(|(who, _, text)| who.contains("harbour-master") && text.contains("pier is safe")),
+        "{got:#?}"
+    );
+}
