@@ -12,7 +12,7 @@
 
 pub use super::parties::Parties;
 use super::predicates::{
-    self, PredicateClass, ACCOUNTS, CLAUSE_OPENERS, GENERIC_THEME, HEARSAY, HOLDING, NEGATIONS,
+    self, PredicateClass, ACCOUNTS, CLAUSE_OPENERS, GENERIC_THEME, HOLDING, NEGATIONS,
     NEGATION_CONDITIONAL, NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NOT_CONTENT,
     NO_SUBJECT_AGENT, PARTICIPLES, PASSIVE, PREPOSITIONS, WEEKDAYS,
 };
@@ -346,10 +346,7 @@ impl Reader for WordReader {
             .flatten()
         });
         let mut modality = Modality {
-            hedged: claim
-                .hedges
-                .iter()
-                .any(|h| !HEARSAY.contains(&h.cue.as_str())),
+            hedged: claim.hedges.iter().any(|h| predicates::weakens(&h.cue)),
             conditional: lows.iter().any(|l| l == "if" || l == "unless"),
             confidence: None,
         };

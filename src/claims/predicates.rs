@@ -331,6 +331,17 @@ pub const NEGATION_CONDITIONAL: &[&str] = &["unless", "except"];
 /// Hedges that only say the report is second-hand; they do not weaken the content.
 pub const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
 
+/// Hedge words that state an assessed likelihood ("highly likely", "most probably"): the
+/// speaker asserts the matter with a confidence (see `meaning::Confidence`), rather than
+/// leaving it open as "may" or "could" do.
+pub const ASSESSED: &[&str] = &["likely", "probably"];
+
+/// True when a hedge cue weakens what a claim asserts: not hearsay ("reportedly") and not
+/// an assessed likelihood ("highly likely").
+pub fn weakens(cue: &str) -> bool {
+    !HEARSAY.contains(&cue) && !ASSESSED.contains(&cue)
+}
+
 /// Words that say how sure or how strong, or that only frame the content ("knowledge
 /// regarding", "took place"): they do not count as content, for linking (by their stems) nor in a claim's theme.
 pub const NOT_CONTENT: &[&str] = &[

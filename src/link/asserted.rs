@@ -294,4 +294,30 @@ mod tests {
             "a part"
         );
     }
+
+    #[test]
+    fn an_assessed_likelihood_is_denied_as_an_assertion() {
+        // "highly likely" states a confidence: the claim asserts the matter, and a denial
+        // of it contradicts; "may" leaves it open, and the denial does not
+        let a = said(
+            "ostland-government",
+            "Ostlandic state",
+            "one",
+            "it is highly likely Kelmar was responsible for the attack at Varno",
+        );
+        assert!(!a.assertion.modality.hedged);
+        let b = kelmar("two", "Kelmar was not involved in the attack at Varno");
+        match verdict(&a, &b, 1) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("did not"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        let c = said(
+            "ostland-government",
+            "Ostlandic state",
+            "one",
+            "Kelmar may have been responsible for the attack at Varno",
+        );
+        assert!(c.assertion.modality.hedged);
+        assert!(!matches!(verdict(&c, &b, 1), Some(Verdict::Contradicts(_))));
+    }
 }
