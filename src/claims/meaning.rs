@@ -12,9 +12,10 @@
 
 pub use super::parties::Parties;
 use super::predicates::{
-    self, PredicateClass, ACCOUNTS, CLAUSE_OPENERS, GENERIC_THEME, HOLDING, NEGATIONS,
-    NEGATION_CONDITIONAL, NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NOT_CONTENT,
-    NO_SUBJECT_AGENT, PARTICIPLES, PASSIVE, PREPOSITIONS, WEEKDAYS,
+    self, PredicateClass, ACCOUNTS, AUXILIARIES, CLAUSE_OPENERS, DENIAL_VERBS, GENERIC_THEME,
+    HOLDING, KNOWLEDGE, NEGATIONS, NEGATION_CONDITIONAL, NEGATION_UNDONE_BY_EARLIER,
+    NEGATION_UNDONE_BY_NEXT, NOT_CONTENT, NO_SUBJECT_AGENT, PARTICIPLES, PASSIVE, PREPOSITIONS,
+    WEEKDAYS,
 };
 pub use super::quantities::Quantity;
 use super::quantities::{quantities, MONTHS};
@@ -91,6 +92,11 @@ pub struct Assertion {
     /// The predicate stands inside an account the content names ("to back up its claim
     /// that rebels fired"): the claim tells of that account rather than asserting it.
     pub within_account: bool,
+    /// The negation stands on the predicate itself ("was not breached", "did not blow
+    /// up"), the claim is a denial, or the speaker judges the matter unlikely: what is
+    /// negated is the event, not a noun beside it ("no casualties from the crash") or
+    /// what is known of it ("it is not clear what caused").
+    pub denies_event: bool,
     /// The classes of the other predicates the content names ("the attack" of
     /// "responsible for the attack"), besides the main one.
     pub events: Vec<PredicateClass>,
@@ -375,6 +381,27 @@ impl Reader for WordReader {
             }
         }
         let denied = claim.stance == Stance::Deny;
+        // between the negation and the predicate only auxiliaries, "to" ("nothing to do
+        // with"), adverbs ("not directly involved") and a party ("no Kelmari
+        // involvement")
+        let on_predicate = main.as_ref().is_some_and(|(at, _, _)| {
+            (at.saturating_sub(5)..*at).any(|k| {
+                (NEGATIONS.contains(&lows[k].as_str()) || lows[k].ends_with("n't"))
+                    && (k + 1..*at).all(|m| {
+                        let l = lows[m].as_str();
+                        AUXILIARIES.contains(&l) || l == "to" || l.ends_with("ly") || in_party(m)
+                    })
+            })
+        });
+        // "no evidence that", "no credible information to suggest": what is known
+        let no_knowledge = lows.iter().enumerate().any(|(k, l)| {
+            NEGATIONS.contains(&l.as_str())
+                && lows[k + 1..(k + 3).min(lows.len())]
+                    .iter()
+                    .any(|n| KNOWLEDGE.contains(&n.as_str()))
+        });
+        let denies_event =
+            denied || judged_unlikely || (negative && (on_predicate || no_knowledge));
         // a denial whose own words negate ("said it had nothing to do with") denies once
         let negative = (negative || denied) ^ judged_unlikely;
         let mut quantities = quantities(text, &ws, &lows);
@@ -429,11 +456,22 @@ impl Reader for WordReader {
             .then(|| next.text.to_string())
         });
         // "its claim that rebels fired": the predicate is the account's, not the speaker's
-        let within_account = main_span.is_some_and(|(s, _)| {
-            (0..s).any(|k| {
-                ACCOUNTS.contains(&lows[k].as_str()) && lows.get(k + 1).is_some_and(|n| n == "that")
-            })
+        // "Kelmar denies involvement" in another's words tells of Kelmar's denial
+        let speaker_party = claim
+            .affiliation
+            .clone()
+            .unwrap_or_else(|| claim.origin().to_string());
+        let reported_denial = found.iter().any(|(_, e, p)| {
+            p.id != speaker_party
+                && (*e..(*e + 2).min(lows.len())).any(|k| DENIAL_VERBS.contains(&lows[k].as_str()))
         });
+        let within_account = reported_denial
+            || main_span.is_some_and(|(s, _)| {
+                (0..s).any(|k| {
+                    ACCOUNTS.contains(&lows[k].as_str())
+                        && lows.get(k + 1).is_some_and(|n| n == "that")
+                })
+            });
         let reports_on = lows
             .iter()
             .take(4)
@@ -450,6 +488,7 @@ impl Reader for WordReader {
             place,
             reports_on,
             within_account,
+            denies_event,
             events,
             told: None,
         }
@@ -480,10 +519,13 @@ pub fn negated(lows: &[String], predicate: Option<usize>) -> bool {
         }
         let in_scope = predicate.is_none_or(|p| i <= p + 2);
         let after_that = lows[i.saturating_sub(3)..i].iter().any(|p| p == "that");
+        // "not to go" warns, but "nothing to do with" denies
+        let to_do = l == "nothing" && lows.get(i + 2).is_some_and(|n| n == "do");
         let counts = in_scope
-            && !lows
-                .get(i + 1)
-                .is_some_and(|n| NEGATION_UNDONE_BY_NEXT.contains(&n.as_str()))
+            && (to_do
+                || !lows
+                    .get(i + 1)
+                    .is_some_and(|n| NEGATION_UNDONE_BY_NEXT.contains(&n.as_str())))
             && !lows[..i]
                 .iter()
                 .any(|p| NEGATION_UNDONE_BY_EARLIER.contains(&p.as_str()))

@@ -103,6 +103,22 @@ impl PredicateClass {
         )
     }
 
+    /// True when claims of the two classes answer one question, so that they can agree
+    /// or contradict: one class; two classes that ask who did it ("destroyed the dam",
+    /// "behind it"); or where a thing came from and the accident or cause it came by
+    /// ("originated with a leak", "leaked from a laboratory", "was the cause").
+    pub fn one_question(self, other: PredicateClass) -> bool {
+        let origin = |c: PredicateClass| {
+            matches!(
+                c,
+                PredicateClass::Originate | PredicateClass::Leak | PredicateClass::Cause
+            )
+        };
+        self == other
+            || (self.has_culprit() && other.has_culprit())
+            || (origin(self) && origin(other))
+    }
+
     /// True for the classes whose claims are counts of people ("471 killed").
     pub fn counts_people(self) -> bool {
         matches!(self, PredicateClass::Kill | PredicateClass::Injure)
@@ -521,6 +537,37 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Auxiliaries and adverbs that may stand between a negation and the predicate it
+/// negates: "was not breached", "did not blow up", "has never been involved".
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "can", "could", "did", "do", "does", "ever", "had", "has", "have", "is",
+    "are", "was", "were", "will", "would",
+];
+
+/// Nouns of what is known of a matter: "no evidence that ...", "no information to
+/// suggest ..." deny the matter as far as the speaker knows.
+pub(crate) const KNOWLEDGE: &[&str] = &[
+    "evidence",
+    "indication",
+    "indications",
+    "information",
+    "proof",
+    "sign",
+    "signs",
+];
+
+/// Verbs by which one party denies another's account: "Russia denies involvement" in
+/// another's words tells of that denial.
+pub(crate) const DENIAL_VERBS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "dismissed",
+    "dismisses",
+    "rejected",
+    "rejects",
+];
+
 /// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
 pub(crate) const PASSIVE: &[&str] = &[
     "be", "been", "being", "get", "got", "is", "are", "was", "were",
@@ -547,5 +594,15 @@ mod tests {
             Some(("blow up", PredicateClass::Destroy))
         );
         assert_eq!(of_word("table"), None);
+    }
+
+    #[test]
+    fn classes_of_one_question() {
+        use PredicateClass::*;
+        assert!(Destroy.one_question(Responsible), "who did it");
+        assert!(Originate.one_question(Leak), "where it came from");
+        assert!(Leak.one_question(Originate));
+        assert!(!Originate.one_question(Warn));
+        assert!(!Crash.one_question(Originate));
     }
 }

@@ -87,16 +87,21 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
     let other = mb.class()?;
     // the classes that name a culprit all answer "who did it": destroying the dam,
     // shooting the plane down and being responsible for it are one question
-    let one_question = class == other || (class.has_culprit() && other.has_culprit());
-    if !one_question {
+    if !class.one_question(other) {
         return None;
     }
     // the same party said to have done a deed of one class agrees whatever the words
-    // around it; any other verdict needs a content word in common besides
-    let same_deed = class == other
-        && ma.negative == mb.negative
-        && matches!((&ma.agent, &mb.agent), (Some(x), Some(y)) if x.id == y.id);
-    if shared < 1 && !same_deed {
+    // around it; any other verdict needs a content word in common besides, except a
+    // denial of the party's part that names no matter ("denied its involvement"): it
+    // answers every account of the party's deed
+    let same_party = matches!((&ma.agent, &mb.agent), (Some(x), Some(y)) if x.id == y.id);
+    let same_deed = class == other && ma.negative == mb.negative && same_party;
+    let general_denial = same_party
+        && ma.negative != mb.negative
+        && class.has_culprit()
+        && other.has_culprit()
+        && (if ma.negative { ma } else { mb }).theme.is_empty();
+    if shared < 1 && !same_deed && !general_denial {
         return None;
     }
     // a claim under a condition ("if ..., X will be deemed guilty") asserts nothing yet
@@ -319,5 +324,28 @@ mod tests {
         );
         assert!(c.assertion.modality.hedged);
         assert!(!matches!(verdict(&c, &b, 1), Some(Verdict::Contradicts(_))));
+    }
+
+    #[test]
+    fn a_denial_of_the_partys_part_answers_its_deed_in_any_words() {
+        let mut a = kelmar("one", "its involvement");
+        a.stance = crate::attribution::Stance::Deny;
+        crate::claims::meaning::annotate(
+            std::slice::from_mut(&mut a),
+            &parties(),
+            &crate::claims::meaning::WordReader,
+        );
+        assert!(a.assertion.theme.is_empty() && a.assertion.negative);
+        let b = ostland("two", "Kelmari forces shot down the airliner over Tarsk");
+        match verdict(&a, &b, 0) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("did not"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        // a denial that names its matter needs a word of it in common
+        let c = kelmar(
+            "one",
+            "Kelmar was not involved in the flooding of the valley",
+        );
+        assert!(verdict(&c, &b, 0).is_none());
     }
 }

@@ -20,7 +20,7 @@ use crate::weights::link as w;
 fn one_event(a: &Claim, b: &Claim) -> bool {
     let (ma, mb) = (&a.assertion, &b.assertion);
     let classes = match (ma.class(), mb.class()) {
-        (Some(x), Some(y)) => x == y || (x.has_culprit() && y.has_culprit()),
+        (Some(x), Some(y)) => x.one_question(y),
         // a predicate the lexicon does not know ("fuel reached the beaches") leaves
         // the words to decide
         _ => true,
@@ -295,9 +295,13 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
                 && one_event(a, b)
                 && asserts_enough(pos)
                 && aimed_at(neg, pos);
+            // a negation beside the deed ("no casualties from the crash") or of what is
+            // known of it ("not clear what caused it") negates no assertion of the deed
+            let of_the_event = neg.assertion.predicate.is_none() || neg.assertion.denies_event;
             // one speaker's two tellings differ by their reporters' words, not its own
             if plain
                 && of_one_matter
+                && of_the_event
                 && !same_source
                 && ov.high() >= w::CONTRADICT_COVER
                 && ov.shared >= 2

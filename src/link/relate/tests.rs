@@ -80,6 +80,25 @@ fn negation_contradicts_and_hedged_negation_does_not() {
 }
 
 #[test]
+fn a_negation_beside_the_deed_negates_no_telling_of_it() {
+    let r = rel(
+        "no casualties were reported on the ground from the plane crash near Korvel",
+        "mourners gathered after the plane crash near Korvel",
+    );
+    assert!(
+        r.as_ref()
+            .is_none_or(|r| r.kind != RelationKind::Contradicts),
+        "{r:?}"
+    );
+    let r = rel(
+        "the plane did not crash near Korvel",
+        "the plane crashed near Korvel on Monday",
+    )
+    .unwrap();
+    assert_eq!(r.kind, RelationKind::Contradicts, "{:?}", r.reasons);
+}
+
+#[test]
 fn conflicting_numbers_contradict() {
     let r = rel(
         "the ferry strike at Valdera will last 48 hours",
