@@ -12,10 +12,10 @@
 
 pub use super::parties::Parties;
 use super::predicates::{
-    self, PredicateClass, ACCOUNTS, AUXILIARIES, CLAUSE_OPENERS, DENIAL_VERBS, GENERIC_THEME,
-    HOLDING, KNOWLEDGE, NEGATIONS, NEGATION_CONDITIONAL, NEGATION_UNDONE_BY_EARLIER,
-    NEGATION_UNDONE_BY_NEXT, NOT_CONTENT, NO_SUBJECT_AGENT, PARTICIPLES, PASSIVE, PREPOSITIONS,
-    WEEKDAYS,
+    self, PredicateClass, ACCOUNTS, ANY_PARTY, AUXILIARIES, CLAUSE_OPENERS, DENIAL_VERBS,
+    GENERIC_THEME, HOLDING, INDEFINITE, KNOWLEDGE, NEGATIONS, NEGATION_CONDITIONAL,
+    NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NOT_CONTENT, NO_SUBJECT_AGENT,
+    PARTICIPLES, PASSIVE, PREPOSITIONS, WEEKDAYS,
 };
 pub use super::quantities::Quantity;
 use super::quantities::{quantities, MONTHS};
@@ -97,6 +97,9 @@ pub struct Assertion {
     /// negated is the event, not a noun beside it ("no casualties from the crash") or
     /// what is known of it ("it is not clear what caused").
     pub denies_event: bool,
+    /// The deed is said of any party of a kind ("a foreign adversary was responsible",
+    /// "anyone was behind it") rather than of one.
+    pub any_party: bool,
     /// The classes of the other predicates the content names ("the attack" of
     /// "responsible for the attack"), besides the main one.
     pub events: Vec<PredicateClass>,
@@ -351,6 +354,21 @@ impl Reader for WordReader {
             .then(own)
             .flatten()
         });
+        // "a foreign adversary was responsible", "interference by a foreign government":
+        // a party of a kind, with an indefinite determiner, just before the predicate or
+        // just after "by"
+        let any_party = agent.is_none()
+            && main.as_ref().is_some_and(|(at, end, _)| {
+                let kind_at = |k: usize| {
+                    ANY_PARTY.contains(&lows[k].as_str())
+                        && (k.saturating_sub(3)..k).any(|d| INDEFINITE.contains(&lows[d].as_str()))
+                };
+                let before = (at.saturating_sub(4)..*at).any(kind_at);
+                let after = (*end..(*end + 6).min(lows.len()))
+                    .find(|&k| lows[k] == "by")
+                    .is_some_and(|b| (b + 1..(b + 5).min(lows.len())).any(kind_at));
+                anyone_word(&lows[at.saturating_sub(3)..*at]) || before || after
+            });
         let mut modality = Modality {
             hedged: claim.hedges.iter().any(|h| predicates::weakens(&h.cue)),
             conditional: lows.iter().any(|l| l == "if" || l == "unless"),
@@ -489,10 +507,16 @@ impl Reader for WordReader {
             reports_on,
             within_account,
             denies_event,
+            any_party,
             events,
             told: None,
         }
     }
+}
+
+/// True when `lows` hold a word that is itself any party ("anyone", "anybody").
+fn anyone_word(lows: &[String]) -> bool {
+    lows.iter().any(|l| l == "anyone" || l == "anybody")
 }
 
 /// True when a negation of the lexicon ([`NEGATIONS`], or a word ending in "n't") in

@@ -509,12 +509,38 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "with",
 ];
 
-/// Words that open a clause, and speech verbs: a party before one of them is not the
-/// subject of a predicate after it ("Kelmar said that the blast ...", "the men who died",
-/// "officials saying a missile hit it").
+/// Words that open a clause, and verbs of speech and thought: a party before one of them
+/// is not the subject of a predicate after it ("Kelmar said that the blast ...", "the men
+/// who died", "officials saying a missile hit it", "the government assumed the outages
+/// were attacks").
 pub(crate) const CLAUSE_OPENERS: &[&str] = &[
-    "after", "because", "before", "claimed", "said", "saying", "says", "since", "stated", "that",
-    "told", "when", "where", "which", "while", "who", "whom", "whose",
+    "after",
+    "assumed",
+    "because",
+    "before",
+    "believe",
+    "believed",
+    "believes",
+    "claimed",
+    "concluded",
+    "said",
+    "saying",
+    "says",
+    "since",
+    "stated",
+    "suspected",
+    "that",
+    "think",
+    "thinks",
+    "thought",
+    "told",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
 ];
 
 /// Participles that do not end in "-ed" or "-en".
@@ -555,6 +581,22 @@ pub(crate) const KNOWLEDGE: &[&str] = &[
     "sign",
     "signs",
 ];
+
+/// Nouns that name a party of a kind rather than one party: "a foreign adversary was
+/// responsible", denied, denies it of every party.
+pub(crate) const ANY_PARTY: &[&str] = &[
+    "actor",
+    "adversary",
+    "anybody",
+    "anyone",
+    "country",
+    "government",
+    "power",
+    "state",
+];
+
+/// Determiners before a noun of [`ANY_PARTY`] that make it any party of the kind.
+pub(crate) const INDEFINITE: &[&str] = &["a", "an", "any", "no"];
 
 /// Verbs by which one party denies another's account: "Russia denies involvement" in
 /// another's words tells of that denial.

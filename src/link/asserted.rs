@@ -196,6 +196,27 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                 deed
             )))
         }
+        // a deed denied of any party of a kind ("very unlikely a foreign adversary was
+        // responsible") answers the account that names a party for it
+        (Some(x), None) | (None, Some(x)) => {
+            let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
+            let denies_any = ma.negative != mb.negative
+                && neg.assertion.any_party
+                && neg.assertion.denies_event
+                && pos.assertion.agent.is_some()
+                && class.has_culprit()
+                && other.has_culprit();
+            if !denies_any || told || one_voice || hedged {
+                return None;
+            }
+            Some(Verdict::Contradicts(format!(
+                "{} says {} {}; {} says no party of the kind did",
+                who(pos),
+                x.id,
+                pos.assertion.class().unwrap_or(class).past(),
+                who(neg)
+            )))
+        }
         _ => None,
     }
 }
@@ -347,5 +368,34 @@ mod tests {
             "Kelmar was not involved in the flooding of the valley",
         );
         assert!(verdict(&c, &b, 0).is_none());
+    }
+
+    #[test]
+    fn a_deed_denied_of_any_party_of_a_kind_answers_the_party_named() {
+        let a = said(
+            "inspectors",
+            "inspectors",
+            "one",
+            "it is very unlikely that a foreign government was behind the outbreak",
+        );
+        assert!(
+            a.assertion.any_party && a.assertion.negative,
+            "{:?}",
+            a.assertion
+        );
+        let b = kelmar("two", "Ostland was behind the outbreak");
+        match verdict(&a, &b, 1) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("Ostlandic state"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        // a named party's deed is not denied by a denial of another deed's kind
+        let c = said(
+            "inspectors",
+            "inspectors",
+            "one",
+            "the outbreak was not caused by the water supply",
+        );
+        assert!(!c.assertion.any_party);
+        assert!(!matches!(verdict(&c, &b, 1), Some(Verdict::Contradicts(_))));
     }
 }

@@ -382,7 +382,11 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
         }
     }
 
-    // agreement and elaboration
+    // agreement and elaboration; a claim that keeps the matter at a distance ("an
+    // alleged nerve agent") does not say what one asserting it says
+    if va.distancing != vb.distancing {
+        return None;
+    }
     let high = ov.high();
     if high >= w::AGREE_COVER
         && ov.low() >= w::AGREE_OTHER_COVER

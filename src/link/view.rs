@@ -121,7 +121,12 @@ impl ClaimView {
         let text = c.text.as_str();
         let ws = words(text, Span::new(0, text.len()));
         let lows: Vec<String> = ws.iter().map(|t| normalize_word(t.text)).collect();
-        let negative = c.stance == Stance::Deny || negated(&lows, None) || c.assertion.negative;
+        // a claim whose predicate is known has the polarity of what it asserts: a
+        // negation elsewhere in a long quotation ("this was not a rogue operation") does
+        // not turn its assertion around
+        let negative = c.stance == Stance::Deny
+            || c.assertion.negative
+            || (c.assertion.predicate.is_none() && negated(&lows, None));
         let hedged = c.hedges.iter().any(|h| weakens(&h.cue));
         let distancing = lows.iter().any(|l| DISTANCING.contains(&l.as_str()));
         let mut names = BTreeSet::new();

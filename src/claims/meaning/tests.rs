@@ -235,3 +235,21 @@ fn another_partys_denial_in_the_content_is_told_not_asserted() {
     let a = WordReader.read(&c, &parties());
     assert!(!a.within_account, "{a:?}");
 }
+
+#[test]
+fn who_thinks_it_is_no_agent_of_what_is_thought() {
+    let a = read(
+        "the Ostlandic army assumed the outages were part of targeted attacks",
+        Stance::Assert,
+    );
+    assert_eq!(a.class(), Some(PredicateClass::Attack));
+    assert_eq!(a.agent, None, "{a:?}");
+    let b = read(
+        "the Ostlandic army thinks Kelmar was behind the attacks",
+        Stance::Assert,
+    );
+    assert_eq!(
+        b.agent.as_ref().map(|p| p.id.as_str()),
+        Some("Kelmari state")
+    );
+}

@@ -179,3 +179,40 @@ fn a_longer_telling_elaborates() {
 fn unrelated_claims_have_no_relation() {
     assert!(rel("the council approved the budget", "the ferry strike ended").is_none());
 }
+
+#[test]
+fn a_stray_negation_does_not_turn_an_assertion_around() {
+    let mut c = Claim::plain(
+        "x",
+        "alpha",
+        "the storm breached the dam at Korvel. This was not a rare event.",
+    );
+    crate::claims::meaning::annotate(
+        std::slice::from_mut(&mut c),
+        &crate::claims::Parties::default(),
+        &crate::claims::meaning::WordReader,
+    );
+    assert!(c.assertion.predicate.is_some() && !c.assertion.negative);
+    assert!(!ClaimView::new(&c).negative);
+    // without a known predicate, any negation of the statement counts
+    let d = Claim::plain("y", "alpha", "the harbour at Korvel was not reopened");
+    assert!(ClaimView::new(&d).negative);
+}
+
+#[test]
+fn a_matter_kept_at_a_distance_is_not_agreed_with() {
+    let plain = "the ferry captain at Valdera was poisoned with a rare toxin in March";
+    let r = rel(
+        plain,
+        "the ferry captain at Valdera was poisoned with a rare toxin",
+    );
+    assert_eq!(r.map(|r| r.kind), Some(RelationKind::Agrees));
+    let r = rel(
+        plain,
+        "the ferry captain at Valdera suffered the effects of an alleged rare toxin",
+    );
+    assert!(
+        r.as_ref().is_none_or(|r| r.kind != RelationKind::Agrees),
+        "{r:?}"
+    );
+}
