@@ -35,13 +35,21 @@ fn one_event(a: &Claim, b: &Claim) -> bool {
 const FRAGMENT_WORDS: usize = 4;
 
 /// True when a claim asserts enough for a denial to answer it: a predicate of the
-/// lexicon, or more content words than a fragment has.
+/// lexicon, or more content words than a fragment has, besides the names of the parties
+/// it names ("the Joint Investigation Team, or JIT" asserts nothing).
 fn asserts_enough(c: &Claim) -> bool {
+    let named: usize = c
+        .assertion
+        .parties
+        .iter()
+        .map(|p| p.text.split_whitespace().count())
+        .sum();
     c.assertion.class().is_some()
         || c.keys
             .iter()
             .filter(|k| !k.starts_with('@') && !k.starts_with('~'))
             .count()
+            .saturating_sub(named)
             >= FRAGMENT_WORDS
 }
 

@@ -216,3 +216,22 @@ fn a_matter_kept_at_a_distance_is_not_agreed_with() {
         "{r:?}"
     );
 }
+
+#[test]
+fn the_names_of_parties_alone_assert_nothing_a_denial_answers() {
+    let parties = crate::claims::meaning::tests::parties();
+    let names = Claim::plain_in(
+        "x",
+        "alpha",
+        "the Ostlandic army, or Kelmari forces",
+        &parties,
+    );
+    assert!(!asserts_enough(&names));
+    let said = Claim::plain_in(
+        "y",
+        "alpha",
+        "the Ostlandic army closed the harbour road near Varno",
+        &parties,
+    );
+    assert!(asserts_enough(&said));
+}
