@@ -215,6 +215,20 @@ fn who_did_it(query: &Claim, c: &Claim) -> Option<(FncStance, String)> {
     }
 }
 
+/// The figures of claim `c` that cannot hold with the checked claim's, in words: counts
+/// of what both predicates count ("about 500 killed" against "100 to 300 dead"), or
+/// measures of one unit. `None` when their figures can both hold or either gives none.
+fn figures_differ(query: &Claim, c: &Claim) -> Option<String> {
+    let (q, a) = (&query.assertion, &c.assertion);
+    if q.quantities.is_empty() || a.quantities.is_empty() {
+        return None;
+    }
+    let counts = q.class().is_some_and(|k| k.counts_people())
+        && a.class().is_some_and(|k| k.counts_people());
+    crate::link::incompatible(&q.quantities, &a.quantities, counts)
+        .map(|(x, y)| format!("gives another figure: {} against {}", y.text, x.text))
+}
+
 /// Checks `claim` against the analysed story.
 ///
 /// When the claim names its speaker ("The U.S. Embassy warned of ..."), only claims of
@@ -253,6 +267,8 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
                 FncStance::Discuss,
                 format!("{} takes no side ({})", name_of(an, c), c.stance.label()),
             )
+        } else if let Some(why) = figures_differ(&query, c).filter(|_| score >= w::DISAGREE) {
+            (FncStance::Disagree, format!("{} {why}", name_of(an, c)))
         } else if v.negative != qv.negative && score >= w::DISAGREE {
             let r = if v.negative {
                 format!("{} denies or negates it", name_of(an, c))
@@ -460,4 +476,22 @@ pub fn render_text(r: &CheckResult) -> String {
         s.push_str("  (none)\n");
     }
     crate::terminal::clean(&s).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_counts_of_the_dead_dispute_a_toll() {
+        let none = crate::claims::Parties::default();
+        let query = Claim::plain_in("q", "user", "about 500 people were killed", &none);
+        let low = Claim::plain_in("a", "x", "between 100 and 300 people were killed", &none);
+        let why = figures_differ(&query, &low).expect("other counts");
+        assert!(why.contains("500"), "{why}");
+        let same = Claim::plain_in("b", "y", "nearly 500 people were killed", &none);
+        assert_eq!(figures_differ(&query, &same), None);
+        let none_given = Claim::plain_in("c", "z", "many people were killed", &none);
+        assert_eq!(figures_differ(&query, &none_given), None);
+    }
 }

@@ -55,8 +55,11 @@ pub fn find(text: &str, spans: &[Span]) -> Vec<Hedge> {
             let verb_hedge = BEFORE_TO.contains(&lower.as_str())
                 && (matches!(low(i + 1).as_deref(), Some("to") | Some("that"))
                     || (i >= 1 && low(i - 1).as_deref() == Some("it")));
+            // "could not link it", "could never": an inability stated, not a possibility
+            let inability =
+                lower == "could" && matches!(low(i + 1).as_deref(), Some("not") | Some("never"));
             // "it's possible that" is one hedge, reported at "possible"
-            if WORDS.contains(&lower.as_str()) || verb_hedge {
+            if (WORDS.contains(&lower.as_str()) || verb_hedge) && !inability {
                 let it_is = match i
                     .checked_sub(1)
                     .and_then(low)
@@ -121,6 +124,15 @@ mod tests {
         ] {
             assert_eq!(cues_of(t), [want], "{t}");
         }
+    }
+
+    #[test]
+    fn an_inability_is_no_hedge() {
+        assert!(cues_of("The laboratory could not link the attack to Kelmar.").is_empty());
+        assert_eq!(
+            cues_of("The laboratory could link it to Kelmar."),
+            ["could"]
+        );
     }
 
     #[test]

@@ -12,9 +12,9 @@
 
 pub use super::parties::Parties;
 use super::predicates::{
-    self, PredicateClass, ACCOUNTS, CLAUSE_OPENERS, GENERIC_THEME, HEARSAY, HOLDING, NEGATIONS,
-    NEGATION_CONDITIONAL, NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT, NOT_CONTENT,
-    NO_SUBJECT_AGENT, PARTICIPLES, PASSIVE, PREPOSITIONS, WEEKDAYS,
+    self, PredicateClass, ACCOUNTS, ANY_PARTY, AUXILIARIES, CLAUSE_OPENERS, DENIAL_VERBS,
+    GENERIC_THEME, HOLDING, INDEFINITE, KNOWLEDGE, NEGATIONS, NOT_CONTENT, NO_SUBJECT_AGENT,
+    PARTICIPLES, PASSIVE, PREPOSITIONS, WEEKDAYS,
 };
 pub use super::quantities::Quantity;
 use super::quantities::{quantities, MONTHS};
@@ -91,6 +91,14 @@ pub struct Assertion {
     /// The predicate stands inside an account the content names ("to back up its claim
     /// that rebels fired"): the claim tells of that account rather than asserting it.
     pub within_account: bool,
+    /// The negation stands on the predicate itself ("was not breached", "did not blow
+    /// up"), the claim is a denial, or the speaker judges the matter unlikely: what is
+    /// negated is the event, not a noun beside it ("no casualties from the crash") or
+    /// what is known of it ("it is not clear what caused").
+    pub denies_event: bool,
+    /// The deed is said of any party of a kind ("a foreign adversary was responsible",
+    /// "anyone was behind it") rather than of one.
+    pub any_party: bool,
     /// The classes of the other predicates the content names ("the attack" of
     /// "responsible for the attack"), besides the main one.
     pub events: Vec<PredicateClass>,
@@ -345,11 +353,23 @@ impl Reader for WordReader {
             .then(own)
             .flatten()
         });
+        // "a foreign adversary was responsible", "interference by a foreign government":
+        // a party of a kind, with an indefinite determiner, just before the predicate or
+        // just after "by"
+        let any_party = agent.is_none()
+            && main.as_ref().is_some_and(|(at, end, _)| {
+                let kind_at = |k: usize| {
+                    ANY_PARTY.contains(&lows[k].as_str())
+                        && (k.saturating_sub(3)..k).any(|d| INDEFINITE.contains(&lows[d].as_str()))
+                };
+                let before = (at.saturating_sub(4)..*at).any(kind_at);
+                let after = (*end..(*end + 6).min(lows.len()))
+                    .find(|&k| lows[k] == "by")
+                    .is_some_and(|b| (b + 1..(b + 5).min(lows.len())).any(kind_at));
+                anyone_word(&lows[at.saturating_sub(3)..*at]) || before || after
+            });
         let mut modality = Modality {
-            hedged: claim
-                .hedges
-                .iter()
-                .any(|h| !HEARSAY.contains(&h.cue.as_str())),
+            hedged: claim.hedges.iter().any(|h| predicates::weakens(&h.cue)),
             conditional: lows.iter().any(|l| l == "if" || l == "unless"),
             confidence: None,
         };
@@ -378,6 +398,27 @@ impl Reader for WordReader {
             }
         }
         let denied = claim.stance == Stance::Deny;
+        // between the negation and the predicate only auxiliaries, "to" ("nothing to do
+        // with"), adverbs ("not directly involved") and a party ("no Kelmari
+        // involvement")
+        let on_predicate = main.as_ref().is_some_and(|(at, _, _)| {
+            (at.saturating_sub(5)..*at).any(|k| {
+                (NEGATIONS.contains(&lows[k].as_str()) || lows[k].ends_with("n't"))
+                    && (k + 1..*at).all(|m| {
+                        let l = lows[m].as_str();
+                        AUXILIARIES.contains(&l) || l == "to" || l.ends_with("ly") || in_party(m)
+                    })
+            })
+        });
+        // "no evidence that", "no credible information to suggest": what is known
+        let no_knowledge = lows.iter().enumerate().any(|(k, l)| {
+            NEGATIONS.contains(&l.as_str())
+                && lows[k + 1..(k + 3).min(lows.len())]
+                    .iter()
+                    .any(|n| KNOWLEDGE.contains(&n.as_str()))
+        });
+        let denies_event =
+            denied || judged_unlikely || (negative && (on_predicate || no_knowledge));
         // a denial whose own words negate ("said it had nothing to do with") denies once
         let negative = (negative || denied) ^ judged_unlikely;
         let mut quantities = quantities(text, &ws, &lows);
@@ -432,11 +473,22 @@ impl Reader for WordReader {
             .then(|| next.text.to_string())
         });
         // "its claim that rebels fired": the predicate is the account's, not the speaker's
-        let within_account = main_span.is_some_and(|(s, _)| {
-            (0..s).any(|k| {
-                ACCOUNTS.contains(&lows[k].as_str()) && lows.get(k + 1).is_some_and(|n| n == "that")
-            })
+        // "Kelmar denies involvement" in another's words tells of Kelmar's denial
+        let speaker_party = claim
+            .affiliation
+            .clone()
+            .unwrap_or_else(|| claim.origin().to_string());
+        let reported_denial = found.iter().any(|(_, e, p)| {
+            p.id != speaker_party
+                && (*e..(*e + 2).min(lows.len())).any(|k| DENIAL_VERBS.contains(&lows[k].as_str()))
         });
+        let within_account = reported_denial
+            || main_span.is_some_and(|(s, _)| {
+                (0..s).any(|k| {
+                    ACCOUNTS.contains(&lows[k].as_str())
+                        && lows.get(k + 1).is_some_and(|n| n == "that")
+                })
+            });
         let reports_on = lows
             .iter()
             .take(4)
@@ -453,52 +505,17 @@ impl Reader for WordReader {
             place,
             reports_on,
             within_account,
+            denies_event,
+            any_party,
             events,
             told: None,
         }
     }
 }
 
-/// True when a negation of the lexicon ([`NEGATIONS`], or a word ending in "n't") in
-/// `lows` (a content's words, lower case) has the predicate at `predicate` in its scope: it
-/// comes before it or just after it. Without a predicate, any negation of the statement
-/// counts. A negation inside a condition or a relative clause ("if ... not", "plans that do
-/// not"), one undone by the next word ("not only", "no doubt"), and "without" after the
-/// predicate ("struck without warning") are none.
-pub fn negated(lows: &[String], predicate: Option<usize>) -> bool {
-    if lows
-        .iter()
-        .any(|l| NEGATION_CONDITIONAL.contains(&l.as_str()))
-    {
-        return false;
-    }
-    let is_negation = |l: &str| NEGATIONS.contains(&l) || l.ends_with("n't");
-    let mut denies = false;
-    // negations in a relative clause after one ("not much that happens that he is not
-    // behind"): two negations make an assertion
-    let mut in_clauses = 0;
-    for (i, l) in lows.iter().enumerate() {
-        if !is_negation(l) {
-            continue;
-        }
-        let in_scope = predicate.is_none_or(|p| i <= p + 2);
-        let after_that = lows[i.saturating_sub(3)..i].iter().any(|p| p == "that");
-        let counts = in_scope
-            && !lows
-                .get(i + 1)
-                .is_some_and(|n| NEGATION_UNDONE_BY_NEXT.contains(&n.as_str()))
-            && !lows[..i]
-                .iter()
-                .any(|p| NEGATION_UNDONE_BY_EARLIER.contains(&p.as_str()))
-            // "without" negates only a predicate after it
-            && (l != "without" || predicate.is_none_or(|p| p >= i));
-        if counts && !after_that {
-            denies = true;
-        } else if counts && denies {
-            in_clauses += 1;
-        }
-    }
-    denies && in_clauses % 2 == 0
+/// True when `lows` hold a word that is itself any party ("anyone", "anybody").
+fn anyone_word(lows: &[String]) -> bool {
+    lows.iter().any(|l| l == "anyone" || l == "anybody")
 }
 
 /// Computes each claim's [`Assertion`] with `reader`, and gives each claim the keys of its
@@ -536,6 +553,9 @@ pub fn date_claims<'a>(
         c.assertion.told = days.get(c.article.as_str()).copied().flatten();
     }
 }
+
+mod negation;
+pub use negation::negated;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -103,6 +103,22 @@ impl PredicateClass {
         )
     }
 
+    /// True when claims of the two classes answer one question, so that they can agree
+    /// or contradict: one class; two classes that ask who did it ("destroyed the dam",
+    /// "behind it"); or where a thing came from and the accident or cause it came by
+    /// ("originated with a leak", "leaked from a laboratory", "was the cause").
+    pub fn one_question(self, other: PredicateClass) -> bool {
+        let origin = |c: PredicateClass| {
+            matches!(
+                c,
+                PredicateClass::Originate | PredicateClass::Leak | PredicateClass::Cause
+            )
+        };
+        self == other
+            || (self.has_culprit() && other.has_culprit())
+            || (origin(self) && origin(other))
+    }
+
     /// True for the classes whose claims are counts of people ("471 killed").
     pub fn counts_people(self) -> bool {
         matches!(self, PredicateClass::Kill | PredicateClass::Injure)
@@ -331,6 +347,17 @@ pub const NEGATION_CONDITIONAL: &[&str] = &["unless", "except"];
 /// Hedges that only say the report is second-hand; they do not weaken the content.
 pub const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
 
+/// Hedge words that state an assessed likelihood ("highly likely", "most probably"): the
+/// speaker asserts the matter with a confidence (see `meaning::Confidence`), rather than
+/// leaving it open as "may" or "could" do.
+pub const ASSESSED: &[&str] = &["likely", "probably"];
+
+/// True when a hedge cue weakens what a claim asserts: not hearsay ("reportedly") and not
+/// an assessed likelihood ("highly likely").
+pub fn weakens(cue: &str) -> bool {
+    !HEARSAY.contains(&cue) && !ASSESSED.contains(&cue)
+}
+
 /// Words that say how sure or how strong, or that only frame the content ("knowledge
 /// regarding", "took place"): they do not count as content, for linking (by their stems) nor in a claim's theme.
 pub const NOT_CONTENT: &[&str] = &[
@@ -482,12 +509,38 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "with",
 ];
 
-/// Words that open a clause, and speech verbs: a party before one of them is not the
-/// subject of a predicate after it ("Kelmar said that the blast ...", "the men who died",
-/// "officials saying a missile hit it").
+/// Words that open a clause, and verbs of speech and thought: a party before one of them
+/// is not the subject of a predicate after it ("Kelmar said that the blast ...", "the men
+/// who died", "officials saying a missile hit it", "the government assumed the outages
+/// were attacks").
 pub(crate) const CLAUSE_OPENERS: &[&str] = &[
-    "after", "because", "before", "claimed", "said", "saying", "says", "since", "stated", "that",
-    "told", "when", "where", "which", "while", "who", "whom", "whose",
+    "after",
+    "assumed",
+    "because",
+    "before",
+    "believe",
+    "believed",
+    "believes",
+    "claimed",
+    "concluded",
+    "said",
+    "saying",
+    "says",
+    "since",
+    "stated",
+    "suspected",
+    "that",
+    "think",
+    "thinks",
+    "thought",
+    "told",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
 ];
 
 /// Participles that do not end in "-ed" or "-en".
@@ -508,6 +561,53 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Auxiliaries and adverbs that may stand between a negation and the predicate it
+/// negates: "was not breached", "did not blow up", "has never been involved".
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "can", "could", "did", "do", "does", "ever", "had", "has", "have", "is",
+    "are", "was", "were", "will", "would",
+];
+
+/// Nouns of what is known of a matter: "no evidence that ...", "no information to
+/// suggest ..." deny the matter as far as the speaker knows.
+pub(crate) const KNOWLEDGE: &[&str] = &[
+    "evidence",
+    "indication",
+    "indications",
+    "information",
+    "proof",
+    "sign",
+    "signs",
+];
+
+/// Nouns that name a party of a kind rather than one party: "a foreign adversary was
+/// responsible", denied, denies it of every party.
+pub(crate) const ANY_PARTY: &[&str] = &[
+    "actor",
+    "adversary",
+    "anybody",
+    "anyone",
+    "country",
+    "government",
+    "power",
+    "state",
+];
+
+/// Determiners before a noun of [`ANY_PARTY`] that make it any party of the kind.
+pub(crate) const INDEFINITE: &[&str] = &["a", "an", "any", "no"];
+
+/// Verbs by which one party denies another's account: "Russia denies involvement" in
+/// another's words tells of that denial.
+pub(crate) const DENIAL_VERBS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "dismissed",
+    "dismisses",
+    "rejected",
+    "rejects",
 ];
 
 /// Auxiliaries that make a participle after them passive ("was destroyed", "got killed").
@@ -536,5 +636,15 @@ mod tests {
             Some(("blow up", PredicateClass::Destroy))
         );
         assert_eq!(of_word("table"), None);
+    }
+
+    #[test]
+    fn classes_of_one_question() {
+        use PredicateClass::*;
+        assert!(Destroy.one_question(Responsible), "who did it");
+        assert!(Originate.one_question(Leak), "where it came from");
+        assert!(Leak.one_question(Originate));
+        assert!(!Originate.one_question(Warn));
+        assert!(!Crash.one_question(Originate));
     }
 }

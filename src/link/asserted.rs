@@ -87,16 +87,21 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
     let other = mb.class()?;
     // the classes that name a culprit all answer "who did it": destroying the dam,
     // shooting the plane down and being responsible for it are one question
-    let one_question = class == other || (class.has_culprit() && other.has_culprit());
-    if !one_question {
+    if !class.one_question(other) {
         return None;
     }
     // the same party said to have done a deed of one class agrees whatever the words
-    // around it; any other verdict needs a content word in common besides
-    let same_deed = class == other
-        && ma.negative == mb.negative
-        && matches!((&ma.agent, &mb.agent), (Some(x), Some(y)) if x.id == y.id);
-    if shared < 1 && !same_deed {
+    // around it; any other verdict needs a content word in common besides, except a
+    // denial of the party's part that names no matter ("denied its involvement"): it
+    // answers every account of the party's deed
+    let same_party = matches!((&ma.agent, &mb.agent), (Some(x), Some(y)) if x.id == y.id);
+    let same_deed = class == other && ma.negative == mb.negative && same_party;
+    let general_denial = same_party
+        && ma.negative != mb.negative
+        && class.has_culprit()
+        && other.has_culprit()
+        && (if ma.negative { ma } else { mb }).theme.is_empty();
+    if shared < 1 && !same_deed && !general_denial {
         return None;
     }
     // a claim under a condition ("if ..., X will be deemed guilty") asserts nothing yet
@@ -189,6 +194,27 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                 if ma.negative { "deny that" } else { "say" },
                 x.id,
                 deed
+            )))
+        }
+        // a deed denied of any party of a kind ("very unlikely a foreign adversary was
+        // responsible") answers the account that names a party for it
+        (Some(x), None) | (None, Some(x)) => {
+            let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
+            let denies_any = ma.negative != mb.negative
+                && neg.assertion.any_party
+                && neg.assertion.denies_event
+                && pos.assertion.agent.is_some()
+                && class.has_culprit()
+                && other.has_culprit();
+            if !denies_any || told || one_voice || hedged {
+                return None;
+            }
+            Some(Verdict::Contradicts(format!(
+                "{} says {} {}; {} says no party of the kind did",
+                who(pos),
+                x.id,
+                pos.assertion.class().unwrap_or(class).past(),
+                who(neg)
             )))
         }
         _ => None,
@@ -293,5 +319,83 @@ mod tests {
             !matches!(verdict(&a, &d, 1), Some(Verdict::Contradicts(_))),
             "a part"
         );
+    }
+
+    #[test]
+    fn an_assessed_likelihood_is_denied_as_an_assertion() {
+        // "highly likely" states a confidence: the claim asserts the matter, and a denial
+        // of it contradicts; "may" leaves it open, and the denial does not
+        let a = said(
+            "ostland-government",
+            "Ostlandic state",
+            "one",
+            "it is highly likely Kelmar was responsible for the attack at Varno",
+        );
+        assert!(!a.assertion.modality.hedged);
+        let b = kelmar("two", "Kelmar was not involved in the attack at Varno");
+        match verdict(&a, &b, 1) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("did not"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        let c = said(
+            "ostland-government",
+            "Ostlandic state",
+            "one",
+            "Kelmar may have been responsible for the attack at Varno",
+        );
+        assert!(c.assertion.modality.hedged);
+        assert!(!matches!(verdict(&c, &b, 1), Some(Verdict::Contradicts(_))));
+    }
+
+    #[test]
+    fn a_denial_of_the_partys_part_answers_its_deed_in_any_words() {
+        let mut a = kelmar("one", "its involvement");
+        a.stance = crate::attribution::Stance::Deny;
+        crate::claims::meaning::annotate(
+            std::slice::from_mut(&mut a),
+            &parties(),
+            &crate::claims::meaning::WordReader,
+        );
+        assert!(a.assertion.theme.is_empty() && a.assertion.negative);
+        let b = ostland("two", "Kelmari forces shot down the airliner over Tarsk");
+        match verdict(&a, &b, 0) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("did not"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        // a denial that names its matter needs a word of it in common
+        let c = kelmar(
+            "one",
+            "Kelmar was not involved in the flooding of the valley",
+        );
+        assert!(verdict(&c, &b, 0).is_none());
+    }
+
+    #[test]
+    fn a_deed_denied_of_any_party_of_a_kind_answers_the_party_named() {
+        let a = said(
+            "inspectors",
+            "inspectors",
+            "one",
+            "it is very unlikely that a foreign government was behind the outbreak",
+        );
+        assert!(
+            a.assertion.any_party && a.assertion.negative,
+            "{:?}",
+            a.assertion
+        );
+        let b = kelmar("two", "Ostland was behind the outbreak");
+        match verdict(&a, &b, 1) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("Ostlandic state"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        // a named party's deed is not denied by a denial of another deed's kind
+        let c = said(
+            "inspectors",
+            "inspectors",
+            "one",
+            "the outbreak was not caused by the water supply",
+        );
+        assert!(!c.assertion.any_party);
+        assert!(!matches!(verdict(&c, &b, 1), Some(Verdict::Contradicts(_))));
     }
 }

@@ -21,6 +21,7 @@ pub mod relate;
 pub mod synthetic;
 mod view;
 
+pub(crate) use asserted::incompatible;
 pub use blocking::{candidates, same_source_pairs};
 pub use diff::{DiffOp, DiffPart};
 pub use relate::{ClaimView, KeyWeights};

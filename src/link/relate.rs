@@ -20,7 +20,7 @@ use crate::weights::link as w;
 fn one_event(a: &Claim, b: &Claim) -> bool {
     let (ma, mb) = (&a.assertion, &b.assertion);
     let classes = match (ma.class(), mb.class()) {
-        (Some(x), Some(y)) => x == y || (x.has_culprit() && y.has_culprit()),
+        (Some(x), Some(y)) => x.one_question(y),
         // a predicate the lexicon does not know ("fuel reached the beaches") leaves
         // the words to decide
         _ => true,
@@ -35,13 +35,21 @@ fn one_event(a: &Claim, b: &Claim) -> bool {
 const FRAGMENT_WORDS: usize = 4;
 
 /// True when a claim asserts enough for a denial to answer it: a predicate of the
-/// lexicon, or more content words than a fragment has.
+/// lexicon, or more content words than a fragment has, besides the names of the parties
+/// it names ("the Joint Investigation Team, or JIT" asserts nothing).
 fn asserts_enough(c: &Claim) -> bool {
+    let named: usize = c
+        .assertion
+        .parties
+        .iter()
+        .map(|p| p.text.split_whitespace().count())
+        .sum();
     c.assertion.class().is_some()
         || c.keys
             .iter()
             .filter(|k| !k.starts_with('@') && !k.starts_with('~'))
             .count()
+            .saturating_sub(named)
             >= FRAGMENT_WORDS
 }
 
@@ -295,9 +303,13 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
                 && one_event(a, b)
                 && asserts_enough(pos)
                 && aimed_at(neg, pos);
+            // a negation beside the deed ("no casualties from the crash") or of what is
+            // known of it ("not clear what caused it") negates no assertion of the deed
+            let of_the_event = neg.assertion.predicate.is_none() || neg.assertion.denies_event;
             // one speaker's two tellings differ by their reporters' words, not its own
             if plain
                 && of_one_matter
+                && of_the_event
                 && !same_source
                 && ov.high() >= w::CONTRADICT_COVER
                 && ov.shared >= 2
@@ -378,7 +390,11 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
         }
     }
 
-    // agreement and elaboration
+    // agreement and elaboration; a claim that keeps the matter at a distance ("an
+    // alleged nerve agent") does not say what one asserting it says
+    if va.distancing != vb.distancing {
+        return None;
+    }
     let high = ov.high();
     if high >= w::AGREE_COVER
         && ov.low() >= w::AGREE_OTHER_COVER

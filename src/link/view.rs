@@ -3,7 +3,7 @@
 
 use crate::attribution::Stance;
 use crate::claims::meaning::negated;
-use crate::claims::predicates::{HEARSAY, NEGATIONS, NOT_CONTENT};
+use crate::claims::predicates::{weakens, NEGATIONS, NOT_CONTENT};
 use crate::claims::Claim;
 use crate::text::concepts::{concept_of, is_concept};
 use crate::text::tokens::{normalize_word, stem, words};
@@ -121,8 +121,13 @@ impl ClaimView {
         let text = c.text.as_str();
         let ws = words(text, Span::new(0, text.len()));
         let lows: Vec<String> = ws.iter().map(|t| normalize_word(t.text)).collect();
-        let negative = c.stance == Stance::Deny || negated(&lows, None) || c.assertion.negative;
-        let hedged = c.hedges.iter().any(|h| !HEARSAY.contains(&h.cue.as_str()));
+        // a claim whose predicate is known has the polarity of what it asserts: a
+        // negation elsewhere in a long quotation ("this was not a rogue operation") does
+        // not turn its assertion around
+        let negative = c.stance == Stance::Deny
+            || c.assertion.negative
+            || (c.assertion.predicate.is_none() && negated(&lows, None));
+        let hedged = c.hedges.iter().any(|h| weakens(&h.cue));
         let distancing = lows.iter().any(|l| DISTANCING.contains(&l.as_str()));
         let mut names = BTreeSet::new();
         for (i, t) in ws.iter().enumerate().skip(1) {

@@ -190,3 +190,66 @@ fn places_are_no_months_and_themes_no_predicates() {
     let c = read("Kelmar denied any role in the attack", Stance::Deny);
     assert!(b.same_matter(&c), "one deed named besides: {:?} {:?}", b, c);
 }
+
+#[test]
+fn a_negation_denies_the_event_only_on_its_predicate() {
+    let a = read("the dam at Varno was not breached", Stance::Assert);
+    assert!(a.negative && a.denies_event);
+    let b = read("Kelmari forces did not blow up the dam", Stance::Assert);
+    assert!(b.negative && b.denies_event);
+    for text in [
+        "Kelmar had nothing to do with the blast",
+        "there was no Kelmari involvement whatsoever",
+        "Kelmar was not directly involved",
+    ] {
+        let a = read(text, Stance::Assert);
+        assert!(a.negative && a.denies_event, "{text}: {a:?}");
+    }
+    // a noun beside the deed, or what is known of it, is what is negated
+    let c = read(
+        "no casualties were reported on the ground from the crash",
+        Stance::Assert,
+    );
+    assert!(!c.denies_event, "{c:?}");
+    let d = read("it is not yet clear what caused the crash", Stance::Assert);
+    assert!(!d.denies_event, "{d:?}");
+    // what is known of it, denied, denies it as far as the speaker knows
+    let f = read(
+        "officials had no information to suggest a missile was fired",
+        Stance::Assert,
+    );
+    assert!(f.negative && f.denies_event, "{f:?}");
+    let e = read("the dam was breached", Stance::Deny);
+    assert!(e.denies_event);
+}
+
+#[test]
+fn another_partys_denial_in_the_content_is_told_not_asserted() {
+    let mut c = Claim::plain("x", "ostland-government", "Kelmar denies any involvement");
+    c.affiliation = Some("Ostlandic state".into());
+    let a = WordReader.read(&c, &parties());
+    assert!(a.within_account, "{a:?}");
+    // the party's own denial is its own
+    let mut c = Claim::plain("x", "kelmar-government", "Kelmar denies any involvement");
+    c.affiliation = Some("Kelmari state".into());
+    let a = WordReader.read(&c, &parties());
+    assert!(!a.within_account, "{a:?}");
+}
+
+#[test]
+fn who_thinks_it_is_no_agent_of_what_is_thought() {
+    let a = read(
+        "the Ostlandic army assumed the outages were part of targeted attacks",
+        Stance::Assert,
+    );
+    assert_eq!(a.class(), Some(PredicateClass::Attack));
+    assert_eq!(a.agent, None, "{a:?}");
+    let b = read(
+        "the Ostlandic army thinks Kelmar was behind the attacks",
+        Stance::Assert,
+    );
+    assert_eq!(
+        b.agent.as_ref().map(|p| p.id.as_str()),
+        Some("Kelmari state")
+    );
+}

@@ -80,6 +80,25 @@ fn negation_contradicts_and_hedged_negation_does_not() {
 }
 
 #[test]
+fn a_negation_beside_the_deed_negates_no_telling_of_it() {
+    let r = rel(
+        "no casualties were reported on the ground from the plane crash near Korvel",
+        "mourners gathered after the plane crash near Korvel",
+    );
+    assert!(
+        r.as_ref()
+            .is_none_or(|r| r.kind != RelationKind::Contradicts),
+        "{r:?}"
+    );
+    let r = rel(
+        "the plane did not crash near Korvel",
+        "the plane crashed near Korvel on Monday",
+    )
+    .unwrap();
+    assert_eq!(r.kind, RelationKind::Contradicts, "{:?}", r.reasons);
+}
+
+#[test]
 fn conflicting_numbers_contradict() {
     let r = rel(
         "the ferry strike at Valdera will last 48 hours",
@@ -159,4 +178,60 @@ fn a_longer_telling_elaborates() {
 #[test]
 fn unrelated_claims_have_no_relation() {
     assert!(rel("the council approved the budget", "the ferry strike ended").is_none());
+}
+
+#[test]
+fn a_stray_negation_does_not_turn_an_assertion_around() {
+    let mut c = Claim::plain(
+        "x",
+        "alpha",
+        "the storm breached the dam at Korvel. This was not a rare event.",
+    );
+    crate::claims::meaning::annotate(
+        std::slice::from_mut(&mut c),
+        &crate::claims::Parties::default(),
+        &crate::claims::meaning::WordReader,
+    );
+    assert!(c.assertion.predicate.is_some() && !c.assertion.negative);
+    assert!(!ClaimView::new(&c).negative);
+    // without a known predicate, any negation of the statement counts
+    let d = Claim::plain("y", "alpha", "the harbour at Korvel was not reopened");
+    assert!(ClaimView::new(&d).negative);
+}
+
+#[test]
+fn a_matter_kept_at_a_distance_is_not_agreed_with() {
+    let plain = "the ferry captain at Valdera was poisoned with a rare toxin in March";
+    let r = rel(
+        plain,
+        "the ferry captain at Valdera was poisoned with a rare toxin",
+    );
+    assert_eq!(r.map(|r| r.kind), Some(RelationKind::Agrees));
+    let r = rel(
+        plain,
+        "the ferry captain at Valdera suffered the effects of an alleged rare toxin",
+    );
+    assert!(
+        r.as_ref().is_none_or(|r| r.kind != RelationKind::Agrees),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn the_names_of_parties_alone_assert_nothing_a_denial_answers() {
+    let parties = crate::claims::meaning::tests::parties();
+    let names = Claim::plain_in(
+        "x",
+        "alpha",
+        "the Ostlandic army, or Kelmari forces",
+        &parties,
+    );
+    assert!(!asserts_enough(&names));
+    let said = Claim::plain_in(
+        "y",
+        "alpha",
+        "the Ostlandic army closed the harbour road near Varno",
+        &parties,
+    );
+    assert!(asserts_enough(&said));
 }
