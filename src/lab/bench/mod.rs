@@ -10,6 +10,19 @@ pub mod link;
 pub mod memory;
 pub mod parse;
 
+/// Seconds the whole process has spent on cores (every thread's, from
+/// `/proc/self/task/*/schedstat`), where the system says: unlike the wall clock, it does
+/// not count the time other programs held the cores.
+pub fn process_cpu() -> Option<f64> {
+    let mut ns = 0f64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let path = task.ok()?.path().join("schedstat");
+        let s = std::fs::read_to_string(path).ok()?;
+        ns += s.split_whitespace().next()?.parse::<f64>().ok()?;
+    }
+    Some(ns / 1e9)
+}
+
 /// The median of some numbers (the mean of the middle two for an even count; 0 for none).
 pub fn median(xs: &[f64]) -> f64 {
     let mut v = xs.to_vec();
@@ -61,6 +74,19 @@ pub fn cpu_model(cpuinfo: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn core_time_grows_with_work() {
+        let Some(before) = process_cpu() else {
+            return; // no /proc here
+        };
+        let mut x = 0u64;
+        for i in 0..20_000_000u64 {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(i));
+        }
+        let after = process_cpu().unwrap();
+        assert!(after > before, "{before} -> {after} ({x})");
+    }
 
     #[test]
     fn median_of_odd_and_even_counts() {
