@@ -24,6 +24,8 @@ pub struct RegistryName<'a> {
 pub struct Registry {
     sources: Vec<Source>,
     gazetteer: Gazetteer,
+    /// Each source's place in `sources`, by id.
+    by_id: HashMap<String, usize>,
 }
 
 impl Registry {
@@ -31,9 +33,14 @@ impl Registry {
     /// for letter or once normalised, stays with the earlier source (see
     /// [`Registry::held_names`]); see [`Registry::from_ron`] for the checks made on a file.
     pub fn new(sources: Vec<Source>) -> Registry {
+        let mut by_id = HashMap::with_capacity(sources.len());
+        for (i, s) in sources.iter().enumerate() {
+            by_id.entry(s.id.clone()).or_insert(i);
+        }
         let mut r = Registry {
             sources,
             gazetteer: Gazetteer::default(),
+            by_id,
         };
         r.gazetteer = Gazetteer::new(r.held_names().map(|n| (n.name, n.person.is_some())));
         r
@@ -73,9 +80,9 @@ impl Registry {
         &self.sources
     }
 
-    /// The source with this id.
+    /// The source with this id (the first, should two share it).
     pub fn get(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        self.by_id.get(id).map(|&i| &self.sources[i])
     }
 
     /// The names the attribution stage looks for in the text.
@@ -155,6 +162,22 @@ mod tests {
                 (1, None, "FSB"),
             ]
         );
+    }
+
+    #[test]
+    fn sources_are_found_by_id() {
+        let text = r#"(sources: [
+    (id: "kremlin", name: "The Kremlin", kind: Government),
+    (id: "fsb", name: "FSB", kind: Agency),
+])"#;
+        let r = Registry::from_ron(Path::new("sources.ron"), text).unwrap();
+        assert_eq!(r.get("fsb").map(|s| s.name.as_str()), Some("FSB"));
+        assert_eq!(
+            r.get("kremlin").map(|s| s.name.as_str()),
+            Some("The Kremlin")
+        );
+        assert!(r.get("tass").is_none());
+        assert!(Registry::default().get("fsb").is_none());
     }
 
     #[test]
