@@ -7,6 +7,7 @@ pub mod parties;
 pub mod predicates;
 pub mod quantities;
 pub mod time;
+pub mod words;
 
 pub use hedges::Hedge;
 pub use meaning::{Assertion, Parties};
