@@ -40,10 +40,9 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                 .filter(|a| a.cue.first().is_some_and(|c| sspan.contains(*c)))
                 .map(speaker)
                 .filter(|s| ctx.mentions.within(*s).any(|m| m.person));
-            // otherwise the first person named outside quotations in the nearest sentence
-            // that names one (the subject rather than a name inside an apposition or a
-            // prepositional phrase); a name the quoted speaker says is not who the
-            // narrator's pronoun stands for
+            // otherwise the person cited in the sentences just before, else the nearest
+            // person named outside quotations: a name the quoted speaker says is not who
+            // the narrator's pronoun stands for
             return earlier
                 .or_else(|| last_person_cited_before(ctx, sspan, speaker))
                 .or_else(|| {
