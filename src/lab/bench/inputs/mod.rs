@@ -232,6 +232,25 @@ fn prose(bytes: usize, w: &mut Words) -> String {
     s
 }
 
+/// An article of `n` sentences, each with a speaker of its own ("NAME said the X was Y."),
+/// four to a paragraph.
+fn speakers(n: usize, w: &mut Words) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        let _ = write!(
+            s,
+            "{} said the {} was {}. ",
+            Words::name(i),
+            w.word(),
+            w.word()
+        );
+        if i % 4 == 3 {
+            s.push_str("\n\n");
+        }
+    }
+    s
+}
+
 /// Makes the input of `class` at `size` (in the class's unit).
 pub fn make(class: Class, size: usize) -> Input {
     let mut w = Words(0x9e37_79b9_7f4a_7c15 ^ size as u64);
@@ -298,22 +317,7 @@ pub fn make(class: Class, size: usize) -> Input {
                 })
                 .collect(),
         },
-        Class::Speakers => {
-            let mut s = String::new();
-            for i in 0..size {
-                let _ = write!(
-                    s,
-                    "{} said the {} was {}. ",
-                    Words::name(i),
-                    w.word(),
-                    w.word()
-                );
-                if i % 4 == 3 {
-                    s.push_str("\n\n");
-                }
-            }
-            Input::one("speakers.txt", s.into_bytes())
-        }
+        Class::Speakers => Input::one("speakers.txt", speakers(size, &mut w).into_bytes()),
         Class::Registry => {
             let mut ron = String::from("(sources: [\n");
             for i in 0..size {
@@ -325,19 +329,7 @@ pub fn make(class: Class, size: usize) -> Input {
                 );
             }
             ron.push_str("])\n");
-            let mut s = String::new();
-            for i in 0..1000 {
-                let _ = write!(
-                    s,
-                    "{} said the {} was {}. ",
-                    Words::name(i),
-                    w.word(),
-                    w.word()
-                );
-                if i % 4 == 3 {
-                    s.push_str("\n\n");
-                }
-            }
+            let s = speakers(1000, &mut w);
             Input {
                 sources_ron: Some(ron.into_bytes()),
                 articles: vec![("unknown.txt".into(), s.into_bytes())],
