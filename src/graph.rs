@@ -47,7 +47,7 @@ impl ClaimGraph {
     /// Builds the graph of claims and their relations.
     pub fn build(claims: &[Claim], relations: &[Relation], table: &SourceTable) -> ClaimGraph {
         let mut g = ClaimGraph::default();
-        for s in &table.sources {
+        for s in table.sources() {
             let n = g.graph.add_node(Node::Source(s.id.clone()));
             g.sources.insert(s.id.clone(), n);
         }

@@ -53,7 +53,7 @@ pub struct Analysis<'a> {
     /// The story analysed.
     pub story: &'a Story,
     /// The registry's sources plus the unknown speakers met.
-    pub sources: SourceTable,
+    pub sources: SourceTable<'a>,
     /// The claims, article by article, in text order.
     pub claims: Vec<Claim>,
     /// Relations between claims.

@@ -132,8 +132,7 @@ pub fn article_rows(story: &Story) -> Vec<ArticleRow> {
 /// The rows of `claimgraph sources`.
 pub fn source_rows(an: &Analysis) -> Vec<SourceRow> {
     an.sources
-        .sources
-        .iter()
+        .sources()
         .map(|s| SourceRow {
             id: s.id.clone(),
             name: s.name.clone(),
@@ -324,8 +323,7 @@ pub fn suggest_sources(an: &Analysis) -> String {
         .collect();
     let unknown: Vec<&Source> = an
         .sources
-        .sources
-        .iter()
+        .sources()
         .filter(|s| an.story.registry.get(&s.id).is_none())
         .filter(|s| matches!(s.kind, SourceKind::Unknown | SourceKind::Anonymous))
         .collect();

@@ -43,7 +43,7 @@ fn relation(a: usize, b: usize, kind: RelationKind, score: f64) -> Relation {
     }
 }
 
-fn table() -> SourceTable {
+fn table() -> SourceTable<'static> {
     SourceTable::from_sources(vec![
         outlet("north-herald", "North Herald"),
         outlet("south-star", "South Star"),

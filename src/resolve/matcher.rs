@@ -56,21 +56,21 @@ pub struct Resolution {
     pub score: f64,
 }
 
-#[derive(Clone, Debug)]
-struct Entry {
+#[derive(Clone, Copy, Debug)]
+struct Entry<'r> {
     source: usize,
     person: Option<usize>,
-    name: String,
+    name: &'r str,
 }
 
 /// A registry with the indexes that resolve mentions to its sources: built once per story.
 #[derive(Clone, Debug)]
 pub struct Resolver<'r> {
     registry: &'r Registry,
-    exact: HashMap<String, Entry>,
-    normal: HashMap<String, Entry>,
+    exact: HashMap<&'r str, Entry<'r>>,
+    normal: HashMap<&'r str, Entry<'r>>,
     /// Normalised names in registry order, for fuzzy matching.
-    normal_list: Vec<(String, Entry)>,
+    normal_list: Vec<(&'r str, Entry<'r>)>,
     /// The names of `normal_list` by trigram, which yields the few a mention could match.
     fuzzy: FuzzyIndex,
     /// The most words of a normalised name: no longer run of a mention's words can be one.
@@ -90,21 +90,18 @@ impl<'r> Resolver<'r> {
             fuzzy: FuzzyIndex::default(),
             max_words: 0,
         };
-        for n in registry.held_names() {
+        for (n, norm) in registry.held_with_normal_forms() {
             let entry = Entry {
                 source: n.source,
                 person: n.person,
-                name: n.name.to_string(),
+                name: n.name,
             };
-            r.exact
-                .entry(n.name.to_string())
-                .or_insert_with(|| entry.clone());
-            let norm = normalize_mention(n.name);
-            if norm.is_empty() {
+            r.exact.entry(n.name).or_insert(entry);
+            let Some(norm) = norm else {
                 continue;
-            }
-            if !r.normal.contains_key(&norm) {
-                r.normal.insert(norm.clone(), entry.clone());
+            };
+            if let std::collections::hash_map::Entry::Vacant(v) = r.normal.entry(norm) {
+                v.insert(entry);
                 r.normal_list.push((norm, entry));
             }
         }
@@ -114,7 +111,7 @@ impl<'r> Resolver<'r> {
             .map(|n| n.split(' ').count())
             .max()
             .unwrap_or(0);
-        r.fuzzy = FuzzyIndex::new(r.normal_list.iter().map(|(n, _)| n.as_str()));
+        r.fuzzy = FuzzyIndex::new(r.normal_list.iter().map(|(n, _)| *n));
         r
     }
 
@@ -123,13 +120,13 @@ impl<'r> Resolver<'r> {
         self.registry
     }
 
-    fn resolution(&self, e: &Entry, rule: MatchRule, score: f64) -> Resolution {
+    fn resolution(&self, e: &Entry<'r>, rule: MatchRule, score: f64) -> Resolution {
         let s = &self.registry.sources()[e.source];
         Resolution {
             source: s.id.clone(),
             person: e.person.map(|p| s.people[p].name.clone()),
             rule,
-            matched: e.name.clone(),
+            matched: e.name.to_string(),
             score,
         }
     }
@@ -149,15 +146,15 @@ impl<'r> Resolver<'r> {
         if n.is_empty() {
             return None;
         }
-        if let Some(e) = self.normal.get(&n) {
+        if let Some(e) = self.normal.get(n.as_str()) {
             return Some(self.resolution(e, MatchRule::Normalized, 1.0));
         }
         let words: Vec<&str> = n.split(' ').collect();
         for len in (1..words.len().min(self.max_words + 1)).rev() {
-            let mut best: Option<&Entry> = None;
+            let mut best: Option<&Entry<'r>> = None;
             for start in 0..=words.len() - len {
                 let window = words[start..start + len].join(" ");
-                if let Some(e) = self.normal.get(&window) {
+                if let Some(e) = self.normal.get(window.as_str()) {
                     // a person's name beats the organisation at equal length
                     if best.is_none_or(|b| b.person.is_none() && e.person.is_some()) {
                         best = Some(e);
@@ -173,7 +170,7 @@ impl<'r> Resolver<'r> {
         }
         // the index yields every name that could pass, in registry order, so the first of
         // equal scores wins as it would over the whole list
-        let mut best: Option<(f64, &Entry)> = None;
+        let mut best: Option<(f64, &Entry<'r>)> = None;
         for i in self.fuzzy.candidates(&n) {
             let (name, e) = &self.normal_list[i];
             let score = strsim::normalized_levenshtein(&n, name);

@@ -2,37 +2,74 @@
 
 use crate::sources::{Registry, Source, SourceKind, SpeakerId};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-/// The sources a story's claims refer to: the registry's, plus the unknown speakers met in
-/// the text, each kept as a source of kind unknown. Sources are looked up by id through an
-/// index.
-#[derive(Clone, Debug, Default)]
-pub struct SourceTable {
-    /// All sources, registry ones first, then unknown ones in order of appearance (read
-    /// it; sources are added through the table, which keeps its index).
-    pub sources: Vec<Source>,
-    /// The place in `sources` of each id (the first source of an id).
+/// The sources a story's claims refer to: the registry's, borrowed and looked up through
+/// the registry's own index, plus the unknown speakers met in the text, each kept as a
+/// source of kind unknown with an index of its own. A large registry is neither copied
+/// nor indexed again for each analysis.
+#[derive(Clone, Debug)]
+pub struct SourceTable<'r> {
+    registry: &'r Registry,
+    /// The sources added to the registry's, in order of appearance.
+    added: Vec<Source>,
+    /// The place in `added` of each id (the first source of an id).
     index: HashMap<String, usize>,
 }
 
-impl SourceTable {
+/// The registry of a table made from a list of sources alone.
+static NO_REGISTRY: LazyLock<Registry> = LazyLock::new(Registry::default);
+
+impl Default for SourceTable<'_> {
+    fn default() -> Self {
+        SourceTable::from_sources(Vec::new())
+    }
+}
+
+impl<'r> SourceTable<'r> {
     /// A table holding the registry's sources.
-    pub fn new(registry: &Registry) -> SourceTable {
-        SourceTable::from_sources(registry.sources().to_vec())
+    pub fn new(registry: &'r Registry) -> SourceTable<'r> {
+        SourceTable {
+            registry,
+            added: Vec::new(),
+            index: HashMap::new(),
+        }
     }
 
-    /// A table holding `sources`, in this order.
-    pub fn from_sources(sources: Vec<Source>) -> SourceTable {
+    /// A table holding `sources`, in this order, and no registry.
+    pub fn from_sources(sources: Vec<Source>) -> SourceTable<'static> {
         let mut index = HashMap::with_capacity(sources.len());
         for (i, s) in sources.iter().enumerate() {
             index.entry(s.id.clone()).or_insert(i);
         }
-        SourceTable { sources, index }
+        SourceTable {
+            registry: &NO_REGISTRY,
+            added: sources,
+            index,
+        }
+    }
+
+    /// Every source: the registry's in registry order, then those added in order of
+    /// appearance.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.registry.sources().iter().chain(&self.added)
+    }
+
+    /// The number of sources.
+    pub fn len(&self) -> usize {
+        self.registry.sources().len() + self.added.len()
+    }
+
+    /// True when the table holds no source.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The source with this id.
     pub fn get(&self, id: &str) -> Option<&Source> {
-        self.index.get(id).map(|&i| &self.sources[i])
+        self.registry
+            .get(id)
+            .or_else(|| self.index.get(id).map(|&i| &self.added[i]))
     }
 
     /// Adds a source of kind `kind` named `name` unless one of its id is there; returns the
@@ -42,9 +79,41 @@ impl SourceTable {
         s.kind = kind;
         let id = SpeakerId::source(s.id.clone());
         if self.get(id.as_str()).is_none() {
-            self.index.insert(s.id.clone(), self.sources.len());
-            self.sources.push(s);
+            self.index.insert(s.id.clone(), self.added.len());
+            self.added.push(s);
         }
         id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn registry_sources_first_then_those_added_each_found_by_id() {
+        let reg = Registry::from_ron(
+            Path::new("sources.ron"),
+            "(sources: [(id: \"fsb\", name: \"FSB\", kind: Agency), (id: \"tass\", name: \"TASS\", kind: Wire)])",
+        )
+        .unwrap();
+        let mut t = SourceTable::new(&reg);
+        assert_eq!(t.len(), 2);
+        let a = t.add_unknown("Mara Lind", SourceKind::Unknown);
+        let again = t.add_unknown("Mara Lind", SourceKind::Unknown);
+        assert_eq!(a, again);
+        assert_eq!(t.len(), 3, "an unknown speaker is added once");
+        let ids: Vec<&str> = t.sources().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids[..2], ["fsb", "tass"]);
+        assert_eq!(
+            t.get(a.as_str()).map(|s| s.name.as_str()),
+            Some("Mara Lind")
+        );
+        assert_eq!(t.get("tass").map(|s| s.name.as_str()), Some("TASS"));
+        assert!(t.get("nobody").is_none());
+        let own = SourceTable::from_sources(vec![Source::unknown("X")]);
+        assert_eq!(own.len(), 1);
+        assert!(SourceTable::default().is_empty());
     }
 }

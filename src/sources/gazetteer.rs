@@ -29,15 +29,38 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// A gazetteer of `(name, is a person's)` pairs; the first of equal names counts.
     pub fn new<'a>(names: impl IntoIterator<Item = (&'a str, bool)>) -> Gazetteer {
+        let names: Vec<(&str, Option<String>, bool)> = names
+            .into_iter()
+            .map(|(name, person)| (name, index_form(name), person))
+            .collect();
+        Gazetteer::from_normal_forms(
+            names
+                .iter()
+                .map(|(name, normal, person)| (*name, normal.as_deref(), *person)),
+        )
+    }
+
+    /// A gazetteer of `(name, its normalised form, is a person's)` triples, the normalised
+    /// forms already made (`None` for a name that normalises to nothing); the first of
+    /// equal names counts.
+    pub fn from_normal_forms<'a>(
+        names: impl IntoIterator<Item = (&'a str, Option<&'a str>, bool)>,
+    ) -> Gazetteer {
         let mut g = Gazetteer::default();
-        for (name, person) in names {
+        for (name, normal, person) in names {
             let known = KnownName { person };
-            g.exact.entry(name.to_string()).or_insert(known);
-            if let Some(n) = index_form(name) {
+            if !g.exact.contains_key(name) {
+                g.exact.insert(name.to_string(), known);
+            }
+            if let Some(n) = normal {
                 g.max_words = g.max_words.max(n.split(' ').count());
-                g.first_words
-                    .insert(n.split(' ').next().unwrap_or_default().to_string());
-                g.normal.entry(n).or_insert(known);
+                let first = n.split(' ').next().unwrap_or_default();
+                if !g.first_words.contains(first) {
+                    g.first_words.insert(first.to_string());
+                }
+                if !g.normal.contains_key(n) {
+                    g.normal.insert(n.to_string(), known);
+                }
             }
         }
         g

@@ -26,6 +26,20 @@ pub struct Registry {
     gazetteer: Gazetteer,
     /// Each source's place in `sources`, by id.
     by_id: HashMap<String, usize>,
+    /// The names that stand for their own source ([`Registry::held_names`]), each with
+    /// its normalised form, found once for the gazetteer and the resolve stage.
+    held: Vec<Held>,
+}
+
+/// Where a held name is in its source, and its normalised form (`None` when it normalises
+/// to nothing).
+#[derive(Clone, Debug)]
+struct Held {
+    source: usize,
+    person: Option<usize>,
+    /// Its place among the names of its source or person, in [`Registry::names`] order.
+    slot: usize,
+    normal: Option<String>,
 }
 
 impl Registry {
@@ -41,8 +55,34 @@ impl Registry {
             sources,
             gazetteer: Gazetteer::default(),
             by_id,
+            held: Vec::new(),
         };
-        r.gazetteer = Gazetteer::new(r.held_names().map(|n| (n.name, n.person.is_some())));
+        // the source that first has each normalised name
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut held = Vec::new();
+        for (n, slot) in r.names_in_slots() {
+            let normal = index_form(n.name);
+            if let Some(form) = &normal {
+                match owner.get(form) {
+                    Some(&first) if first != n.source => continue,
+                    Some(_) => {}
+                    None => {
+                        owner.insert(form.clone(), n.source);
+                    }
+                }
+            }
+            held.push(Held {
+                source: n.source,
+                person: n.person,
+                slot,
+                normal,
+            });
+        }
+        r.held = held;
+        r.gazetteer = Gazetteer::from_normal_forms(
+            r.held_with_normal_forms()
+                .map(|(n, normal)| (n.name, normal, n.person.is_some())),
+        );
         r
     }
 
@@ -93,22 +133,36 @@ impl Registry {
     /// Every name of every source, in registry order: for each source its id, its name
     /// and its aliases, then each person's name and aliases.
     pub fn names(&self) -> impl Iterator<Item = RegistryName<'_>> {
+        self.names_in_slots().map(|(n, _)| n)
+    }
+
+    /// [`Registry::names`], each with its place among the names of its source (id 0, name
+    /// 1, aliases from 2) or of its person (name 0, aliases from 1).
+    fn names_in_slots(&self) -> impl Iterator<Item = (RegistryName<'_>, usize)> {
         self.sources.iter().enumerate().flat_map(|(i, s)| {
             let own = [&s.id, &s.name]
                 .into_iter()
                 .chain(&s.aliases)
-                .map(move |name| RegistryName {
-                    source: i,
-                    person: None,
-                    name,
+                .enumerate()
+                .map(move |(slot, name)| {
+                    let n = RegistryName {
+                        source: i,
+                        person: None,
+                        name,
+                    };
+                    (n, slot)
                 });
             let people = s.people.iter().enumerate().flat_map(move |(j, p)| {
                 std::iter::once(&p.name)
                     .chain(&p.aliases)
-                    .map(move |name| RegistryName {
-                        source: i,
-                        person: Some(j),
-                        name,
+                    .enumerate()
+                    .map(move |(slot, name)| {
+                        let n = RegistryName {
+                            source: i,
+                            person: Some(j),
+                            name,
+                        };
+                        (n, slot)
                     })
             });
             own.chain(people)
@@ -119,11 +173,34 @@ impl Registry {
     /// less each name that an earlier source already has once normalised, which stays with
     /// that source in every spelling. The gazetteer and the resolve stage index these.
     pub fn held_names(&self) -> impl Iterator<Item = RegistryName<'_>> {
-        // the source that first has each normalised name
-        let mut owner: HashMap<String, usize> = HashMap::new();
-        self.names().filter(move |n| match index_form(n.name) {
-            Some(form) => *owner.entry(form).or_insert(n.source) == n.source,
-            None => true,
+        self.held_with_normal_forms().map(|(n, _)| n)
+    }
+
+    /// [`Registry::held_names`], each with its normalised form (`None` for a name that
+    /// normalises to nothing and so matches only letter for letter).
+    pub fn held_with_normal_forms(&self) -> impl Iterator<Item = (RegistryName<'_>, Option<&str>)> {
+        self.held.iter().map(|h| {
+            let s = &self.sources[h.source];
+            let name = match h.person {
+                None => match h.slot {
+                    0 => &s.id,
+                    1 => &s.name,
+                    k => &s.aliases[k - 2],
+                },
+                Some(j) => {
+                    let p = &s.people[j];
+                    match h.slot {
+                        0 => &p.name,
+                        k => &p.aliases[k - 1],
+                    }
+                }
+            };
+            let n = RegistryName {
+                source: h.source,
+                person: h.person,
+                name,
+            };
+            (n, h.normal.as_deref())
         })
     }
 }
@@ -277,6 +354,24 @@ mod tests {
             ]
         );
         assert_eq!(r.names().count(), 6);
+        // each held name comes with the form it is indexed under, a person's names too
+        let text = "(sources: [(id: \"k\", name: \"The Kremlin\", kind: Government,\n people: [(name: \"Dmitry Peskov\", role: \"spokesman\", aliases: [\"Peskov's\", \"—\"])])])";
+        let (r, d) = load(text);
+        assert!(d.is_empty(), "{d:?}");
+        let forms: Vec<(&str, Option<usize>, Option<&str>)> = r
+            .held_with_normal_forms()
+            .map(|(n, form)| (n.name, n.person, form))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                ("k", None, Some("k")),
+                ("The Kremlin", None, Some("kremlin")),
+                ("Dmitry Peskov", Some(0), Some("dmitry peskov")),
+                ("Peskov's", Some(0), Some("peskov")),
+                ("—", Some(0), None),
+            ]
+        );
     }
 
     #[test]
