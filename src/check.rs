@@ -328,20 +328,22 @@ pub fn check(an: &Analysis, claim: &str) -> CheckResult {
         });
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+    // each article's counts, from one pass over the matches
+    let mut counted: std::collections::HashMap<&str, StanceCounts> = Default::default();
+    for c in &out {
+        let counts = counted.entry(c.article.as_str()).or_default();
+        match c.stance {
+            FncStance::Agree => counts.agree += 1,
+            FncStance::Disagree => counts.disagree += 1,
+            _ => counts.discuss += 1,
+        }
+    }
     let articles: Vec<ArticleCheck> = an
         .story
         .articles
         .iter()
         .map(|a| {
-            let mine = out.iter().filter(|c| c.article == a.id);
-            let mut counts = StanceCounts::default();
-            for c in mine {
-                match c.stance {
-                    FncStance::Agree => counts.agree += 1,
-                    FncStance::Disagree => counts.disagree += 1,
-                    _ => counts.discuss += 1,
-                }
-            }
+            let counts = counted.get(a.id.as_str()).copied().unwrap_or_default();
             let stance = match (counts.agree, counts.disagree, counts.discuss) {
                 (0, 0, 0) => FncStance::Unrelated,
                 (a, 0, _) if a > 0 => FncStance::Agree,

@@ -290,9 +290,13 @@ enum BenchCommand {
         /// Divide every size by this (16 gives a quick look).
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
         scale_down: u32,
-        /// Runs at each size under a second (the best is shown).
+        /// Runs at each size (the best is shown).
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
         repeat: u32,
+        /// Sizes to run instead of each class's own, in the class's unit, separated by
+        /// commas (one size alone times that size, for a profiler or an instruction count).
+        #[arg(long, value_delimiter = ',', value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+        sizes: Vec<u64>,
     },
 }
 
@@ -571,6 +575,7 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<()> {
             classes,
             scale_down,
             repeat,
+            sizes,
         } => {
             let classes = if classes.is_empty() {
                 bench::inputs::Class::ALL.to_vec()
@@ -580,8 +585,12 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<()> {
             let plan: Vec<_> = classes
                 .into_iter()
                 .map(|c| {
-                    let sizes = c
-                        .default_sizes()
+                    let own = if sizes.is_empty() {
+                        c.default_sizes()
+                    } else {
+                        sizes.iter().map(|&n| n as usize).collect()
+                    };
+                    let sizes = own
                         .into_iter()
                         .map(|n| (n / scale_down as usize).max(1))
                         .collect();

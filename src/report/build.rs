@@ -151,8 +151,7 @@ impl Report {
             })
             .collect();
         let cited: Vec<&crate::sources::Source> = table
-            .sources
-            .iter()
+            .sources()
             .filter(|s| {
                 !an.graph.claims_of_source(&s.id).is_empty()
                     || !an.graph.claims_reported_via(&s.id).is_empty()

@@ -6,7 +6,7 @@
 //! an `Organization`. An article appears (`appearance`, `firstAppearance`) only when it has
 //! a web address, since a `NewsArticle` without one points nowhere.
 
-use super::{ArticleInfo, AttributionKind, PropositionInfo, Report, SourceKind};
+use super::{ArticleInfo, AttributionKind, ClaimInfo, Index, PropositionInfo, Report, SourceKind};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -95,12 +95,12 @@ fn appearance(a: &ArticleInfo) -> Option<Value> {
 }
 
 /// The speakers of a proposition's claims, each once, in the order first met.
-fn authors(r: &Report, p: &PropositionInfo) -> Vec<Value> {
+fn authors(ix: &Index, p: &PropositionInfo) -> Vec<Value> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for c in r.claims.iter().filter(|c| p.claims.contains(&c.id)) {
+    for c in claims_of(ix, p) {
         let sp = &c.speaker;
-        let source = r.sources.iter().find(|s| s.name == sp.name);
+        let source = ix.source_named(&sp.name);
         let v = match (&sp.person, source.map(|s| s.kind)) {
             (Some(person), _) => json!({
                 "@type": "Person",
@@ -123,27 +123,33 @@ fn authors(r: &Report, p: &PropositionInfo) -> Vec<Value> {
     out
 }
 
+/// The claims of `p` in report order, each once.
+fn claims_of<'r>(ix: &Index<'r>, p: &PropositionInfo) -> Vec<&'r ClaimInfo> {
+    let mut at: Vec<usize> = p.claims.iter().filter_map(|id| ix.claim_at(id)).collect();
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter().map(|i| &ix.report.claims[i]).collect()
+}
+
 /// True when every claim of `p` is in an article's own voice.
-fn is_background(r: &Report, p: &PropositionInfo) -> bool {
-    r.claims
+fn is_background(ix: &Index, p: &PropositionInfo) -> bool {
+    claims_of(ix, p)
         .iter()
-        .filter(|c| p.claims.contains(&c.id))
         .all(|c| c.kind == AttributionKind::Author)
 }
 
-fn review(r: &Report, rank: usize, p: &PropositionInfo, publisher: &Publisher) -> Value {
+fn review(ix: &Index, rank: usize, p: &PropositionInfo, publisher: &Publisher) -> Value {
+    let r = ix.report;
     // the articles it appears in, earliest first (undated ones last, in story order)
-    let mut articles: Vec<&ArticleInfo> = r
-        .articles
+    let mut at: Vec<usize> = claims_of(ix, p)
         .iter()
-        .filter(|a| {
-            r.claims
-                .iter()
-                .any(|c| c.article == a.id && p.claims.contains(&c.id))
-        })
+        .filter_map(|c| ix.article_at(&c.article))
         .collect();
+    at.sort_unstable();
+    at.dedup();
+    let mut articles: Vec<&ArticleInfo> = at.into_iter().map(|i| &r.articles[i]).collect();
     articles.sort_by_key(|a| (a.published.is_none(), a.published.clone()));
-    let authors = authors(r, p);
+    let authors = authors(ix, p);
     let appearances: Vec<Value> = articles.iter().filter_map(|a| appearance(a)).collect();
     let mut claim = json!({
         "@type": "Claim",
@@ -218,6 +224,7 @@ pub fn render(r: &Report, publisher: &Publisher, selection: &Selection) -> Resul
              HTML page)"
         ));
     }
+    let ix = Index::new(r);
     let reviews: Vec<Value> = r
         .propositions
         .iter()
@@ -228,8 +235,10 @@ pub fn render(r: &Report, publisher: &Publisher, selection: &Selection) -> Resul
                 .min_origins
                 .is_none_or(|n| p.independent_origins >= n)
         })
-        .filter(|(_, p)| selection.background || !selection.only.is_empty() || !is_background(r, p))
-        .map(|(i, p)| review(r, i + 1, p, publisher))
+        .filter(|(_, p)| {
+            selection.background || !selection.only.is_empty() || !is_background(&ix, p)
+        })
+        .map(|(i, p)| review(&ix, i + 1, p, publisher))
         .collect();
     Ok(json_ld(&reviews))
 }

@@ -56,9 +56,10 @@ pub fn field(s: &str) -> String {
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
     push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    let ix = super::Index::new(r);
     for c in &r.claims {
-        let article = r.articles.iter().find(|a| a.id == c.article);
-        let source = r.sources.iter().find(|s| c.speaker.source == *s.id);
+        let article = ix.article(&c.article);
+        let source = ix.source(c.speaker.source.as_str());
         let via: Vec<&str> = match c.via.len() {
             // origin first, the article last: the ones in between passed it on
             n if n > 2 => c.via[1..n - 1].iter().map(String::as_str).collect(),

@@ -1,6 +1,6 @@
 //! The Markdown fact-check report: readable as plain text and rendered.
 
-use super::{AttributionKind, ClaimInfo, RelationKind, Report, Stance, TimelineKind};
+use super::{AttributionKind, ClaimInfo, Index, RelationKind, Report, Stance, TimelineKind};
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell or inline use: Markdown's and HTML's
@@ -132,9 +132,10 @@ pub fn render(r: &Report) -> String {
     quote_drift(&mut out, r);
     other_relations(&mut out, r);
     let _ = writeln!(out, "## Claims\n");
+    let ix = Index::new(r);
     for a in &r.articles {
         let _ = writeln!(out, "### Article {}\n", escape(&a.id));
-        for c in r.claims.iter().filter(|c| c.article == a.id) {
+        for c in ix.claims_of_article(&a.id) {
             claim_line(&mut out, c);
         }
     }
@@ -338,8 +339,8 @@ fn propositions(out: &mut String, r: &Report) {
 }
 
 /// "speaker in article, paragraph n".
-fn place(r: &Report, id: &str) -> String {
-    match r.claims.iter().find(|c| c.id == id) {
+fn place(ix: &Index, id: &str) -> String {
+    match ix.claim(id) {
         Some(c) => format!(
             "{} in {}, paragraph {}",
             escape(&c.speaker.name),
@@ -351,10 +352,8 @@ fn place(r: &Report, id: &str) -> String {
 }
 
 /// What a claim says; a denial's words come after "denies:" and the like.
-fn said(r: &Report, id: &str) -> String {
-    r.claims
-        .iter()
-        .find(|c| c.id == id)
+fn said(ix: &Index, id: &str) -> String {
+    ix.claim(id)
         .map(|c| {
             let words = c.content_text();
             let verb = match c.stance {
@@ -372,6 +371,7 @@ fn said(r: &Report, id: &str) -> String {
 }
 
 fn contradictions(out: &mut String, r: &Report) {
+    let ix = Index::new(r);
     let _ = writeln!(out, "## Contradictions\n");
     let list: Vec<_> = r
         .relations
@@ -386,12 +386,12 @@ fn contradictions(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "- {} ({}): “{}”\n  against {} ({}): “{}”\n  - score {:.2}: {}",
-            place(r, &x.a),
+            place(&ix, &x.a),
             code(&x.a),
-            escape(&truncate(&said(r, &x.a), 120)),
-            place(r, &x.b),
+            escape(&truncate(&said(&ix, &x.a), 120)),
+            place(&ix, &x.b),
             code(&x.b),
-            escape(&truncate(&said(r, &x.b), 120)),
+            escape(&truncate(&said(&ix, &x.b), 120)),
             x.score,
             escape(&x.reasons.join("; "))
         );
@@ -400,6 +400,7 @@ fn contradictions(out: &mut String, r: &Report) {
 }
 
 fn quote_drift(out: &mut String, r: &Report) {
+    let ix = Index::new(r);
     use crate::link::diff::DiffOp;
     let _ = writeln!(out, "## Quote drift\n");
     let list: Vec<_> = r
@@ -416,10 +417,10 @@ fn quote_drift(out: &mut String, r: &Report) {
         "The same speaker quoted in two wordings. In the difference, ~~struck~~ words are only in the first telling and **bold** ones only in the second.\n"
     );
     for x in list {
-        let _ = writeln!(out, "- first: {} ({})", place(r, &x.a), code(&x.a));
-        let _ = writeln!(out, "  > {}", escape(&said(r, &x.a)));
-        let _ = writeln!(out, "- then: {} ({})", place(r, &x.b), code(&x.b));
-        let _ = writeln!(out, "  > {}", escape(&said(r, &x.b)));
+        let _ = writeln!(out, "- first: {} ({})", place(&ix, &x.a), code(&x.a));
+        let _ = writeln!(out, "  > {}", escape(&said(&ix, &x.a)));
+        let _ = writeln!(out, "- then: {} ({})", place(&ix, &x.b), code(&x.b));
+        let _ = writeln!(out, "  > {}", escape(&said(&ix, &x.b)));
         let diff: Vec<String> = x
             .diff
             .iter()

@@ -1,6 +1,8 @@
 //! Reports: everything a renderer needs, serialisable, and the renderers.
 
 mod build;
+mod index;
+pub use index::Index;
 pub mod claimreview;
 pub mod csv;
 pub mod dot;

@@ -186,24 +186,27 @@ fn filters(r: &Report) -> Markup {
 /// The Claims section: the filter, then the claims article by article (claims of an
 /// article the report does not list still appear, after the others).
 pub(super) fn section(r: &Report) -> Markup {
+    let ix = crate::report::Index::new(r);
     let mut groups: Vec<(&str, Vec<&ClaimInfo>)> = r
         .articles
         .iter()
-        .map(|a| {
-            let cs = r.claims.iter().filter(|c| c.article == a.id).collect();
-            (a.id.as_str(), cs)
-        })
+        .map(|a| (a.id.as_str(), ix.claims_of_article(&a.id).collect()))
         .collect();
+    // claims of articles the report does not list, grouped by article in order met
+    let mut orphan_group: std::collections::HashMap<&str, usize> = Default::default();
     for c in &r.claims {
-        if !r.articles.iter().any(|a| a.id == c.article) {
-            match groups.iter_mut().find(|(id, _)| *id == c.article) {
-                Some((_, cs)) => cs.push(c),
-                None => groups.push((c.article.as_str(), vec![c])),
+        if ix.article(&c.article).is_none() {
+            match orphan_group.get(c.article.as_str()) {
+                Some(&g) => groups[g].1.push(c),
+                None => {
+                    orphan_group.insert(c.article.as_str(), groups.len());
+                    groups.push((c.article.as_str(), vec![c]));
+                }
             }
         }
     }
     let heading = |id: &str| {
-        let a = r.articles.iter().find(|a| a.id == id);
+        let a = ix.article(id);
         html! {
             "Article " code { (id) }
             @if let Some(t) = a.and_then(|a| a.title.as_ref()) { ": " (t) }

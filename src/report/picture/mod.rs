@@ -16,7 +16,7 @@ pub(crate) use style::{stance_fill, EdgeKind, Shape};
 pub(crate) use wrap::wrap;
 
 use super::{ClaimInfo, RelationKind, Report, Stance};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A source node.
 #[derive(Clone, Debug)]
@@ -204,10 +204,9 @@ impl<'r> Picture<'r> {
             by_key.entry(s.key.clone()).or_insert(i);
             by_name.entry(s.name.clone()).or_insert(i);
         }
+        let ix = crate::report::Index::new(r);
         let article_title = |id: &str| {
-            r.articles
-                .iter()
-                .find(|a| a.id == id)
+            ix.article(id)
                 .and_then(|a| a.title.clone().or_else(|| a.outlet.clone()))
                 .unwrap_or_else(|| format!("Article {id}"))
         };
@@ -306,15 +305,23 @@ impl<'r> Picture<'r> {
                 claims: vec![],
             });
         }
+        // each article's group (the first of an id), found by id
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        for (gi, g) in groups.iter().enumerate() {
+            group_of.entry(g.article.clone()).or_insert(gi);
+        }
         for (ci, c) in r.claims.iter().enumerate() {
-            match groups.iter_mut().find(|g| g.article == c.article) {
-                Some(g) => g.claims.push(ci),
-                None => groups.push(Group {
-                    article: c.article.clone(),
-                    title: format!("Article {}", c.article),
-                    detail: "not in the article list".into(),
-                    claims: vec![ci],
-                }),
+            match group_of.get(c.article.as_str()) {
+                Some(&gi) => groups[gi].claims.push(ci),
+                None => {
+                    group_of.insert(c.article.clone(), groups.len());
+                    groups.push(Group {
+                        article: c.article.clone(),
+                        title: format!("Article {}", c.article),
+                        detail: "not in the article list".into(),
+                        claims: vec![ci],
+                    });
+                }
             }
         }
         groups.retain(|g| !g.claims.is_empty());
@@ -323,7 +330,7 @@ impl<'r> Picture<'r> {
             g.detail
                 .push_str(&format!(" · {n} claim{}", if n == 1 { "" } else { "s" }));
         }
-        let claim_index = |id: &str| r.claims.iter().position(|c| c.id == id);
+        let claim_index = |id: &str| ix.claim_at(id);
         let relations = r
             .relations
             .iter()

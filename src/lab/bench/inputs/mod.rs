@@ -31,6 +31,9 @@ pub enum Class {
     HtmlParagraphs,
     /// A story of tiny articles, counted in articles.
     Articles,
+    /// The same story of tiny articles, analysed and then rendered in every report format
+    /// (Markdown, JSON, RON, CSV, DOT, SVG, HTML, ClaimReview), counted in articles.
+    Rendered,
     /// One article where every sentence has a speaker of its own, counted in speakers.
     Speakers,
     /// A registry of generated sources and an article of 1,000 unknown speakers, counted in
@@ -45,7 +48,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order the benchmark runs them.
-    pub const ALL: [Class; 13] = [
+    pub const ALL: [Class; 14] = [
         Class::Prose,
         Class::Line,
         Class::StraightQuotes,
@@ -55,6 +58,7 @@ impl Class {
         Class::Entities,
         Class::HtmlParagraphs,
         Class::Articles,
+        Class::Rendered,
         Class::Speakers,
         Class::Registry,
         Class::Yaml,
@@ -73,6 +77,7 @@ impl Class {
             Class::Entities => "html-entities",
             Class::HtmlParagraphs => "html-paragraphs",
             Class::Articles => "articles",
+            Class::Rendered => "rendered",
             Class::Speakers => "speakers",
             Class::Registry => "registry",
             Class::Yaml => "yaml-depth",
@@ -97,6 +102,7 @@ impl Class {
             }
             Class::Entities | Class::HtmlParagraphs => vec![62_500, 250_000, 1_000_000],
             Class::Articles => vec![10_000, 30_000, 100_000],
+            Class::Rendered => vec![2_500, 10_000, 40_000],
             Class::Speakers => vec![5_000, 10_000, 20_000],
             Class::Registry => vec![6_250, 25_000, 100_000],
             Class::Yaml => vec![6_250, 25_000, 100_000],
@@ -112,6 +118,7 @@ impl Class {
             Class::Entities => "entities",
             Class::HtmlParagraphs | Class::QuoteParagraphs => "paragraphs",
             Class::Articles => "articles",
+            Class::Rendered => "articles",
             Class::Speakers => "speakers",
             Class::Registry => "sources",
             Class::Yaml => "levels",
@@ -172,6 +179,8 @@ pub struct Input {
     pub sources_ron: Option<Vec<u8>>,
     /// The articles: file name and bytes.
     pub articles: Vec<(String, Vec<u8>)>,
+    /// Whether the report is also rendered in every format.
+    pub render: bool,
 }
 
 impl Input {
@@ -179,6 +188,7 @@ impl Input {
         Input {
             sources_ron: None,
             articles: vec![(name.to_string(), bytes)],
+            render: false,
         }
     }
 
@@ -303,8 +313,9 @@ pub fn make(class: Class, size: usize) -> Input {
             s.push_str("</body></html>");
             Input::one("paragraphs.html", s.into_bytes())
         }
-        Class::Articles => Input {
+        Class::Articles | Class::Rendered => Input {
             sources_ron: None,
+            render: class == Class::Rendered,
             articles: (0..size)
                 .map(|i| {
                     let text = format!(
@@ -333,6 +344,7 @@ pub fn make(class: Class, size: usize) -> Input {
             Input {
                 sources_ron: Some(ron.into_bytes()),
                 articles: vec![("unknown.txt".into(), s.into_bytes())],
+                render: false,
             }
         }
         Class::Repeated => {
@@ -369,9 +381,45 @@ pub fn analyse(input: &Input) -> usize {
         diagnostics: Vec::new(),
     };
     match assemble(files, &LoadOptions::default()) {
-        Ok(story) => crate::analyze(&story, &Default::default()).claims.len(),
+        Ok(story) => {
+            let report = crate::analyze(&story, &Default::default());
+            if input.render {
+                render_all(&report);
+            }
+            report.claims.len()
+        }
         Err(_) => 0,
     }
+}
+
+/// Renders `report` in every format, returning the bytes written (so that no rendering
+/// can be left out by the compiler).
+fn render_all(report: &crate::report::Report) -> usize {
+    use crate::report::{claimreview, csv, dot, html, markdown, svg};
+    let publisher = claimreview::Publisher {
+        name: "Bench".into(),
+        url: Some("https://example.org".into()),
+        date: "2024-01-01".into(),
+        review_url: None,
+    };
+    let selection = claimreview::Selection {
+        only: Vec::new(),
+        min_origins: None,
+        background: true,
+    };
+    [
+        markdown::render(report),
+        report.to_json(),
+        report.to_ron(),
+        csv::render(report),
+        dot::render(report),
+        svg::render(report),
+        html::page(report),
+        claimreview::render(report, &publisher, &selection).unwrap_or_default(),
+    ]
+    .iter()
+    .map(String::len)
+    .sum()
 }
 
 /// One timed size of one class.
@@ -400,9 +448,12 @@ pub struct ClassResult {
 }
 
 impl ClassResult {
-    /// The worst growth of time per ×4 of size between neighbouring steps: the time
-    /// ratio raised to the power that turns the size ratio into 4 (so ×3 in size with ×3
-    /// in time counts as ×4 per ×4).
+    /// The worst growth of time per ×4 of size: for each step, the time ratio from the
+    /// latest earlier step at least ×4 smaller, raised to the power that turns the size
+    /// ratio into 4; where no two steps are ×4 apart, from the step before (so ×3 in size
+    /// with ×3 in time counts as ×4 per ×4). Steps closer than ×4 are not compared alone
+    /// where wider ones exist: squaring the noise of a ×2 step says more of the machine
+    /// than of the code.
     /// The time of a step is its core time where every step has one, else the wall clock.
     pub fn worst_growth_per_4x(&self) -> f64 {
         let cpu = self.steps.iter().all(|s| s.cpu.is_some());
@@ -413,19 +464,36 @@ impl ClassResult {
                 s.seconds
             }
         };
+        let growth = |earlier: &Step, later: &Step| {
+            let size = later.size as f64 / earlier.size as f64;
+            let time = time_of(later).max(1e-6) / time_of(earlier).max(1e-6);
+            time.powf(4f64.ln() / size.ln())
+        };
+        let wide: Vec<f64> = (1..self.steps.len())
+            .filter_map(|k| {
+                let later = &self.steps[k];
+                self.steps[..k]
+                    .iter()
+                    .rev()
+                    .find(|s| later.size as f64 / s.size as f64 >= 4.0 - 1e-9)
+                    .map(|earlier| growth(earlier, later))
+            })
+            .collect();
+        if !wide.is_empty() {
+            return wide.into_iter().fold(0.0, f64::max);
+        }
         self.steps
             .windows(2)
-            .map(|w| {
-                let size = w[1].size as f64 / w[0].size as f64;
-                let time = time_of(&w[1]).max(1e-6) / time_of(&w[0]).max(1e-6);
-                time.powf(4f64.ln() / size.ln())
-            })
+            .map(|w| growth(&w[0], &w[1]))
             .fold(0.0, f64::max)
     }
 }
 
-/// Times every class in `classes` at its sizes (best of `repeat` runs at sizes that take
-/// under a second, one run above), telling `progress` what runs.
+/// Times every class in `classes` at its sizes, `repeat` runs at every size (the best is
+/// kept: each size gets as many runs as the others, so that no step is a best of several
+/// against a single run), telling `progress` what runs. Each class is first analysed once
+/// untimed at a sixteenth of its smallest size, so that what the first run of a process
+/// sets up once (models, tables) is counted at no size.
 pub fn run(
     classes: &[(Class, Vec<usize>)],
     repeat: usize,
@@ -434,6 +502,9 @@ pub fn run(
     classes
         .iter()
         .map(|(class, sizes)| {
+            if let Some(&smallest) = sizes.iter().min() {
+                analyse(&make(*class, (smallest / 16).max(1)));
+            }
             let steps = sizes
                 .iter()
                 .map(|&size| {
@@ -442,16 +513,13 @@ pub fn run(
                     let mut best = f64::INFINITY;
                     let mut best_cpu: Option<f64> = None;
                     let mut claims = 0;
-                    for k in 0..repeat.max(1) {
+                    for _ in 0..repeat.max(1) {
                         let (t, c) = (Instant::now(), super::process_cpu());
                         claims = analyse(&input);
                         best = best.min(t.elapsed().as_secs_f64());
                         if let (Some(c0), Some(c1)) = (c, super::process_cpu()) {
                             let spent = c1 - c0;
                             best_cpu = Some(best_cpu.map_or(spent, |b| b.min(spent)));
-                        }
-                        if k == 0 && best > 1.0 {
-                            break;
                         }
                     }
                     Step {

@@ -104,4 +104,16 @@ fn growth_is_taken_per_fourfold_step() {
         steps: vec![step(10, 1.0, Some(0.5)), step(40, 9.0, Some(2.0))],
     };
     assert!((r.worst_growth_per_4x() - 4.0).abs() < 1e-9);
+    // ×2 steps are judged over the ×4 they span, not each squared
+    let r = ClassResult {
+        class: Class::Speakers,
+        steps: vec![step(5, 1.0, None), step(10, 2.6, None), step(20, 4.4, None)],
+    };
+    assert!((r.worst_growth_per_4x() - 4.4).abs() < 1e-9);
+    // and where no two steps are ×4 apart, each step counts
+    let r = ClassResult {
+        class: Class::Speakers,
+        steps: vec![step(5, 1.0, None), step(10, 2.6, None)],
+    };
+    assert!((r.worst_growth_per_4x() - 2.6 * 2.6).abs() < 1e-9);
 }
