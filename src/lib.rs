@@ -101,11 +101,22 @@ pub fn analysis_with_progress<'a>(
         .par_iter()
         .map(|a| extract_attributions(a, &story.registry))
         .collect();
-    let mut claims = Vec::new();
+    let mut resolved = Vec::with_capacity(story.articles.len());
     for (i, (a, attrs)) in story.articles.iter().zip(&found).enumerate() {
-        let resolved = resolve::resolve(a, attrs, &resolver, &mut sources);
-        claims.extend(claims::build(a, &resolved));
+        resolved.push(resolve::resolve(a, attrs, &resolver, &mut sources));
         progress(i + 1);
+    }
+    // each article's claims are built alone, in parallel, and kept in the articles' order
+    let built: Vec<Vec<Claim>> = story
+        .articles
+        .par_iter()
+        .zip(&resolved)
+        .map(|(a, r)| claims::build(a, r))
+        .collect();
+    drop(resolved);
+    let mut claims = Vec::with_capacity(built.iter().map(Vec::len).sum());
+    for b in built {
+        claims.extend(b);
     }
     let parties = claims::Parties::new(&story.registry);
     claims::meaning::annotate(&mut claims, &parties, &claims::meaning::WordReader);

@@ -521,8 +521,10 @@ fn anyone_word(lows: &[String]) -> bool {
 /// Computes each claim's [`Assertion`] with `reader`, and gives each claim the keys of its
 /// predicate class and agent (`@destroy`, `@party:…`), so that claims that assert the same
 /// thing in other words meet when claims are linked.
-pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &impl Reader) {
-    for c in claims.iter_mut() {
+pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &(impl Reader + Sync)) {
+    use rayon::prelude::*;
+    // each claim is read alone, on rayon's threads
+    claims.par_iter_mut().for_each(|c| {
         let a = reader.read(c, parties);
         if let Some(class) = a.class() {
             let k = class.key().to_string();
@@ -539,7 +541,7 @@ pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &impl Reader) {
             }
         }
         c.assertion = a;
-    }
+    });
 }
 
 /// Gives each claim's assertion the publication date of its article, from (article id,
