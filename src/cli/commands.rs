@@ -82,26 +82,51 @@ pub fn report(
         _ => None,
     };
     let story = load(inputs, args)?;
-    let report = Report::new(&analyse(&story));
-    let text = match (format, &publisher) {
-        (Format::Md, _) => markdown::render(&report),
-        (Format::Json, _) => report.to_json(),
-        (Format::Ron, _) => report.to_ron(),
-        (Format::Csv, _) => csv::render(&report),
-        (Format::Dot, _) => dot::render(&report),
-        (Format::Svg, _) => svg::render(&report),
-        (Format::Html, _) => html::page(&report),
-        (Format::Claimreview, Some((p, sel))) => {
-            claimreview::render(&report, p, sel).map_err(Usage)?
-        }
-        (Format::Claimreview, None) => unreachable!("made above"),
-    };
+    let an = analyse(&story);
+    let report = Report::new(&an);
+    // the analysis, no longer needed, is freed on another thread while the report renders
+    let (text, ()) = rayon::join(
+        || render(&report, format, publisher.as_ref()),
+        move || drop(an),
+    );
+    let text = text?;
     // Markdown read in a terminal is text for the terminal: no escape sequences from the
     // articles reach it
-    if format == Format::Md && output.is_none() && std::io::stdout().is_terminal() {
-        return emit(&terminal::clean(&text), None);
-    }
-    emit(&text, output)
+    let shown = if format == Format::Md && output.is_none() && std::io::stdout().is_terminal() {
+        terminal::clean(&text).into_owned()
+    } else {
+        text
+    };
+    // and the report and the story while the output is written
+    let (written, ()) = rayon::join(
+        || emit(&shown, output),
+        move || {
+            drop(report);
+            drop(story);
+        },
+    );
+    written
+}
+
+/// The report in `format` (`publisher` for ClaimReview).
+fn render(
+    report: &Report,
+    format: Format,
+    publisher: Option<&(claimreview::Publisher, claimreview::Selection)>,
+) -> anyhow::Result<String> {
+    Ok(match (format, publisher) {
+        (Format::Md, _) => markdown::render(report),
+        (Format::Json, _) => report.to_json(),
+        (Format::Ron, _) => report.to_ron(),
+        (Format::Csv, _) => csv::render(report),
+        (Format::Dot, _) => dot::render(report),
+        (Format::Svg, _) => svg::render(report),
+        (Format::Html, _) => html::page(report),
+        (Format::Claimreview, Some((p, sel))) => {
+            claimreview::render(report, p, sel).map_err(Usage)?
+        }
+        (Format::Claimreview, None) => unreachable!("made above"),
+    })
 }
 
 /// `claimgraph accept`.

@@ -10,6 +10,7 @@ use crate::assess::{attribution_confidence, credibility_label};
 use crate::claims::ViaRole;
 use crate::corpus::Article;
 use crate::Analysis;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 fn ev(text: &str, s: crate::text::Span) -> Evidence {
@@ -94,11 +95,13 @@ impl Report {
                 contradicted_by[r.b].push(an.claims[r.a].id.clone());
             }
         }
+        // each claim's entry alone, on rayon's threads, in the claims' order
         let claims: Vec<ClaimInfo> = an
             .claims
-            .iter()
+            .par_iter()
+            .zip(contradicted_by.into_par_iter())
             .enumerate()
-            .map(|(i, c)| {
+            .map(|(i, (c, contradicted_by))| {
                 let art = article_of.get(c.article.as_str());
                 let text = art.map_or("", |a| a.text.as_str());
                 let conf = an
@@ -146,7 +149,7 @@ impl Report {
                     proposition: prop_of[i].0.clone(),
                     confidence: prop_of[i].1,
                     grade: prop_of[i].2.clone(),
-                    contradicted_by: std::mem::take(&mut contradicted_by[i]),
+                    contradicted_by,
                 }
             })
             .collect();
