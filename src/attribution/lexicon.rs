@@ -473,6 +473,10 @@ pub(super) const NOT_PERSON_WORDS: &[&str] = &[
     "american",
     "russian",
     "british",
+    "new",
+    "public",
+    "health",
+    "syndrome",
 ];
 
 /// Capitalised words that open sentences and are not names.

@@ -1,6 +1,6 @@
 //! The registry: a story's sources as `sources.ron` gives them, and the names they go by.
 
-use super::{normalize_mention, Gazetteer, Source};
+use super::{normalize_mention, Gazetteer, Source, SourceKind};
 use crate::error::Diagnostic;
 use std::collections::HashMap;
 use std::path::Path;
@@ -79,9 +79,15 @@ impl Registry {
             });
         }
         r.held = held;
+        // a person's name: one of a source's people, or of a source that is a person
+        let persons: Vec<bool> = r
+            .sources
+            .iter()
+            .map(|s| s.kind == SourceKind::Person)
+            .collect();
         r.gazetteer = Gazetteer::from_normal_forms(
             r.held_with_normal_forms()
-                .map(|(n, normal)| (n.name, normal, n.person.is_some())),
+                .map(|(n, normal)| (n.name, normal, n.person.is_some() || persons[n.source])),
         );
         r
     }
@@ -328,6 +334,22 @@ mod tests {
                 "{line} should have {at} {who} {what}"
             );
             assert!(line.contains("the source is skipped"), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_names_of_a_source_that_is_a_person_are_persons_names() {
+        let text = "(sources: [(id: \"lind\", name: \"Mara Lind\", kind: Person, aliases: [\"Dr. Lind\"]),\n (id: \"k\", name: \"The Kremlin\", kind: Government,\n  people: [(name: \"Dmitry Peskov\", role: \"spokesman\")])])";
+        let (r, d) = load(text);
+        assert!(d.is_empty(), "{d:?}");
+        let g = r.gazetteer();
+        for (name, person) in [
+            ("Mara Lind", true),
+            ("Dr. Lind", true),
+            ("Dmitry Peskov", true),
+            ("The Kremlin", false),
+        ] {
+            assert_eq!(g.find(name).map(|k| k.person), Some(person), "{name}");
         }
     }
 

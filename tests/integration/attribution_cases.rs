@@ -21,6 +21,7 @@ fn story(text: &str) -> Story {
     (id: "norpress", name: "Norpress", kind: Wire),
     (id: "union", name: "Dockers Union", kind: Group, aliases: ["the union"]),
     (id: "ministry", name: "Ministry of Transport", kind: Government, aliases: ["the ministry"]),
+    (id: "marten", name: "Ilse Marten", kind: Person, aliases: ["Dr. Marten"]),
 ])"#,
     )
     .unwrap();
@@ -275,6 +276,23 @@ fn he_said_is_the_person_cited_just_before_not_a_name_in_between() {
         .collect();
     assert!(!reopen.is_empty(), "{got:#?}");
     assert!(reopen.iter().all(|(who, _, _)| who == "mayor"), "{got:#?}");
+}
+
+#[test]
+fn she_said_finds_a_source_that_is_a_person_not_a_place_in_between() {
+    // the registry lists the hydrologist as a source of her own (kind Person), not as one
+    // of a source's people; "Public Health" and "New York" are no persons
+    let s = story(
+        "Ilse Marten, a hydrologist at the School of Public Health in New York, said the water was clean.\n\n“We tested it twice,” she said.",
+    );
+    let a = claimgraph::analysis(&s, &Default::default());
+    let got = claims(&a);
+    let tested: Vec<_> = got
+        .iter()
+        .filter(|(_, _, text)| text.contains("tested it"))
+        .collect();
+    assert!(!tested.is_empty(), "{got:#?}");
+    assert!(tested.iter().all(|(who, _, _)| who == "marten"), "{got:#?}");
 }
 
 #[test]
