@@ -308,10 +308,11 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
     }
     // the name the rules found inside their mention ("Russia" in "Russia, always paranoid
     // about ..., has accused") must stay inside the source
+    let model_source = speakers_only(text, &f.source);
     let head_lost = rule
         .head
-        .is_some_and(|h| !f.source.iter().any(|s| s.contains(h)));
-    let keep_rule = f.source.is_empty()
+        .is_some_and(|h| !model_source.iter().any(|s| s.contains(h)));
+    let keep_rule = model_source.is_empty()
         || head_lost
         || (!same_source && named_in(gazetteer, text, &rule.source));
     if !keep_rule {
@@ -320,7 +321,7 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
             a.head = None;
             a.affiliation = None;
         }
-        a.source = f.source.iter().map(|s| whole_name(text, *s)).collect();
+        a.source = model_source.iter().map(|s| whole_name(text, *s)).collect();
     }
     // the speaker is not part of what was said
     let source = a.source.clone();
@@ -334,6 +335,17 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
     }
     a.content.retain(|c| !source.iter().any(|s| s.overlaps(*c)));
     a
+}
+
+/// Source fragments less a lone word that stands between a subject and its cue ("always"
+/// of "Russia has always denied"): no speaker, so the rules' source, or none, stands.
+fn speakers_only(text: &str, source: &[Span]) -> Vec<Span> {
+    match source {
+        [s] if super::lexicon::in_list(super::lexicon::BETWEEN, &s.slice(text).to_lowercase()) => {
+            Vec::new()
+        }
+        _ => source.to_vec(),
+    }
 }
 
 /// A one-word source that opens a name of capitalised words ("Mr" of "Mr Chizhov",
@@ -414,7 +426,10 @@ fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attributi
     Attribution {
         sentence,
         kind,
-        source: f.source.iter().map(|s| whole_name(text, *s)).collect(),
+        source: speakers_only(text, &f.source)
+            .iter()
+            .map(|s| whole_name(text, *s))
+            .collect(),
         antecedent,
         cue: vec![f.cue],
         cue_lemma: cue.map_or(lower.clone(), |c| c.lemma.to_string()),

@@ -296,6 +296,27 @@ fn she_said_finds_a_source_that_is_a_person_not_a_place_in_between() {
 }
 
 #[test]
+fn an_adverb_between_subject_and_cue_is_no_speaker() {
+    // speakers the registry does not know, so only the reading of the sentence finds them
+    for (text, who) in [
+        (
+            "Russia has always denied involvement in the downing of the plane.",
+            "russia",
+        ),
+        (
+            "The guild has always denied any role in the closure of the pier.",
+            "guild",
+        ),
+    ] {
+        let s = story(text);
+        let a = claimgraph::analysis(&s, &Default::default());
+        let got = claims(&a);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].0.contains(who), "{text}: {got:#?}");
+    }
+}
+
+#[test]
 fn content_before_a_speaker_who_told_an_audience_is_kept() {
     // a speaker the registry does not know, so only the reading of the sentence keeps it
     let s = story("The pier is safe to use again, the harbour master told the council.");
