@@ -4,6 +4,7 @@
 
 use super::cues;
 use super::model::{Found, Model};
+use super::source_span::{speakers_only, whole_name};
 use super::{Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
 use crate::sources::Gazetteer;
@@ -337,63 +338,6 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
     a
 }
 
-/// Source fragments less a lone word that stands between a subject and its cue ("always"
-/// of "Russia has always denied"): no speaker, so the rules' source, or none, stands.
-fn speakers_only(text: &str, source: &[Span]) -> Vec<Span> {
-    match source {
-        [s] if super::lexicon::in_list(super::lexicon::BETWEEN, &s.slice(text).to_lowercase()) => {
-            Vec::new()
-        }
-        _ => source.to_vec(),
-    }
-}
-
-/// A one-word source that opens a name of capitalised words ("Mr" of "Mr Chizhov",
-/// "Foreign" of "Foreign Minister Dmytro Kuleba"), widened to the whole name: up to four
-/// words in all, each capitalised and lower case after its first letter, one space apart,
-/// none a word of time or of organisations, followed by lower-case prose or a comma.
-fn whole_name(text: &str, s: Span) -> Span {
-    use super::lexicon::{in_list, NOT_PERSON_WORDS, TIME_WORDS};
-    let word = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && cs.all(char::is_lowercase)
-            && !in_list(TIME_WORDS, &w.to_lowercase())
-            && !in_list(NOT_PERSON_WORDS, &w.to_lowercase())
-    };
-    let first = s.slice(text);
-    if !word(first.trim_end_matches('.')) {
-        return s;
-    }
-    let mut end = s.end;
-    for _ in 0..3 {
-        let rest = &text[end..];
-        let Some(after) = rest.strip_prefix(' ') else {
-            break;
-        };
-        let len = after
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(after.len());
-        if len == 0 || !word(&after[..len]) {
-            break;
-        }
-        end += 1 + len;
-    }
-    // the name ends where lower-case prose goes on ("Mr Chizhov said", "..., Kuleba also
-    // welcomed"): a run that ends at a capital or the end of a line is a headline in
-    // title case ("Trump Says He Never ..."), not a name
-    let goes_on = text[end..]
-        .strip_prefix(' ')
-        .and_then(|r| r.chars().next())
-        .is_some_and(char::is_lowercase)
-        || text[end..].starts_with(',');
-    if end > s.end && goes_on {
-        Span::new(s.start, end)
-    } else {
-        s
-    }
-}
-
 /// An attribution only the model found: kind from the quotation marks, cue lemma and
 /// stance from the lexicon, and for a pronoun source the source of the attribution before.
 fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attribution {
@@ -510,27 +454,6 @@ fn kind_of(article: &Article, content: &[Span]) -> AttributionKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_one_word_source_opening_a_name_is_widened_to_the_name() {
-        let widen = |text: &str, word: &str| {
-            let start = text.find(word).unwrap();
-            whole_name(text, Span::new(start, start + word.len()))
-                .slice(text)
-                .to_string()
-        };
-        let t = "Foreign Minister Dmytro Kuleba also welcomed the verdict.";
-        assert_eq!(widen(t, "Foreign"), "Foreign Minister Dmytro Kuleba");
-        assert_eq!(widen("Mr Chizhov said it was wrong.", "Mr"), "Mr Chizhov");
-        assert_eq!(widen("Mr Chizhov, the envoy, said so.", "Mr"), "Mr Chizhov");
-        // a headline in title case, a time word, an organisation's word: left alone
-        assert_eq!(widen("Trump Says He Never Said It", "Trump"), "Trump");
-        assert_eq!(widen("Trump Tuesday said it was over.", "Trump"), "Trump");
-        assert_eq!(widen("Lind Ministry officials said so.", "Lind"), "Lind");
-        // a source of several words, or lower case, is kept as found
-        assert_eq!(widen("the FSB said so.", "the FSB"), "the FSB");
-        assert_eq!(widen("officials Mara Lind said", "officials"), "officials");
-    }
 
     fn found(text: &str, cue: &str, source: &str, content: &str) -> Found {
         let at = |s: &str| {
