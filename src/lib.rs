@@ -107,17 +107,13 @@ pub fn analysis_with_progress<'a>(
         progress(i + 1);
     }
     // each article's claims are built alone, in parallel, and kept in the articles' order
-    let built: Vec<Vec<Claim>> = story
+    let mut claims: Vec<Claim> = story
         .articles
         .par_iter()
         .zip(&resolved)
-        .map(|(a, r)| claims::build(a, r))
+        .flat_map_iter(|(a, r)| claims::build(a, r))
         .collect();
     drop(resolved);
-    let mut claims = Vec::with_capacity(built.iter().map(Vec::len).sum());
-    for b in built {
-        claims.extend(b);
-    }
     let parties = claims::Parties::new(&story.registry);
     claims::meaning::annotate(&mut claims, &parties, &claims::meaning::WordReader);
     claims::meaning::date_claims(

@@ -20,10 +20,11 @@ pub(super) fn speakers_only(text: &str, source: &[Span]) -> Vec<Span> {
 pub(super) fn whole_name(text: &str, s: Span) -> Span {
     let word = |w: &str| {
         let mut cs = w.chars();
+        let lower = w.to_lowercase();
         cs.next().is_some_and(char::is_uppercase)
             && cs.all(char::is_lowercase)
-            && !in_list(TIME_WORDS, &w.to_lowercase())
-            && !in_list(NOT_PERSON_WORDS, &w.to_lowercase())
+            && !in_list(TIME_WORDS, &lower)
+            && !in_list(NOT_PERSON_WORDS, &lower)
     };
     let first = s.slice(text);
     if !word(first.trim_end_matches('.')) {

@@ -93,9 +93,9 @@ pub fn report(
     // Markdown read in a terminal is text for the terminal: no escape sequences from the
     // articles reach it
     let shown = if format == Format::Md && output.is_none() && std::io::stdout().is_terminal() {
-        terminal::clean(&text).into_owned()
+        terminal::clean(&text)
     } else {
-        text
+        std::borrow::Cow::Borrowed(text.as_str())
     };
     // and the report and the story while the output is written
     let (written, ()) = rayon::join(

@@ -94,11 +94,12 @@ fn appearance(a: &ArticleInfo) -> Option<Value> {
     Some(v)
 }
 
-/// The speakers of a proposition's claims, each once, in the order first met.
-fn authors(ix: &Index, p: &PropositionInfo) -> Vec<Value> {
+/// The speakers of a proposition's claims (report order), each once, in the order first
+/// met.
+fn authors(ix: &Index, claims: &[&ClaimInfo]) -> Vec<Value> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for c in claims_of(ix, p) {
+    for c in claims {
         let sp = &c.speaker;
         let source = ix.source_named(&sp.name);
         let v = match (&sp.person, source.map(|s| s.kind)) {
@@ -133,15 +134,17 @@ fn claims_of<'r>(ix: &Index<'r>, p: &PropositionInfo) -> Vec<&'r ClaimInfo> {
 
 /// True when every claim of `p` is in an article's own voice.
 fn is_background(ix: &Index, p: &PropositionInfo) -> bool {
-    claims_of(ix, p)
+    p.claims
         .iter()
+        .filter_map(|id| ix.claim(id))
         .all(|c| c.kind == AttributionKind::Author)
 }
 
 fn review(ix: &Index, rank: usize, p: &PropositionInfo, publisher: &Publisher) -> Value {
     let r = ix.report;
+    let claims = claims_of(ix, p);
     // the articles it appears in, earliest first (undated ones last, in story order)
-    let mut at: Vec<usize> = claims_of(ix, p)
+    let mut at: Vec<usize> = claims
         .iter()
         .filter_map(|c| ix.article_at(&c.article))
         .collect();
@@ -149,7 +152,7 @@ fn review(ix: &Index, rank: usize, p: &PropositionInfo, publisher: &Publisher) -
     at.dedup();
     let mut articles: Vec<&ArticleInfo> = at.into_iter().map(|i| &r.articles[i]).collect();
     articles.sort_by_key(|a| (a.published.is_none(), a.published.clone()));
-    let authors = authors(ix, p);
+    let authors = authors(ix, &claims);
     let appearances: Vec<Value> = articles.iter().filter_map(|a| appearance(a)).collect();
     let mut claim = json!({
         "@type": "Claim",

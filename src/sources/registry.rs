@@ -80,15 +80,11 @@ impl Registry {
         }
         r.held = held;
         // a person's name: one of a source's people, or of a source that is a person
-        let persons: Vec<bool> = r
-            .sources
-            .iter()
-            .map(|s| s.kind == SourceKind::Person)
-            .collect();
-        r.gazetteer = Gazetteer::from_normal_forms(
-            r.held_with_normal_forms()
-                .map(|(n, normal)| (n.name, normal, n.person.is_some() || persons[n.source])),
-        );
+        r.gazetteer =
+            Gazetteer::from_normal_forms(r.held_with_normal_forms().map(|(n, normal)| {
+                let person = n.person.is_some() || r.sources[n.source].kind == SourceKind::Person;
+                (n.name, normal, person)
+            }));
         r
     }
 

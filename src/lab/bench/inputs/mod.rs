@@ -448,25 +448,26 @@ pub struct ClassResult {
 }
 
 impl ClassResult {
+    /// The time a step is judged by: its core time where every step of the class has one,
+    /// else the wall clock.
+    pub fn time_of(&self, s: &Step) -> f64 {
+        match s.cpu {
+            Some(c) if self.steps.iter().all(|s| s.cpu.is_some()) => c,
+            _ => s.seconds,
+        }
+    }
+
     /// The worst growth of time per ×4 of size: for each step, the time ratio from the
     /// latest earlier step at least ×4 smaller, raised to the power that turns the size
     /// ratio into 4; where no two steps are ×4 apart, from the step before (so ×3 in size
     /// with ×3 in time counts as ×4 per ×4). Steps closer than ×4 are not compared alone
     /// where wider ones exist: squaring the noise of a ×2 step says more of the machine
     /// than of the code.
-    /// The time of a step is its core time where every step has one, else the wall clock.
+    /// The time of a step is [`ClassResult::time_of`].
     pub fn worst_growth_per_4x(&self) -> f64 {
-        let cpu = self.steps.iter().all(|s| s.cpu.is_some());
-        let time_of = |s: &Step| {
-            if cpu {
-                s.cpu.unwrap_or(s.seconds)
-            } else {
-                s.seconds
-            }
-        };
         let growth = |earlier: &Step, later: &Step| {
             let size = later.size as f64 / earlier.size as f64;
-            let time = time_of(later).max(1e-6) / time_of(earlier).max(1e-6);
+            let time = self.time_of(later).max(1e-6) / self.time_of(earlier).max(1e-6);
             time.powf(4f64.ln() / size.ln())
         };
         let wide: Vec<f64> = (1..self.steps.len())
@@ -559,17 +560,9 @@ impl fmt::Display for Table<'_> {
         for r in self.0 {
             let worst = r.worst_growth_per_4x();
             for (i, s) in r.steps.iter().enumerate() {
-                let cpu = r.steps.iter().all(|s| s.cpu.is_some());
-                let time_of = |s: &Step| {
-                    if cpu {
-                        s.cpu.unwrap_or(s.seconds)
-                    } else {
-                        s.seconds
-                    }
-                };
                 let step = match i {
                     0 => "".to_string(),
-                    _ => format!("{:.2}", time_of(s) / time_of(&r.steps[i - 1]).max(1e-6)),
+                    _ => format!("{:.2}", r.time_of(s) / r.time_of(&r.steps[i - 1]).max(1e-6)),
                 };
                 let core = s.cpu.map_or("-".to_string(), |c| format!("{c:.3}"));
                 let verdict = match (i + 1 == r.steps.len(), worst > 5.0) {
