@@ -10,17 +10,14 @@ pub mod link;
 pub mod memory;
 pub mod parse;
 
-/// Seconds the whole process has spent on cores (every thread's, from
-/// `/proc/self/task/*/schedstat`), where the system says: unlike the wall clock, it does
-/// not count the time other programs held the cores.
+/// Seconds the whole process has spent on cores (every thread's, those that have ended
+/// too, from the process's CPU-time clock), where the system says: unlike the wall clock,
+/// it does not count the time other programs held the cores.
 pub fn process_cpu() -> Option<f64> {
-    let mut ns = 0f64;
-    for task in std::fs::read_dir("/proc/self/task").ok()? {
-        let path = task.ok()?.path().join("schedstat");
-        let s = std::fs::read_to_string(path).ok()?;
-        ns += s.split_whitespace().next()?.parse::<f64>().ok()?;
-    }
-    Some(ns / 1e9)
+    // a sum over `/proc/self/task` would lose the time of a thread that has ended, and
+    // could go backwards
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    Some(t.tv_sec as f64 + t.tv_nsec as f64 / 1e9)
 }
 
 /// The median of some numbers (the mean of the middle two for an even count; 0 for none).
