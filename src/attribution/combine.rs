@@ -55,6 +55,13 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
     // the sentences where the model found an attribution
     let mut model_sentences: Vec<usize> = out.iter().map(|a| a.sentence).collect();
     model_sentences.sort_unstable();
+    // the sentences where the rules found a relay ("…, X said" around a report)
+    let mut relay_sentences: Vec<usize> = rules
+        .iter()
+        .filter(|r| r.relays && r.kind != AttributionKind::AccordingTo)
+        .map(|r| r.sentence)
+        .collect();
+    relay_sentences.sort_unstable();
     for (r, used) in rules.into_iter().zip(used) {
         if used {
             continue;
@@ -74,10 +81,17 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
             || (r.kind == AttributionKind::Direct && !r.source.is_empty());
         // a cue inside what the model takes for someone's words is not a new attribution,
         // unless it is a named speaker's quotation that a relay passes on ("…," the mayor
-        // said, according to X)
+        // said, according to X) or a named speaker's report that a relay of the rules
+        // passes on ("The ministry reported that …, X said"; not "he believes" inside
+        // what he told)
         let relayed_quote = !r.via.is_empty()
             && !r.source.is_empty()
-            && matches!(r.kind, AttributionKind::Direct | AttributionKind::Mixed);
+            && (matches!(r.kind, AttributionKind::Direct | AttributionKind::Mixed)
+                || (relay_sentences.binary_search(&r.sentence).is_ok()
+                    && r.source.first().is_some_and(|s| {
+                        let s = s.slice(text);
+                        s.starts_with(char::is_uppercase) && !is_pronoun(s)
+                    })));
         let inside = r.kind != AttributionKind::Author
             && !relayed_quote
             && r.cue.iter().any(|c| kept.holds(*c));
@@ -400,12 +414,17 @@ fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attributi
 /// are mostly verbs and adjectives of the narrative taken for cues ("ignored", "always
 /// paranoid about"), which would otherwise become claims of an unnamed speaker.
 fn unsourced_guess(article: &Article, f: &Found) -> bool {
-    let lexicon_cue = f
-        .cue
+    f.source.is_empty()
+        && !lexicon_cue(article, f)
+        && kind_of(article, &f.content) == AttributionKind::Indirect
+}
+
+/// Whether a word of the cue the tagger found is a cue of the lexicon.
+fn lexicon_cue(article: &Article, f: &Found) -> bool {
+    f.cue
         .slice(&article.text)
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| cues::lookup(w).is_some());
-    f.source.is_empty() && !lexicon_cue && kind_of(article, &f.content) == AttributionKind::Indirect
+        .any(|w| cues::lookup(w).is_some())
 }
 
 /// "its own review", "their report": a document whose possessive stands for the body that

@@ -3,6 +3,7 @@
 
 use super::sheet::{mix, Mark, Sheet, AFTER, BEFORE};
 use super::tagger::Sequence;
+use super::tree::CueTree;
 
 /// Cue tags.
 pub mod cue_tag {
@@ -115,6 +116,16 @@ pub fn cue_sequence(sheet: &Sheet, lo: usize, hi: usize, seq: &mut Sequence) {
         f2(out, 34, u(0), u(1));
         f3(out, 35, u(-1), u(0), u(1));
         f2(out, 36, u(0), lx(0));
+        // the parse: the token's relation, its dependents' relations, its head's stem
+        let rel = u64::from(t.rel);
+        let kids = u64::from(t.kids);
+        let head_stem = sheet.toks.get(t.head as usize).map_or(BEFORE, |h| h.stem);
+        f2(out, 37, rel, t.stem);
+        f2(out, 38, kids, t.stem);
+        f1(out, 39, kids);
+        f3(out, 40, rel, kids, lx(0));
+        f2(out, 41, head_stem, rel);
+        f3(out, 42, u(0), kids, rel);
         seq.end_position(None);
     }
 }
@@ -189,6 +200,9 @@ pub fn role_sequence(
     let cue_sent = i64::from(sheet.toks[cs].sentence);
     let cue_suffix = sheet.toks[ce - 1].suffix;
     let cue_q = u64::from(sheet.toks[cs].in_quote);
+    let tree = CueTree::new(sheet, cs, ce);
+    let cue_rel = u64::from(sheet.toks[tree.anchor].rel);
+    let cue_kids = u64::from(sheet.toks[tree.anchor].kids);
     for j in lo..hi {
         if (cs..ce).contains(&j) {
             seq.end_position(Some(0));
@@ -259,6 +273,23 @@ pub fn role_sequence(
         f3(out, 135, mix(dir, cue_suffix), cm, t.shape);
         f3(out, 136, mix(dir, ds), t.lower, next_mark);
         f3(out, 137, mix(dir, to_end), mark, inq);
+        let (kind, branch, cue_branch, steps, top) = tree.relation(j);
+        let edge = sheet.toks.get(top).map_or(0, |b| {
+            u64::from(b.subtree.0 as usize == j) + 2 * u64::from(b.subtree.1 as usize == j)
+        });
+        let dk = mix(dir, kind);
+        f1(out, 140, dk);
+        f2(out, 141, dk, branch);
+        f3(out, 142, dk, branch, cue_branch);
+        f3(out, 143, dk, branch, u64::from(t.rel));
+        f3(out, 144, dk, branch, head);
+        f3(out, 145, dk, branch, bucket(steps));
+        f3(out, 146, dk, branch, inq);
+        f3(out, 147, dk, branch, cue_rel);
+        f3(out, 148, dk, branch, cue_kids);
+        f2(out, 149, dir, u64::from(t.rel));
+        f3(out, 150, dk, branch, edge);
+        f3(out, 151, dk, mix(branch, edge), next_mark);
         seq.end_position(None);
     }
 }

@@ -1,8 +1,10 @@
 //! A learned attribution tagger, trained on PolNeAR's training split.
 //!
-//! Two averaged-perceptron sequence taggers over hashed lexical features: the first marks
-//! cues in each sentence ("said", "according to", "declined to comment"), the second,
-//! run once per cue over the cue's paragraph, marks that cue's source and content. The
+//! Two averaged-perceptron sequence taggers over hashed lexical and syntactic features
+//! (words, parts of speech, and the parser's tree: each word's relation, and where it
+//! stands from the cue): the first marks cues in each sentence ("said", "according to",
+//! "declined to comment"), the second, run once per cue over the cue's paragraph, marks
+//! that cue's source and content. The
 //! weights ship with the crate (`attribution.model`, made by `claimgraph train
 //! attribution`, a lab command: `lab::train::attribution`) and training is deterministic,
 //! so the same data and options give the same bytes.
@@ -11,6 +13,7 @@ mod codec;
 pub(crate) mod features;
 pub(crate) mod sheet;
 pub(crate) mod tagger;
+mod tree;
 
 pub use sheet::Sheet;
 
@@ -89,7 +92,10 @@ impl Model {
                 };
                 let content: Vec<Span> = runs(roles, role_tag::BC, role_tag::IC)
                     .into_iter()
-                    .map(|(a, b)| span(a, b + stray_last_word(&sheet, wlo + b)))
+                    .map(|(a, b)| {
+                        let b = whole_subtrees(&sheet, cs, ce, wlo + a, wlo + b) - wlo;
+                        span(a, b + stray_last_word(&sheet, wlo + b))
+                    })
                     .collect();
                 if content.is_empty() {
                     continue;
@@ -167,6 +173,38 @@ fn cut_at_coordinated_cues(text: &str, found: &mut [Found]) {
             }
         }
     }
+}
+
+/// Where a content after the cue `[cs, ce)` at tokens `[a, b)` ends once it holds the
+/// whole subtree of each of its words in the tree ("… will be deemed guilty | of
+/// complicity" takes "of complicity", which hangs from "guilty"): a word whose subtree
+/// holds the cue does not count, and the end never moves back.
+fn whole_subtrees(sheet: &Sheet, cs: usize, ce: usize, a: usize, b: usize) -> usize {
+    if a < ce {
+        return b;
+    }
+    let (_, send) = sheet.sentences[sheet.sentence_index(sheet.toks[cs].sentence)];
+    let mut end = b;
+    let mut k = a;
+    // the end grows as the words it takes in bring subtrees of their own
+    while k < end.min(send) {
+        let (lo, hi) = sheet.toks[k].subtree;
+        let (lo, hi) = (lo as usize, hi as usize + 1);
+        if !(lo < ce && cs < hi) && hi <= send {
+            end = end.max(hi);
+        }
+        k += 1;
+    }
+    // not the marks that close the sentence
+    while end > b
+        && !matches!(
+            sheet.toks[end - 1].mark,
+            sheet::Mark::None | sheet::Mark::Quote
+        )
+    {
+        end -= 1;
+    }
+    end
 }
 
 /// 1 when the token at `k` is the last word of its sentence, with only marks after it:
@@ -274,6 +312,33 @@ mod tests {
         let text = "ISIS-Khorasan seeks more. The Kremlin said so.";
         assert_eq!(widen_to_word(text, Span::new(5, 13)), Span::new(0, 13));
         assert_eq!(widen_to_word(text, Span::new(30, 37)), Span::new(30, 37));
+    }
+
+    #[test]
+    fn a_content_takes_the_whole_subtrees_of_its_words() {
+        let a = Article::new(
+            "t",
+            "The mayor said the port will be deemed guilty of neglect.",
+        );
+        let sheet = Sheet::new(&a);
+        let at = |w: &str| {
+            sheet
+                .toks
+                .iter()
+                .position(|t| t.span.slice(&a.text) == w)
+                .unwrap()
+        };
+        let (said, the, guilty) = (at("said"), at("the"), at("guilty"));
+        // "of neglect" hangs from "guilty": a content stopping at "guilty" takes it, not
+        // the full stop
+        assert_eq!(
+            whole_subtrees(&sheet, said, said + 1, the, guilty + 1),
+            at("neglect") + 1
+        );
+        // a whole content stays as it is, and a content before the cue is not touched
+        let end = at("neglect") + 1;
+        assert_eq!(whole_subtrees(&sheet, said, said + 1, the, end), end);
+        assert_eq!(whole_subtrees(&sheet, said, said + 1, 0, 1), 1);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The token sheet: the article's token stream with the facts the taggers' features read
-//! (hashed word forms, shape, quotation state, sentence and paragraph).
+//! (hashed word forms, shape, quotation state, sentence and paragraph, and each word's
+//! part of speech, head, relation and subtree from the parser).
 
 use crate::attribution::cues;
 use crate::corpus::Article;
-use crate::parse::{Parse, PosTagger};
+use crate::parse::{Deprel, Parse, Parser};
 use crate::text::quotes::is_quote_mark;
 use crate::text::{Span, Token, TokenStream};
 
@@ -60,10 +61,45 @@ pub struct Tok {
     /// The universal part of speech the parser's tagger gives the token in its sentence
     /// ([`crate::parse::Upos`] as a number).
     pub upos: u8,
+    /// The token's head in the parser's tree of its sentence, as an index into
+    /// [`Sheet::toks`]; [`NO_HEAD`] for the sentence's root.
+    pub head: u32,
+    /// The token's relation to its head ([`Deprel`] as a number).
+    pub rel: u8,
+    /// Which relations the token's own dependents bear to it ([`kid_bit`]).
+    pub kids: u8,
+    /// The first and the last token of the token's subtree, as indices into
+    /// [`Sheet::toks`].
+    pub subtree: (u32, u32),
     /// Index of the sentence in the article.
     pub sentence: u32,
     /// Index of the paragraph in the article.
     pub paragraph: u32,
+}
+
+/// [`Tok::head`] of a sentence's root.
+pub const NO_HEAD: u32 = u32::MAX;
+
+/// The bit of [`Tok::kids`] a dependent's relation sets: clausal complements, subjects,
+/// objects, parataxis, oblique phrases, passive agents, open complements and markers
+/// each have one; other relations none.
+pub fn kid_bit(rel: Deprel) -> u8 {
+    match rel.universal() {
+        Deprel::Ccomp => 1,
+        Deprel::Nsubj | Deprel::Csubj => 2,
+        Deprel::Obj | Deprel::Iobj => 4,
+        Deprel::Parataxis => 8,
+        Deprel::Obl => {
+            if rel == Deprel::OblAgent {
+                16
+            } else {
+                32
+            }
+        }
+        Deprel::Xcomp => 64,
+        Deprel::Mark => 128,
+        _ => 0,
+    }
 }
 
 /// An article's tokens, with the token ranges of its sentences and paragraphs.
@@ -113,19 +149,22 @@ impl Sheet {
             paragraphs: vec![(0, 0); article.paragraphs.len()],
         };
         let mut para_start: Vec<Option<usize>> = vec![None; article.paragraphs.len()];
-        let tagger = PosTagger::embedded();
+        let parser = Parser::embedded();
         let mut parse = Parse::new();
         let mut words: Vec<&str> = Vec::new();
         for si in 0..stream.sentence_count() {
             let (start, toks) = stream.sentence(si);
             words.clear();
             words.extend(toks.iter().map(|t| t.span.slice(text)));
-            tagger.tag_into(&words, &mut parse);
-            sheet.toks.extend(toks.iter().enumerate().map(|(k, t)| Tok {
-                upos: parse.upos(k) as u8,
-                ..Self::tok(text, stream, t)
-            }));
+            sheet
+                .toks
+                .extend(toks.iter().map(|t| Self::tok(text, stream, t)));
             let end = start + toks.len();
+            parser.parse_into(&words, &mut parse);
+            for k in 0..toks.len() {
+                sheet.toks[start + k].upos = parse.upos(k) as u8;
+            }
+            sheet.add_tree(&parse, start);
             if end > start {
                 sheet.sentences.push((start, end));
                 let p = toks[0].paragraph as usize;
@@ -136,6 +175,49 @@ impl Sheet {
             }
         }
         sheet
+    }
+
+    /// Sets the heads, relations, dependents' relations and subtrees of the sentence whose
+    /// first token is `start` from its parse, in time linear in the sentence: each word's
+    /// depth is found once, then subtrees grow from the deepest words up.
+    fn add_tree(&mut self, parse: &Parse, start: usize) {
+        let n = parse.len();
+        for k in 0..n {
+            let t = &mut self.toks[start + k];
+            t.head = parse.head(k).map_or(NO_HEAD, |h| (start + h) as u32);
+            t.rel = parse.deprel(k) as u8;
+            t.subtree = ((start + k) as u32, (start + k) as u32);
+        }
+        // depths: walk up to a word whose depth is known, then set the path's on the way
+        // back (a tree has no cycle; a walk longer than the sentence stops all the same)
+        let mut depth: Vec<u32> = vec![u32::MAX; n];
+        let mut path: Vec<usize> = Vec::new();
+        for k in 0..n {
+            let mut node = Some(k);
+            path.clear();
+            while let Some(x) = node {
+                if depth[x] != u32::MAX || path.len() > n {
+                    break;
+                }
+                path.push(x);
+                node = parse.head(x);
+            }
+            let mut d = node.map_or(0, |x| depth[x].saturating_add(1));
+            for &x in path.iter().rev() {
+                depth[x] = d;
+                d = d.saturating_add(1);
+            }
+        }
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_unstable_by_key(|&k| std::cmp::Reverse(depth[k]));
+        for k in order {
+            if let Some(h) = parse.head(k) {
+                let (lo, hi) = self.toks[start + k].subtree;
+                let head = &mut self.toks[start + h];
+                head.kids |= kid_bit(parse.deprel(k));
+                head.subtree = (head.subtree.0.min(lo), head.subtree.1.max(hi));
+            }
+        }
     }
 
     fn tok(text: &str, stream: &TokenStream, t: &Token) -> Tok {
@@ -179,6 +261,10 @@ impl Sheet {
             in_quote: t.quoted,
             cap: first.is_uppercase(),
             upos: 0,
+            head: NO_HEAD,
+            rel: Deprel::Root as u8,
+            kids: 0,
+            subtree: (0, 0),
             sentence: t.sentence,
             paragraph: t.paragraph,
         }
@@ -262,5 +348,32 @@ mod tests {
             s.toks[1].lex,
             cues::lookup("said").unwrap().stance as u8 + 1
         );
+    }
+
+    #[test]
+    fn each_sentence_carries_its_tree() {
+        let a = Article::new("t", "The minister said the bridge was safe. It rained.");
+        let s = Sheet::new(&a);
+        let at = |w: &str| {
+            s.toks
+                .iter()
+                .position(|t| t.span.slice(&a.text) == w)
+                .unwrap()
+        };
+        let (said, safe, bridge) = (at("said"), at("safe"), at("bridge"));
+        // "said" is the root; its subject and its clausal complement hang from it
+        assert_eq!(s.toks[said].head, NO_HEAD);
+        assert_eq!(s.toks[at("minister")].head as usize, said);
+        assert_eq!(s.toks[safe].head as usize, said);
+        assert_eq!(s.toks[safe].rel, Deprel::Ccomp as u8);
+        assert_eq!(s.toks[said].kids & (1 | 2), 1 | 2);
+        // the complement's subtree is "the bridge was safe", the root's the sentence
+        assert_eq!(s.toks[safe].subtree, (at("the") as u32, safe as u32));
+        assert_eq!(s.toks[bridge].subtree, (bridge as u32 - 1, bridge as u32));
+        assert_eq!(s.toks[said].subtree, (0, 7));
+        // the second sentence's tree stays inside it
+        let rained = at("rained");
+        assert_eq!(s.toks[rained].head, NO_HEAD);
+        assert_eq!(s.toks[rained].subtree, (8, 10));
     }
 }
