@@ -273,17 +273,18 @@ pub fn role_sequence(
         f3(out, 135, mix(dir, cue_suffix), cm, t.shape);
         f3(out, 136, mix(dir, ds), t.lower, next_mark);
         f3(out, 137, mix(dir, to_end), mark, inq);
-        let (kind, branch, cue_branch, steps, top) = tree.relation(j);
-        let edge = sheet.toks.get(top).map_or(0, |b| {
+        let r = tree.relation(j);
+        let (branch, cue_branch) = (u64::from(r.branch), u64::from(r.cue_branch));
+        let edge = sheet.toks.get(r.top as usize).map_or(0, |b| {
             u64::from(b.subtree.0 as usize == j) + 2 * u64::from(b.subtree.1 as usize == j)
         });
-        let dk = mix(dir, kind);
+        let dk = mix(dir, u64::from(r.kind));
         f1(out, 140, dk);
         f2(out, 141, dk, branch);
         f3(out, 142, dk, branch, cue_branch);
         f3(out, 143, dk, branch, u64::from(t.rel));
         f3(out, 144, dk, branch, head);
-        f3(out, 145, dk, branch, bucket(steps));
+        f3(out, 145, dk, branch, bucket(r.steps as usize));
         f3(out, 146, dk, branch, inq);
         f3(out, 147, dk, branch, cue_rel);
         f3(out, 148, dk, branch, cue_kids);

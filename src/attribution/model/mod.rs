@@ -321,13 +321,7 @@ mod tests {
             "The mayor said the port will be deemed guilty of neglect.",
         );
         let sheet = Sheet::new(&a);
-        let at = |w: &str| {
-            sheet
-                .toks
-                .iter()
-                .position(|t| t.span.slice(&a.text) == w)
-                .unwrap()
-        };
+        let at = |w| sheet.word_at(&a.text, w);
         let (said, the, guilty) = (at("said"), at("the"), at("guilty"));
         // "of neglect" hangs from "guilty": a content stopping at "guilty" takes it, not
         // the full stop

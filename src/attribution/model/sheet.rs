@@ -161,10 +161,7 @@ impl Sheet {
                 .extend(toks.iter().map(|t| Self::tok(text, stream, t)));
             let end = start + toks.len();
             parser.parse_into(&words, &mut parse);
-            for k in 0..toks.len() {
-                sheet.toks[start + k].upos = parse.upos(k) as u8;
-            }
-            sheet.add_tree(&parse, start);
+            sheet.add_parse(&parse, start);
             if end > start {
                 sheet.sentences.push((start, end));
                 let p = toks[0].paragraph as usize;
@@ -177,13 +174,15 @@ impl Sheet {
         sheet
     }
 
-    /// Sets the heads, relations, dependents' relations and subtrees of the sentence whose
-    /// first token is `start` from its parse, in time linear in the sentence: each word's
-    /// depth is found once, then subtrees grow from the deepest words up.
-    fn add_tree(&mut self, parse: &Parse, start: usize) {
+    /// Sets the parts of speech, heads, relations, dependents' relations and subtrees of
+    /// the sentence whose first token is `start` from its parse, in time linear in the
+    /// sentence: each word's depth is found once, then subtrees grow from the deepest words
+    /// up.
+    fn add_parse(&mut self, parse: &Parse, start: usize) {
         let n = parse.len();
         for k in 0..n {
             let t = &mut self.toks[start + k];
+            t.upos = parse.upos(k) as u8;
             t.head = parse.head(k).map_or(NO_HEAD, |h| (start + h) as u32);
             t.rel = parse.deprel(k) as u8;
             t.subtree = ((start + k) as u32, (start + k) as u32);
@@ -317,6 +316,17 @@ impl Sheet {
 }
 
 #[cfg(test)]
+impl Sheet {
+    /// The index of the first token that is `word` in `text`, the sheet's article text.
+    pub(crate) fn word_at(&self, text: &str, word: &str) -> usize {
+        self.toks
+            .iter()
+            .position(|t| t.span.slice(text) == word)
+            .unwrap_or_else(|| panic!("no token {word:?}"))
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -354,12 +364,7 @@ mod tests {
     fn each_sentence_carries_its_tree() {
         let a = Article::new("t", "The minister said the bridge was safe. It rained.");
         let s = Sheet::new(&a);
-        let at = |w: &str| {
-            s.toks
-                .iter()
-                .position(|t| t.span.slice(&a.text) == w)
-                .unwrap()
-        };
+        let at = |w| s.word_at(&a.text, w);
         let (said, safe, bridge) = (at("said"), at("safe"), at("bridge"));
         // "said" is the root; its subject and its clausal complement hang from it
         assert_eq!(s.toks[said].head, NO_HEAD);

@@ -13,15 +13,36 @@ pub struct CueTree {
     rels: Vec<Relation>,
 }
 
-/// How one token stands from the cue (see [`CueTree::relation`]).
+/// How one token stands from the cue.
 #[derive(Clone, Copy, Debug, Default)]
-struct Relation {
-    kind: u8,
-    branch: u8,
-    cue_branch: u8,
-    steps: u32,
-    top: u32,
+pub struct Relation {
+    /// Where the token is: [`OTHER_SENTENCE`], [`BELOW`], [`ABOVE`], [`SIDE`], [`CUE`] or
+    /// [`APART`].
+    pub kind: u8,
+    /// The relation of the branch the token lies on under the meeting point ([`NO_REL`]
+    /// when the token is the meeting point).
+    pub branch: u8,
+    /// The relation of the cue's branch at the meeting point.
+    pub cue_branch: u8,
+    /// Steps from the token up to the meeting point.
+    pub steps: u32,
+    /// The top token of the token's branch (an index into [`Sheet::toks`]), `u32::MAX`
+    /// when there is none.
+    pub top: u32,
 }
+
+/// [`Relation::kind`]: the token is in another sentence than the cue.
+pub const OTHER_SENTENCE: u8 = 0;
+/// [`Relation::kind`]: the token lies below the cue.
+pub const BELOW: u8 = 1;
+/// [`Relation::kind`]: the token is an ancestor of the cue.
+pub const ABOVE: u8 = 2;
+/// [`Relation::kind`]: the token lies on a side branch of one of the cue's ancestors.
+pub const SIDE: u8 = 3;
+/// [`Relation::kind`]: the token is the cue's head word.
+pub const CUE: u8 = 4;
+/// [`Relation::kind`]: no way up from the token meets the cue (not met in a tree).
+pub const APART: u8 = 5;
 
 /// The relation of the token below the anchor itself, which has none.
 const NO_REL: u8 = 200;
@@ -56,7 +77,7 @@ impl CueTree {
                 break;
             }
             rels[node - lo] = Relation {
-                kind: if node == anchor { 4 } else { 2 },
+                kind: if node == anchor { CUE } else { ABOVE },
                 branch: NO_REL,
                 cue_branch: below,
                 steps: 0,
@@ -80,20 +101,20 @@ impl CueTree {
                 let rel = sheet.toks[x].rel;
                 rels[x - lo] = match (lo..hi).contains(&h).then(|| rels[h - lo]) {
                     // the head is the anchor or one of its ancestors: the meeting point
-                    Some(up) if matches!(up.kind, 2 | 4) => Relation {
-                        kind: if h == anchor { 1 } else { 3 },
+                    Some(up) if matches!(up.kind, ABOVE | CUE) => Relation {
+                        kind: if h == anchor { BELOW } else { SIDE },
                         branch: rel,
                         cue_branch: up.cue_branch,
                         steps: 1,
                         top: x as u32,
                     },
-                    Some(up) if up.kind != UNSET && up.kind != 5 => Relation {
+                    Some(up) if up.kind != UNSET && up.kind != APART => Relation {
                         steps: up.steps + 1,
                         ..up
                     },
                     // no way up to the cue (not met in a tree)
                     _ => Relation {
-                        kind: 5,
+                        kind: APART,
                         branch: rel,
                         cue_branch: 0,
                         steps: 0,
@@ -105,27 +126,16 @@ impl CueTree {
         CueTree { anchor, lo, rels }
     }
 
-    /// How token `j` relates to the cue: a kind (0 in another sentence, 1 below the cue, 2
-    /// above it, 3 on a side branch, 4 the cue itself), the relation of the branch `j`
-    /// lies on under the meeting point, the relation of the cue's branch there, the
-    /// number of steps from `j` up to the meeting point, and the top token of `j`'s branch
-    /// (`usize::MAX` when there is none).
-    pub fn relation(&self, j: usize) -> (u64, u64, u64, usize, usize) {
-        let Some(r) = j.checked_sub(self.lo).and_then(|k| self.rels.get(k)) else {
-            return (0, 0, 0, 0, usize::MAX);
-        };
-        let top = if r.top == u32::MAX {
-            usize::MAX
-        } else {
-            r.top as usize
-        };
-        (
-            u64::from(r.kind),
-            u64::from(r.branch),
-            u64::from(r.cue_branch),
-            r.steps as usize,
-            top,
-        )
+    /// How token `j` relates to the cue ([`OTHER_SENTENCE`] outside the cue's sentence).
+    pub fn relation(&self, j: usize) -> Relation {
+        j.checked_sub(self.lo)
+            .and_then(|k| self.rels.get(k))
+            .copied()
+            .unwrap_or(Relation {
+                kind: OTHER_SENTENCE,
+                top: u32::MAX,
+                ..Relation::default()
+            })
     }
 }
 
@@ -141,46 +151,41 @@ mod tests {
         (a, s)
     }
 
-    fn at(a: &Article, s: &Sheet, w: &str) -> usize {
-        s.toks
-            .iter()
-            .position(|t| t.span.slice(&a.text) == w)
-            .unwrap()
-    }
-
     #[test]
     fn tokens_below_the_cue_name_the_branch_they_hang_on() {
         let (a, s) = sheet("The minister said the bridge was safe.");
-        let said = at(&a, &s, "said");
+        let at = |w| s.word_at(&a.text, w);
+        let said = at("said");
         let tree = CueTree::new(&s, said, said + 1);
         assert_eq!(tree.anchor, said);
-        let (kind, branch, _, steps, top) = tree.relation(at(&a, &s, "bridge"));
-        assert_eq!((kind, branch), (1, u64::from(Deprel::Ccomp as u8)));
-        assert_eq!((steps, top), (2, at(&a, &s, "safe")));
-        let (kind, branch, ..) = tree.relation(at(&a, &s, "minister"));
-        assert_eq!((kind, branch), (1, u64::from(Deprel::Nsubj as u8)));
-        assert_eq!(tree.relation(said).0, 4);
+        let r = tree.relation(at("bridge"));
+        assert_eq!((r.kind, r.branch), (BELOW, Deprel::Ccomp as u8));
+        assert_eq!((r.steps, r.top as usize), (2, at("safe")));
+        let r = tree.relation(at("minister"));
+        assert_eq!((r.kind, r.branch), (BELOW, Deprel::Nsubj as u8));
+        assert_eq!(tree.relation(said).kind, CUE);
     }
 
     #[test]
     fn a_cue_below_the_content_sees_it_above_and_beside() {
         // "According to" hangs from "minister", an oblique of the content's head
         let (a, s) = sheet("According to the minister, the bridge is safe. It rained.");
-        let (according, safe) = (at(&a, &s, "According"), at(&a, &s, "safe"));
+        let at = |w| s.word_at(&a.text, w);
+        let (according, safe) = (at("According"), at("safe"));
         let tree = CueTree::new(&s, according, according + 2);
         assert_eq!(tree.anchor, according);
-        let obl = u64::from(Deprel::Obl as u8);
-        let (kind, _, cue_branch, steps, _) = tree.relation(safe);
-        assert_eq!((kind, cue_branch, steps), (2, obl, 0));
-        let (kind, branch, cue_branch, steps, top) = tree.relation(at(&a, &s, "bridge"));
+        let obl = Deprel::Obl as u8;
+        let r = tree.relation(safe);
+        assert_eq!((r.kind, r.cue_branch, r.steps), (ABOVE, obl, 0));
+        let r = tree.relation(at("bridge"));
         assert_eq!(
-            (kind, branch, cue_branch),
-            (3, u64::from(Deprel::Nsubj as u8), obl)
+            (r.kind, r.branch, r.cue_branch),
+            (SIDE, Deprel::Nsubj as u8, obl)
         );
-        assert_eq!((steps, top), (1, at(&a, &s, "bridge")));
-        let (kind, _, cue_branch, ..) = tree.relation(at(&a, &s, "minister"));
-        assert_eq!((kind, cue_branch), (2, u64::from(Deprel::Case as u8)));
+        assert_eq!((r.steps, r.top as usize), (1, at("bridge")));
+        let r = tree.relation(at("minister"));
+        assert_eq!((r.kind, r.cue_branch), (ABOVE, Deprel::Case as u8));
         // the next sentence is another tree
-        assert_eq!(tree.relation(at(&a, &s, "rained")).0, 0);
+        assert_eq!(tree.relation(at("rained")).kind, OTHER_SENTENCE);
     }
 }
