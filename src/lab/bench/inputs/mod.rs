@@ -431,9 +431,9 @@ pub struct Step {
     pub bytes: usize,
     /// Seconds to load and analyse it (the best of the runs).
     pub seconds: f64,
-    /// Seconds of core time the process spent on it (the best of the runs), where the
-    /// system says: steadier than the wall clock on a shared machine.
-    pub cpu: Option<f64>,
+    /// Seconds of core time the process spent on it (the best of the runs): steadier
+    /// than the wall clock on a shared machine.
+    pub cpu: f64,
     /// Claims found (to show the analysis did its work).
     pub claims: usize,
 }
@@ -448,26 +448,18 @@ pub struct ClassResult {
 }
 
 impl ClassResult {
-    /// The time a step is judged by: its core time where every step of the class has one,
-    /// else the wall clock.
-    pub fn time_of(&self, s: &Step) -> f64 {
-        match s.cpu {
-            Some(c) if self.steps.iter().all(|s| s.cpu.is_some()) => c,
-            _ => s.seconds,
-        }
-    }
-
     /// The worst growth of time per ×4 of size: for each step, the time ratio from the
     /// latest earlier step at least ×4 smaller, raised to the power that turns the size
     /// ratio into 4; where no two steps are ×4 apart, from the step before (so ×3 in size
     /// with ×3 in time counts as ×4 per ×4). Steps closer than ×4 are not compared alone
     /// where wider ones exist: squaring the noise of a ×2 step says more of the machine
     /// than of the code.
-    /// The time of a step is [`ClassResult::time_of`].
+    /// The time of a step is its core time ([`Step::cpu`]), which other programs on the
+    /// machine do not inflate.
     pub fn worst_growth_per_4x(&self) -> f64 {
         let growth = |earlier: &Step, later: &Step| {
             let size = later.size as f64 / earlier.size as f64;
-            let time = self.time_of(later).max(1e-6) / self.time_of(earlier).max(1e-6);
+            let time = later.cpu.max(1e-6) / earlier.cpu.max(1e-6);
             time.powf(4f64.ln() / size.ln())
         };
         let wide: Vec<f64> = (1..self.steps.len())
@@ -512,16 +504,13 @@ pub fn run(
                     progress(&format!("{} at {size} {}", class.name(), class.unit()));
                     let input = make(*class, size);
                     let mut best = f64::INFINITY;
-                    let mut best_cpu: Option<f64> = None;
+                    let mut best_cpu = f64::INFINITY;
                     let mut claims = 0;
                     for _ in 0..repeat.max(1) {
                         let (t, c) = (Instant::now(), super::process_cpu());
                         claims = analyse(&input);
                         best = best.min(t.elapsed().as_secs_f64());
-                        if let (Some(c0), Some(c1)) = (c, super::process_cpu()) {
-                            let spent = c1 - c0;
-                            best_cpu = Some(best_cpu.map_or(spent, |b| b.min(spent)));
-                        }
+                        best_cpu = best_cpu.min(super::process_cpu() - c);
                     }
                     Step {
                         size,
@@ -562,9 +551,9 @@ impl fmt::Display for Table<'_> {
             for (i, s) in r.steps.iter().enumerate() {
                 let step = match i {
                     0 => "".to_string(),
-                    _ => format!("{:.2}", r.time_of(s) / r.time_of(&r.steps[i - 1]).max(1e-6)),
+                    _ => format!("{:.2}", s.cpu / r.steps[i - 1].cpu.max(1e-6)),
                 };
-                let core = s.cpu.map_or("-".to_string(), |c| format!("{c:.3}"));
+                let core = format!("{:.3}", s.cpu);
                 let verdict = match (i + 1 == r.steps.len(), worst > 5.0) {
                     (true, true) => format!("{worst:.2} (over ×5)"),
                     (true, false) => format!("{worst:.2}"),

@@ -91,29 +91,29 @@ fn growth_is_taken_per_fourfold_step() {
     let r = ClassResult {
         class: Class::Articles,
         steps: vec![
-            step(10, 1.0, None),
-            step(30, 3.0, None),
-            step(120, 20.0, None),
+            step(10, 1.0, 1.0),
+            step(30, 3.0, 3.0),
+            step(120, 20.0, 20.0),
         ],
     };
     // ×3 in time for ×3 in size is linear: ×4 per ×4; then ×6.67 for ×4
     assert!((r.worst_growth_per_4x() - 20.0 / 3.0).abs() < 1e-9);
-    // core time, where every step has it, rules over the wall clock
+    // core time rules over the wall clock
     let r = ClassResult {
         class: Class::Articles,
-        steps: vec![step(10, 1.0, Some(0.5)), step(40, 9.0, Some(2.0))],
+        steps: vec![step(10, 1.0, 0.5), step(40, 9.0, 2.0)],
     };
     assert!((r.worst_growth_per_4x() - 4.0).abs() < 1e-9);
     // ×2 steps are judged over the ×4 they span, not each squared
     let r = ClassResult {
         class: Class::Speakers,
-        steps: vec![step(5, 1.0, None), step(10, 2.6, None), step(20, 4.4, None)],
+        steps: vec![step(5, 1.0, 1.0), step(10, 2.6, 2.6), step(20, 4.4, 4.4)],
     };
     assert!((r.worst_growth_per_4x() - 4.4).abs() < 1e-9);
     // and where no two steps are ×4 apart, each step counts
     let r = ClassResult {
         class: Class::Speakers,
-        steps: vec![step(5, 1.0, None), step(10, 2.6, None)],
+        steps: vec![step(5, 1.0, 1.0), step(10, 2.6, 2.6)],
     };
     assert!((r.worst_growth_per_4x() - 2.6 * 2.6).abs() < 1e-9);
 }
