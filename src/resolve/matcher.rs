@@ -96,7 +96,8 @@ impl<'r> Resolver<'r> {
                 person: n.person,
                 name: n.name,
             };
-            r.exact.entry(n.name).or_insert(entry);
+            // a mention is trimmed before it is looked up, so the name is too
+            r.exact.entry(n.name.trim()).or_insert(entry);
             let Some(norm) = norm else {
                 continue;
             };
@@ -200,6 +201,21 @@ mod tests {
         let (r, diags) = Registry::parse(Path::new("sources.ron"), text).unwrap();
         assert!(diags.is_empty(), "{diags:?}");
         r
+    }
+
+    #[test]
+    fn a_name_of_no_letters_with_spaces_around_resolves_letter_for_letter() {
+        // found by the registry fuzz target: "   '   " normalises to nothing, and the
+        // trimmed mention missed the untrimmed name
+        let reg = Registry::from_ron(
+            std::path::Path::new("sources.ron"),
+            "(sources: [(id: \"q\", name: \"   '   \", kind: Agency)])",
+        )
+        .unwrap();
+        let r = Resolver::new(&reg);
+        let got = r.resolve("   '   ").unwrap();
+        assert_eq!((got.source.as_str(), got.rule), ("q", MatchRule::Alias));
+        assert_eq!(r.resolve("'").unwrap().source, "q");
     }
 
     #[test]
