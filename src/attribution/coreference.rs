@@ -52,6 +52,20 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                 });
         }
         "they" | "it" | "we" => return ctx.last_cited().map(speaker).or_else(named_before),
+        // "a report by the council that concluded", "Peskov, who said": the name that
+        // ends the noun phrase the relative clause hangs on
+        "who" | "which" | "that" => {
+            return [Wanted::Known, Wanted::Person]
+                .into_iter()
+                .find_map(|want| {
+                    ctx.mentions
+                        .nearest_before(src.start, want)
+                        .filter(|m| {
+                            m.span.start >= sspan.start && m.span.end + RELATIVE_REACH >= src.start
+                        })
+                        .map(|m| m.span)
+                });
+        }
         _ => {}
     }
     // a phrase that is itself a name the gazetteer knows ("the ministry") stands for itself
@@ -96,6 +110,9 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     }
     None
 }
+
+/// How far before a relative pronoun, in bytes, the name it stands for may end.
+const RELATIVE_REACH: usize = 80;
 
 /// How many sentences back a pronoun looks for the person last cited.
 const CITED_SENTENCES: usize = 2;
@@ -164,6 +181,29 @@ mod tests {
              They said the water reached their barns.",
         );
         assert_eq!(all[1].antecedent.as_deref(), Some("Farmers in the valley"));
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_name_before_it() {
+        let all = cited(
+            "Tomas Berg criticised a report by the Harbour Guild that concluded the dam was safe.",
+        );
+        let g = all
+            .iter()
+            .find(|g| g.cue == "concluded")
+            .expect(&format!("{all:#?}"));
+        assert_eq!(g.source, "that", "{all:#?}");
+        assert_eq!(
+            g.antecedent.as_deref(),
+            Some("the Harbour Guild"),
+            "{all:#?}"
+        );
+        let g = one("The Port Authority, which said the dam was safe, closed the pier.");
+        assert_eq!(
+            g.antecedent.as_deref(),
+            Some("The Port Authority"),
+            "{g:#?}"
+        );
     }
 
     #[test]

@@ -73,6 +73,18 @@ fn nounish_is_verb(toks: &[Tok], i: usize) -> bool {
     subject && clause
 }
 
+/// Does a noun end just before the "that" at `k`, making it a relative pronoun ("a report
+/// that concluded"), not a determiner or a conjunction ("so that", "now that")?
+pub(super) fn noun_before_that(toks: &[Tok], k: usize) -> bool {
+    k >= 1
+        && toks[k].is("that")
+        && toks[k - 1].word
+        && !toks[k - 1].quoted
+        && cues::lookup(toks[k - 1].text).is_none()
+        && !in_list(BOUNDARY, &toks[k - 1].lower)
+        && !in_list(NOT_NOUNS_BEFORE_THAT, &toks[k - 1].lower)
+}
+
 /// The cues of a sentence, in text order; quoted words are never cues.
 pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
     let mut out = Vec::new();
@@ -119,7 +131,13 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
         let prev = prev_word(i);
         let prev_is = |list: &[&str]| prev.is_some_and(|p| in_list(list, &p.lower));
         let prev_mark = i > 0 && !toks[i - 1].word;
-        let mut ok = lowercase && !prev_is(DETERMINERS);
+        // "the report that concluded": "that" is a relative pronoun after a noun
+        let relative = i >= 2
+            && toks[i - 1].is("that")
+            && t.lower != cue.lemma
+            && !t.lower.ends_with("ing")
+            && noun_before_that(toks, i - 1);
+        let mut ok = lowercase && (!prev_is(DETERMINERS) || relative);
         if ok && prev.is_some_and(|p| p.lower.ends_with("'s")) && !prev_mark {
             ok = false; // "the embassy's report"
         }

@@ -113,6 +113,12 @@ const VERBS: &[(&str, Stance, &[&str])] = &[
     ("tweet", Stance::Assert, &[]),
     ("continue", Stance::Assert, &[]),
     ("read", Stance::Assert, &["reads", "reading"]),
+    ("conclude", Stance::Assert, &[]),
+    ("assess", Stance::Assert, &[]),
+    ("stress", Stance::Assert, &[]),
+    ("reiterate", Stance::Assert, &[]),
+    ("emphasise", Stance::Assert, &[]),
+    ("emphasize", Stance::Assert, &[]),
 ];
 
 /// Lemmas whose cue use is [`CueUse::BeforeQuote`].
@@ -262,6 +268,9 @@ pub const PHRASES: &[(&[&str], &str, Stance)] = &[
     ),
     (&["was", "quoted", "as", "saying"], "quote", Stance::Assert),
     (&["were", "quoted", "as", "saying"], "quote", Stance::Assert),
+    (&["is", "quoted", "as", "saying"], "quote", Stance::Assert),
+    (&["are", "quoted", "as", "saying"], "quote", Stance::Assert),
+    (&["been", "quoted", "as", "saying"], "quote", Stance::Assert),
     (&["raised", "alarms", "over"], "raise alarm", Stance::Warn),
     (&["raised", "alarms", "about"], "raise alarm", Stance::Warn),
     (

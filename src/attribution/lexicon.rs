@@ -734,3 +734,9 @@ pub(super) const CREDIT_WORDS: &[&str] = &[
     "illustration",
     "video",
 ];
+
+/// Words before "that" that make it no relative pronoun ("so that", "now that").
+pub(super) const NOT_NOUNS_BEFORE_THAT: &[&str] = &[
+    "so", "now", "such", "given", "except", "provided", "in", "and", "but", "or", "is", "was",
+    "are", "were", "be", "been", "not", "all", "than", "like",
+];

@@ -3,6 +3,7 @@
 //! and said"), and the relative pronoun ("Barkley, who said ...").
 
 use super::{Cx, Who};
+use crate::attribution::cue_finder::noun_before_that;
 use crate::attribution::phrases::{first_word, np_after, subject_np};
 
 /// Applies after a comma when the sentence opens with a capitalised phrase of at most six
@@ -44,14 +45,18 @@ pub(super) fn coordinated(cx: &Cx) -> Option<Who> {
     })
 }
 
-/// Applies to a cue just after "who" or "which": the pronoun is the source, as annotators
-/// mark it.
+/// Applies to a cue just after "who" or "which", or after "that" following a noun ("a
+/// report that concluded"): the pronoun is the source, as annotators mark it.
 pub(super) fn relative_pronoun(cx: &Cx) -> Option<Who> {
     let j = cx.frame;
-    (j == cx.hit.start && (cx.before_frame_is("who") || cx.before_frame_is("which"))).then(|| Who {
-        source: Some((j - 1, j)),
-        ..Who::default()
-    })
+    let toks = cx.toks;
+    let that_after_noun = cx.before_frame_is("that") && j >= 2 && noun_before_that(toks, j - 1);
+    (j == cx.hit.start
+        && (cx.before_frame_is("who") || cx.before_frame_is("which") || that_after_noun))
+        .then(|| Who {
+            source: Some((j - 1, j)),
+            ..Who::default()
+        })
 }
 
 #[cfg(test)]

@@ -28,8 +28,9 @@ fn audience(toks: &[crate::attribution::tokens::Tok], s: usize, e: usize) -> boo
 }
 
 /// Where the complement starts once who was spoken to, at token `c`, is passed ("said to
-/// Newsweek", "told the Courier", "asked Clinton whether"), and the intermediary named: an
-/// audience ("told MPs") is passed but is no intermediary.
+/// Newsweek", "told the Courier", "asked Clinton whether", "was quoted as saying by the
+/// Courier"), and the intermediary named: an audience ("told MPs") is passed but is no
+/// intermediary.
 pub(super) fn past_listener(cx: &Cx, c: usize) -> (usize, Vec<Span>) {
     let (toks, hit) = (cx.toks, cx.hit);
     let mut c = c;
@@ -41,6 +42,14 @@ pub(super) fn past_listener(cx: &Cx, c: usize) -> (usize, Vec<Span>) {
             || (toks.get(s).is_some_and(|t| t.is("the"))
                 && toks.get(s + 1).is_some_and(|t| t.capitalised()));
         if let (true, Some((s, e))) = (named, np_after(toks, s)) {
+            if !audience(toks, s, e) {
+                via.push(span_of(toks, s, e));
+            }
+            c = e;
+        }
+    } else if hit.lemma == "quote" && c < toks.len() && toks[c].is("by") {
+        // "was quoted as saying by the Courier": who carries the words
+        if let Some((s, e)) = np_after(toks, c + 1) {
             if !audience(toks, s, e) {
                 via.push(span_of(toks, s, e));
             }
