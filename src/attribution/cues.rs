@@ -114,7 +114,6 @@ const VERBS: &[(&str, Stance, &[&str])] = &[
     ("continue", Stance::Assert, &[]),
     ("read", Stance::Assert, &["reads", "reading"]),
     ("conclude", Stance::Assert, &[]),
-    ("assess", Stance::Assert, &[]),
     ("stress", Stance::Assert, &[]),
     ("reiterate", Stance::Assert, &[]),
     ("emphasise", Stance::Assert, &[]),

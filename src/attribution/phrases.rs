@@ -52,6 +52,17 @@ fn is_initial(t: &Tok) -> bool {
 
 /// The noun phrase that ends just before token `end` (exclusive), walking back.
 pub(super) fn np_before(toks: &[Tok], end: usize) -> Option<Range> {
+    // "Russia today said": a lower-case day word between the subject and its verb is an
+    // adverb, not part of the name
+    let mut end = end;
+    while end >= 2
+        && toks[end - 1].word
+        && !toks[end - 1].capitalised()
+        && in_list(TIME_WORDS, &toks[end - 1].lower)
+        && toks[end - 2].word
+    {
+        end -= 1;
+    }
     let mut s = end;
     loop {
         while s > 0 && np_word(toks, s - 1) && end - (s - 1) <= 14 {

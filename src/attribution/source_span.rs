@@ -6,10 +6,26 @@ use crate::text::Span;
 
 /// Source fragments less a lone word that stands between a subject and its cue ("always"
 /// of "Russia has always denied"): no speaker, so the rules' source, or none, stands.
+/// A lower-case day word that ends a source of several words ("Russia today") is an
+/// adverb between the subject and its cue, and is left out.
 pub(super) fn speakers_only(text: &str, source: &[Span]) -> Vec<Span> {
     match source {
         [s] if in_list(BETWEEN, &s.slice(text).to_lowercase()) => Vec::new(),
-        _ => source.to_vec(),
+        _ => source.iter().map(|s| without_trailing_day(text, *s)).collect(),
+    }
+}
+
+fn without_trailing_day(text: &str, s: Span) -> Span {
+    let t = s.slice(text);
+    match t.rsplit_once(' ') {
+        Some((head, last))
+            if !head.trim().is_empty()
+                && last.starts_with(char::is_lowercase)
+                && in_list(TIME_WORDS, last) =>
+        {
+            Span::new(s.start, s.start + head.trim_end().len())
+        }
+        _ => s,
     }
 }
 
@@ -93,5 +109,8 @@ mod tests {
         };
         assert!(speakers_only(t, &[at("always")]).is_empty());
         assert_eq!(speakers_only(t, &[at("Russia")]), [at("Russia")]);
+        let t = "Russia today said its records show a jet.";
+        let whole = Span::new(0, "Russia today".len());
+        assert_eq!(speakers_only(t, &[whole]), [Span::new(0, 6)]);
     }
 }
