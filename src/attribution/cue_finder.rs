@@ -4,6 +4,7 @@
 
 use super::cues::{self, CueUse, Stance, PHRASES};
 use super::lexicon::*;
+use super::phrases::{np_after, Range};
 use super::tokens::Tok;
 
 /// A cue found in a sentence: tokens `start..end`.
@@ -85,6 +86,21 @@ pub(super) fn noun_before_that(toks: &[Tok], k: usize) -> bool {
         && !in_list(NOT_NOUNS_BEFORE_THAT, &toks[k - 1].lower)
 }
 
+/// For "quoted" (or "quotes", "quoting") at `i` followed by a noun phrase and "as saying"
+/// ("quoted the spokeswoman as saying"): where the phrase is, and the token after "saying".
+pub(super) fn quoted_as_saying(toks: &[Tok], i: usize) -> Option<(Range, usize)> {
+    let t = &toks[i];
+    if !(t.word && (t.is("quoted") || t.is("quotes") || t.is("quoting"))) {
+        return None;
+    }
+    let (s, e) = np_after(toks, i + 1)?;
+    let saying = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is("saying") || t.is("telling") || t.is("stating"))
+    };
+    (toks.get(e).is_some_and(|t| t.is("as")) && saying(e + 1)).then_some(((s, e), e + 2))
+}
+
 /// The cues of a sentence, in text order; quoted words are never cues.
 pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
     let mut out = Vec::new();
@@ -121,6 +137,19 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
                 according: false,
             });
             i += words.len();
+            continue;
+        }
+        // "Tass quoted the spokeswoman as saying": the cue is "quoted", its speaker the
+        // one quoted
+        if !t.quoted && quoted_as_saying(toks, i).is_some() {
+            out.push(CueHit {
+                start: i,
+                end: i + 1,
+                lemma: "quote".into(),
+                stance: Stance::Assert,
+                according: false,
+            });
+            i += 1;
             continue;
         }
         let Some(cue) = cues::lookup(t.text) else {

@@ -11,7 +11,10 @@ use crate::text::Span;
 pub(super) fn speakers_only(text: &str, source: &[Span]) -> Vec<Span> {
     match source {
         [s] if in_list(BETWEEN, &s.slice(text).to_lowercase()) => Vec::new(),
-        _ => source.iter().map(|s| without_trailing_day(text, *s)).collect(),
+        _ => source
+            .iter()
+            .map(|s| without_trailing_day(text, *s))
+            .collect(),
     }
 }
 

@@ -3,7 +3,8 @@
 //! A verb cue is read in two steps, each a list of pattern families tried in order.
 //!
 //! 1. The speaker: the first family of [`SPEAKERS`] that applies decides, even when it
-//!    finds no one (a passive with no agent has no speaker). The passive ("was asked by
+//!    finds no one (a passive with no agent has no speaker). The one quoted ("Tass
+//!    quoted X as saying"), the passive ("was asked by
 //!    the Courier"), the infinitive ("went on to say"), a participle after a comma
 //!    (", warning of"), the noun phrase before the cue, a name with an appositive before
 //!    it ("Mara Lind, the editor of ..., said"), the inverted order ("“…,” said Peskov"),
@@ -27,6 +28,7 @@ mod inverted;
 mod nominal;
 mod participle;
 mod passive;
+mod quoted;
 mod reading;
 mod subject;
 mod trailing;
@@ -36,7 +38,7 @@ pub(super) use nominal::nominal_frame;
 
 use super::cue_finder::CueHit;
 use super::mentions::Mentions;
-use super::phrases::Range;
+use super::phrases::{span_of, Range};
 use super::quotes::Around;
 use super::tokens::Tok;
 use crate::text::Span;
@@ -83,6 +85,8 @@ struct Who {
     content_from: Option<usize>,
     /// The content, when the family places it itself (before the cue).
     content: Option<Range>,
+    /// Who carries the speaker's words, named in the frame ("Tass quoted X as saying").
+    via: Option<Range>,
 }
 
 /// Where a content family places the content.
@@ -99,7 +103,8 @@ struct Said {
 type SpeakerFamily = fn(&Cx) -> Option<Who>;
 
 /// The speaker families, in the order they are tried.
-const SPEAKERS: [SpeakerFamily; 9] = [
+const SPEAKERS: [SpeakerFamily; 10] = [
+    quoted::speaker,
     passive::speaker,
     infinitive::speaker,
     participle::speaker,
@@ -176,5 +181,8 @@ pub(super) fn verb_frame(cx: &Cx) -> Frame {
         f.neighbour = said.neighbour;
     }
     f.via = reading.via;
+    if let Some((s, e)) = who.via {
+        f.via.insert(0, span_of(toks, s, e));
+    }
     f
 }
