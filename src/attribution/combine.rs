@@ -38,6 +38,7 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
                 merge(article, gazetteer, &rules[k], &f)
             }
             None if unsourced_guess(article, &f) => continue,
+            None if cues::is_idiomatic_say(f.cue.slice(article.text.as_str())) => continue,
             None => from_model(article, &f, &out),
         };
         out.push(a);

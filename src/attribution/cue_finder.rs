@@ -167,6 +167,15 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
             && !t.lower.ends_with("ing")
             && noun_before_that(toks, i - 1);
         let mut ok = lowercase && (!prev_is(DETERMINERS) || relative);
+        // "it is hard to say what ...": doubt, not speech
+        if ok
+            && t.is("say")
+            && i >= 2
+            && toks[i - 1].is("to")
+            && cues::idiom_before_to_say(&toks[i - 2].lower)
+        {
+            ok = false;
+        }
         if ok && prev.is_some_and(|p| p.lower.ends_with("'s")) && !prev_mark {
             ok = false; // "the embassy's report"
         }
@@ -386,6 +395,20 @@ mod tests {
             assert!(g.content[0].starts_with(content), "{text}: {g:#?}");
             assert!(!g.source.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn idioms_with_to_say_are_no_cues() {
+        let all = cited(
+            "The guild is small, so it is hard to say what its future will be, Tomas Berg said.",
+        );
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].source, "Tomas Berg");
+        assert!(all[0].via.is_empty(), "{all:#?}");
+        assert!(crate::attribution::cues::is_idiomatic_say("is hard to say"));
+        assert!(!crate::attribution::cues::is_idiomatic_say(
+            "went on to say"
+        ));
     }
 
     #[test]

@@ -185,6 +185,39 @@ fn table() -> &'static HashMap<String, Cue> {
     })
 }
 
+/// Words that make "to say" after them an idiom of doubt or manner, not speech: "it is
+/// hard to say", "safe to say", "needless to say".
+const BEFORE_IDIOMATIC_SAY: &[&str] = &[
+    "hard",
+    "difficult",
+    "impossible",
+    "fair",
+    "safe",
+    "needless",
+    "early",
+    "premature",
+    "easy",
+    "so",
+];
+
+/// Is `word` (lower case), standing just before "to say", one that makes it an idiom
+/// rather than a report ("hard to say what its future will be")?
+pub fn idiom_before_to_say(word: &str) -> bool {
+    BEFORE_IDIOMATIC_SAY.contains(&word)
+}
+
+/// Is a cue of `text` an idiom with "to say" ("is hard to say"), not a report?
+pub fn is_idiomatic_say(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(3)
+        .any(|w| w[1] == "to" && w[2] == "say" && idiom_before_to_say(&w[0]))
+}
+
 /// The cue a word is a form of, if any (`"warned"` → warn).
 pub fn lookup(word: &str) -> Option<Cue> {
     let w = word.to_lowercase();

@@ -47,7 +47,8 @@ pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<At
         }
         spans
     };
-    let mut carrier: Option<(usize, usize)> = None; // (attribution, paragraph) for following quotes
+    // (attribution, paragraph, a quotation) for the quotes that follow
+    let mut carrier: Option<(usize, usize, bool)> = None;
     let mut attached: Vec<(usize, Span)> = Vec::new();
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
     for (i, a) in out.iter().enumerate() {
@@ -61,19 +62,25 @@ pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<At
         let para = sent.paragraph;
         let cited = &by_sentence[si];
         if !cited.is_empty() {
-            // only a quotation carries on into the quotes that follow it
+            // a quotation carries on into the quotes that follow it; a named speaker's
+            // report only into a paragraph that is all quotation ("…, Peskov said." and
+            // then his words)
             carrier = cited
                 .last()
-                .filter(|&&i| {
-                    matches!(
+                .filter(|&&i| out[i].kind != AttributionKind::AccordingTo)
+                .map(|&i| {
+                    let quotation = matches!(
                         out[i].kind,
                         AttributionKind::Direct | AttributionKind::Mixed
-                    )
+                    );
+                    (i, para, quotation)
                 })
-                .map(|&i| (i, para));
+                .filter(|&(i, _, quotation)| quotation || !out[i].source.is_empty());
             continue;
         }
-        let Some((ai, cpara)) = carrier else { continue };
+        let Some((ai, cpara, quotation)) = carrier else {
+            continue;
+        };
         let s = sent.span;
         let starts_quoted =
             s.slice(text).starts_with(['“', '"']) || s.slice(text).starts_with("''");
@@ -97,6 +104,7 @@ pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<At
                 .is_some_and(|prev| prev.paragraph != para)
             && quoted_throughout(text, quotes, para, article.paragraphs[para]);
         if (cpara != para && !next_quoted_paragraph)
+            || (!quotation && !next_quoted_paragraph)
             || !starts_quoted
             || !all_quoted
             || words.is_empty()
@@ -106,7 +114,7 @@ pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<At
         }
         if let Some(qi) = region_at(para, s) {
             attached.push((ai, quotes.regions[para][qi]));
-            carrier = Some((ai, para));
+            carrier = Some((ai, para, true));
         }
     }
     for (ai, q) in attached {
@@ -241,6 +249,28 @@ mod tests {
                 "“Nobody asked us.”"
             ]
         );
+    }
+
+    #[test]
+    fn a_quoted_paragraph_after_a_report_is_its_speakers() {
+        let text = "The pier will be rebuilt by spring, Tomas Berg said on Friday.\n\n\
+                    “We have the money. We have the workers.”\n\n\
+                    The harbour was closed.";
+        let all = run(text);
+        let berg = all.iter().find(|g| g.source == "Tomas Berg").unwrap();
+        assert_eq!(
+            berg.content,
+            [
+                "The pier will be rebuilt by spring",
+                "“We have the money. We have the workers.”"
+            ],
+            "{all:#?}"
+        );
+        // a report is carried into a whole quoted paragraph only, not into the narrative
+        let all =
+            run("The pier will be rebuilt, Tomas Berg said.\n\nShips waited.\n\n“Nobody asked.”");
+        let berg = all.iter().find(|g| g.source == "Tomas Berg").unwrap();
+        assert_eq!(berg.content.len(), 1, "{all:#?}");
     }
 
     #[test]

@@ -148,17 +148,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn scratch() {
-        for t in [
-            "Tomas Berg criticised a report by the Harbour Guild that concluded the dam was safe.",
-            "The guild concluded that the dam was safe.",
-            "Tomas Berg criticised a report by the Harbour Guild that said the dam was safe.",
-            "Tomas Berg, who said the dam was safe, left.",
-        ] {
-            eprintln!("{:#?}", crate::attribution::testutil::cited(t));
-        }
-    }
-}
