@@ -372,7 +372,10 @@ fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attributi
         kind_of(article, &f.content)
     };
     let antecedent = match f.source.as_slice() {
-        [s] if is_pronoun(s.slice(text)) || possessive_document(s.slice(text)) => {
+        [s] if is_pronoun(s.slice(text))
+            || possessive_document(s.slice(text))
+            || definite_writing(s.slice(text)) =>
+        {
             before.iter().rev().take(4).find_map(|b| {
                 b.antecedent.or_else(|| match b.source.as_slice() {
                     [bs] if !is_pronoun(bs.slice(text)) => Some(*bs),
@@ -437,6 +440,30 @@ fn possessive_document(s: &str) -> bool {
         ["its" | "their", noun] | ["its" | "their", "own", noun] => {
             super::lexicon::in_list(super::lexicon::DOCUMENT_NOUNS, noun)
         }
+        _ => false,
+    }
+}
+
+/// Writings that speak for whoever issued them ("the statement read", "this report
+/// found").
+const WRITINGS: &[&str] = &[
+    "statement",
+    "report",
+    "announcement",
+    "document",
+    "letter",
+    "communique",
+    "release",
+    "message",
+];
+
+/// "The statement", "this report": a writing named by its kind alone, which stands for the
+/// speaker cited just before.
+fn definite_writing(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        ["the" | "this" | "that", noun] => super::lexicon::in_list(WRITINGS, noun),
         _ => false,
     }
 }
@@ -507,6 +534,17 @@ mod tests {
         assert_eq!(second.antecedent.map(|s| s.slice(text)), Some("Ms. Ortiz"));
         let f = found(text, "warned", "She", "“prices will rise.”");
         assert_eq!(from_model(&a, &f, &[]).kind, AttributionKind::Direct);
+        // a writing named by its kind stands for who was cited before
+        let text = "The guild said it would strike. “Wages are too low,” the statement read.";
+        let a = Article::new("t", text);
+        let first = from_model(
+            &a,
+            &found(text, "said", "The guild", "it would strike"),
+            &[],
+        );
+        let f = found(text, "read", "the statement", "“Wages are too low,”");
+        let second = from_model(&a, &f, std::slice::from_ref(&first));
+        assert_eq!(second.antecedent.map(|s| s.slice(text)), Some("The guild"));
     }
 
     #[test]
