@@ -39,6 +39,7 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
             }
             None if unsourced_guess(article, &f) => continue,
             None if cues::is_idiomatic_say(f.cue.slice(article.text.as_str())) => continue,
+            None if adds_to_a_thing(article.text.as_str(), f.cue) => continue,
             None => from_model(article, &f, &out),
         };
         out.push(a);
@@ -444,6 +445,30 @@ fn possessive_document(s: &str) -> bool {
     }
 }
 
+/// Is the cue a form of "add" followed by "to" and a lower-case noun that is no audience
+/// ("added to the evidence"): to increase, not to speak?
+fn adds_to_a_thing(text: &str, cue: Span) -> bool {
+    use super::lexicon::{in_list, ARTICLES, AUDIENCE_NOUNS, DETERMINERS};
+    if cues::lookup(cue.slice(text)).is_none_or(|c| c.lemma != "add") {
+        return false;
+    }
+    let mut words = text[cue.end..]
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(4);
+    if words.next() != Some("to") {
+        return false;
+    }
+    let noun = words.find(|w| {
+        let l = w.to_lowercase();
+        !in_list(DETERMINERS, &l) && !in_list(ARTICLES, &l)
+    });
+    noun.is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(char::is_lowercase) && !in_list(AUDIENCE_NOUNS, w)
+    })
+}
+
 /// Writings that speak for whoever issued them ("the statement read", "this report
 /// found").
 const WRITINGS: &[&str] = &[
@@ -545,6 +570,17 @@ mod tests {
         let f = found(text, "read", "the statement", "“Wages are too low,”");
         let second = from_model(&a, &f, std::slice::from_ref(&first));
         assert_eq!(second.antecedent.map(|s| s.slice(text)), Some("The guild"));
+    }
+
+    #[test]
+    fn adding_to_a_thing_is_no_cue() {
+        let text = "The cracks added to the evidence. “It holds,” Berg added to reporters.";
+        let at = |w: &str, from: usize| {
+            let i = from + text[from..].find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        assert!(adds_to_a_thing(text, at("added", 0)));
+        assert!(!adds_to_a_thing(text, at("added", 40)));
     }
 
     #[test]

@@ -167,6 +167,20 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
             && !t.lower.ends_with("ing")
             && noun_before_that(toks, i - 1);
         let mut ok = lowercase && (!prev_is(DETERMINERS) || relative);
+        // "added to the evidence", "adds to concerns": to increase, not to speak; "added
+        // to reporters" and "added to the Courier" stay cues
+        if ok && cue.lemma == "add" && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+            let mut k = i + 2;
+            while toks
+                .get(k)
+                .is_some_and(|t| in_list(DETERMINERS, &t.lower) || in_list(ARTICLES, &t.lower))
+            {
+                k += 1;
+            }
+            ok = toks
+                .get(k)
+                .is_none_or(|w| !w.word || w.capitalised() || in_list(AUDIENCE_NOUNS, &w.lower));
+        }
         // "it is hard to say what ...": doubt, not speech
         if ok
             && t.is("say")
@@ -395,6 +409,15 @@ mod tests {
             assert!(g.content[0].starts_with(content), "{text}: {g:#?}");
             assert!(!g.source.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn adding_to_a_thing_is_no_speech() {
+        let all = cited("Tomas Berg said that the new cracks added to the evidence of decay.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        let all = cited("“It will hold,” Tomas Berg added to reporters.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].cue, "added");
     }
 
     #[test]
