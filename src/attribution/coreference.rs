@@ -44,6 +44,7 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
             // person named outside quotations: a name the quoted speaker says is not who
             // the narrator's pronoun stands for
             return earlier
+                .or_else(|| subject_of_uncited_sentence_before(ctx, sspan))
                 .or_else(|| last_person_cited_before(ctx, sspan, speaker))
                 .or_else(|| {
                     ctx.mentions
@@ -111,6 +112,30 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     None
 }
 
+/// How far into its sentence, in bytes, a name may start and still be taken for the
+/// sentence's subject ("Still, Dr. Lind, who ...").
+const SUBJECT_REACH: usize = 16;
+
+/// The person who opens the sentence just before `sspan`, when no one is cited in it: "Dr.
+/// Lind, who ..., doubled down in his testimony. Still, he said ..." is Lind, not a speaker
+/// cited earlier.
+fn subject_of_uncited_sentence_before(ctx: &Ctx, sspan: Span) -> Option<Span> {
+    let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
+    let prev = ctx.sentences[..k].last()?.span;
+    let cited_in_prev = ctx
+        .last_cited()
+        .and_then(|a| a.cue.first())
+        .is_some_and(|c| prev.contains(*c));
+    if cited_in_prev {
+        return None;
+    }
+    ctx.mentions
+        .within(prev)
+        .next()
+        .filter(|m| m.person && !m.quoted && m.span.start <= prev.start + SUBJECT_REACH)
+        .map(|m| m.span)
+}
+
 /// How far before a relative pronoun, in bytes, the name it stands for may end.
 const RELATIVE_REACH: usize = 80;
 
@@ -130,16 +155,26 @@ fn last_person_cited_before(
         .first()?
         .span
         .start;
-    let a = ctx.last_cited()?;
-    let cue = a.cue.first()?;
-    if cue.start < from || cue.start >= sspan.start {
-        return None;
+    // the latest attribution of the window whose speaker is a person: a report by a body
+    // in between ("..., the ministry said") does not take the pronoun
+    for a in ctx.cited_latest_first() {
+        let Some(cue) = a.cue.first() else { continue };
+        if cue.start < from {
+            return None;
+        }
+        if cue.start >= sspan.start {
+            continue;
+        }
+        // the name itself, not the whole source phrase with its title
+        if let Some(m) = ctx
+            .mentions
+            .within(speaker(a))
+            .find(|m| m.person && !m.quoted)
+        {
+            return Some(m.span);
+        }
     }
-    // the name itself, not the whole source phrase with its title
-    ctx.mentions
-        .within(speaker(a))
-        .find(|m| m.person && !m.quoted)
-        .map(|m| m.span)
+    None
 }
 
 #[cfg(test)]
@@ -181,6 +216,16 @@ mod tests {
              They said the water reached their barns.",
         );
         assert_eq!(all[1].antecedent.as_deref(), Some("Farmers in the valley"));
+    }
+
+    #[test]
+    fn he_is_the_person_who_opens_the_sentence_before() {
+        let all = cited(
+            "Mara Lind said the dam was old. Tomas Berg, who built it, doubled down in his \
+             testimony on the cracks. Still, he said, “It will hold.”",
+        );
+        let he = all.iter().find(|g| g.source == "he").unwrap();
+        assert_eq!(he.antecedent.as_deref(), Some("Tomas Berg"), "{all:#?}");
     }
 
     #[test]

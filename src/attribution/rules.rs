@@ -134,6 +134,11 @@ impl<'a> Ctx<'a> {
         self.cited.last().map(|&i| &self.out[i])
     }
 
+    /// The cited attributions so far, the latest first.
+    pub fn cited_latest_first(&self) -> impl Iterator<Item = &Attribution> {
+        self.cited.iter().rev().map(|&i| &self.out[i])
+    }
+
     /// The last such attribution whose source mention holds `role` (one of
     /// [`ROLE_NOUNS`]), in lower case.
     pub fn last_cited_with_role(&self, role: &str) -> Option<&Attribution> {
