@@ -4,7 +4,7 @@
 
 use super::cues::{self, CueUse, Stance, PHRASES};
 use super::lexicon::*;
-use super::phrases::{np_after, Range};
+use super::phrases::{np_after, np_before, Range};
 use super::tokens::Tok;
 
 /// A cue found in a sentence: tokens `start..end`.
@@ -62,6 +62,17 @@ fn nounish_is_verb(toks: &[Tok], i: usize) -> bool {
         || in_list(PRONOUNS, &prev.lower)
         || in_list(SUBJECT_NOUNS, &prev.lower)
         || (after_determiner && !plural);
+    // "…, the Courier reports." closing the sentence after a comma: a relay's verb
+    let closing = toks
+        .get(i + 1)
+        .is_none_or(|n| n.is_mark(&['.', '!', '?', ';']));
+    if closing && subject {
+        if let Some((s, _)) = np_before(toks, i) {
+            if s > 0 && toks[s - 1].is_mark(&[',', '”', '"']) {
+                return true;
+            }
+        }
+    }
     let Some(next) = toks.get(i + 1) else {
         return false;
     };

@@ -740,3 +740,21 @@ pub(super) const NOT_NOUNS_BEFORE_THAT: &[&str] = &[
     "so", "now", "such", "given", "except", "provided", "in", "and", "but", "or", "is", "was",
     "are", "were", "be", "been", "not", "all", "than", "like",
 ];
+
+/// Nouns for an account someone gave, which a reduced relative can follow ("a claim the
+/// Kremlin has denied", "an accusation Moscow rejects").
+pub(super) const ACCOUNT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "charge",
+    "charges",
+    "assertion",
+    "suggestion",
+    "version",
+    "report",
+    "reports",
+];

@@ -102,6 +102,15 @@ pub(super) fn np_before(toks: &[Tok], end: usize) -> Option<Range> {
     {
         s += 1;
     }
+    // "an accusation the guild has denied": the account named before is what the speaker
+    // answers, not the speaker
+    if let Some(k) = (s..end.saturating_sub(1)).rev().find(|&k| {
+        in_list(ACCOUNT_NOUNS, &toks[k].lower)
+            && toks[k + 1].word
+            && (in_list(ARTICLES, &toks[k + 1].lower) || toks[k + 1].capitalised())
+    }) {
+        s = k + 1;
+    }
     (s < end).then_some((s, end))
 }
 
