@@ -384,6 +384,19 @@ fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attributi
                 })
             })
         }
+        // "the spokesman said": the speaker last cited under that role ("a ministry
+        // spokesman, Ali Rahim, said ..."), the name in that mention
+        [s] => definite_role(s.slice(text)).and_then(|role| {
+            before.iter().rev().take(ROLE_LOOKBACK).find_map(|b| {
+                let src = b.source.first()?;
+                let words = src.slice(text).to_lowercase();
+                let holds = words
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == role);
+                (holds && b.source.len() == 1 && !src.contains(*s))
+                    .then(|| b.antecedent.or(b.head).unwrap_or(*src))
+            })
+        }),
         _ => None,
     };
     Attribution {
@@ -493,6 +506,24 @@ fn definite_writing(s: &str) -> bool {
     }
 }
 
+/// How many attributions back a role noun looks for the speaker it stands for.
+const ROLE_LOOKBACK: usize = 8;
+
+/// The role noun of "the spokesman", "the official", "this official": a definite mention
+/// made of a role alone, in lower case.
+fn definite_role(s: &str) -> Option<String> {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        ["the" | "this" | "that", noun]
+            if super::lexicon::in_list(super::lexicon::ROLE_NOUNS, noun) =>
+        {
+            Some((*noun).to_string())
+        }
+        _ => None,
+    }
+}
+
 fn is_pronoun(s: &str) -> bool {
     matches!(
         s.to_lowercase().as_str(),
@@ -570,6 +601,23 @@ mod tests {
         let f = found(text, "read", "the statement", "“Wages are too low,”");
         let second = from_model(&a, &f, std::slice::from_ref(&first));
         assert_eq!(second.antecedent.map(|s| s.slice(text)), Some("The guild"));
+        // a role alone stands for the speaker last cited in that role
+        let text =
+            "A guild spokesman said the pier was shut. “It will stay shut,” the spokesman said.";
+        let a = Article::new("t", text);
+        let first = from_model(
+            &a,
+            &found(text, "said", "A guild spokesman", "the pier was shut"),
+            &[],
+        );
+        let mut f = found(text, "said", "the spokesman", "“It will stay shut,”");
+        let last = text.rfind("said").unwrap();
+        f.cue = Span::new(last, last + 4);
+        let second = from_model(&a, &f, std::slice::from_ref(&first));
+        assert_eq!(
+            second.antecedent.map(|s| s.slice(text)),
+            Some("A guild spokesman")
+        );
     }
 
     #[test]
