@@ -236,7 +236,7 @@ mod tests {
         let g = all
             .iter()
             .find(|g| g.cue == "concluded")
-            .expect(&format!("{all:#?}"));
+            .unwrap_or_else(|| panic!("{all:#?}"));
         assert_eq!(g.source, "that", "{all:#?}");
         assert_eq!(
             g.antecedent.as_deref(),

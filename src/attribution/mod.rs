@@ -38,6 +38,7 @@ mod spill;
 // the tagger and the combination
 mod combine;
 pub mod model;
+mod model_only;
 mod source_span;
 
 #[cfg(test)]

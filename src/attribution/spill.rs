@@ -103,8 +103,7 @@ pub(super) fn extend_quotes(article: &Article, quotes: &Quotes, out: &mut Vec<At
                 .last()
                 .is_some_and(|prev| prev.paragraph != para)
             && quoted_throughout(text, quotes, para, article.paragraphs[para]);
-        if (cpara != para && !next_quoted_paragraph)
-            || (!quotation && !next_quoted_paragraph)
+        if ((cpara != para || !quotation) && !next_quoted_paragraph)
             || !starts_quoted
             || !all_quoted
             || words.is_empty()

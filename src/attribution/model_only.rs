@@ -1,0 +1,308 @@
+//! Attributions the tagger alone found: their kind, stance and antecedent, and the
+//! guesses too weak to keep.
+
+use super::cues;
+use super::model::Found;
+use super::source_span::{speakers_only, whole_name};
+use super::{Attribution, AttributionKind, Stance};
+use crate::corpus::Article;
+use crate::text::Span;
+
+/// An attribution only the model found: kind from the quotation marks, cue lemma and
+/// stance from the lexicon, and for a pronoun source the source of the attribution before.
+pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -> Attribution {
+    let text = article.text.as_str();
+    let sentence = article
+        .sentences
+        .partition_point(|s| s.span.end <= f.cue.start)
+        .min(article.sentences.len().saturating_sub(1));
+    let cue_text = f.cue.slice(text);
+    let cue = cue_text
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(cues::lookup);
+    let lower = cue_text.to_lowercase();
+    let kind = if lower.starts_with("according to") {
+        AttributionKind::AccordingTo
+    } else {
+        kind_of(article, &f.content)
+    };
+    let antecedent = match f.source.as_slice() {
+        [s] if is_pronoun(s.slice(text))
+            || possessive_document(s.slice(text))
+            || definite_writing(s.slice(text)) =>
+        {
+            before.iter().rev().take(4).find_map(|b| {
+                b.antecedent.or_else(|| match b.source.as_slice() {
+                    [bs] if !is_pronoun(bs.slice(text)) => Some(*bs),
+                    _ => None,
+                })
+            })
+        }
+        // "the spokesman said": the speaker last cited under that role ("a ministry
+        // spokesman, Ali Rahim, said ..."), the name in that mention
+        [s] => definite_role(s.slice(text)).and_then(|role| {
+            before.iter().rev().take(ROLE_LOOKBACK).find_map(|b| {
+                let src = b.source.first()?;
+                let words = src.slice(text).to_lowercase();
+                let holds = words
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == role);
+                (holds && b.source.len() == 1 && !src.contains(*s))
+                    .then(|| b.antecedent.or(b.head).unwrap_or(*src))
+            })
+        }),
+        _ => None,
+    };
+    Attribution {
+        sentence,
+        kind,
+        source: speakers_only(text, &f.source)
+            .iter()
+            .map(|s| whole_name(text, *s))
+            .collect(),
+        antecedent,
+        cue: vec![f.cue],
+        cue_lemma: cue.map_or(lower.clone(), |c| c.lemma.to_string()),
+        stance: cue.map_or_else(
+            || {
+                lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find_map(cues::stance_of_word)
+                    .unwrap_or(Stance::Assert)
+            },
+            |c| c.stance,
+        ),
+        content: f.content.clone(),
+        modifiers: Vec::new(),
+        via: Vec::new(),
+        head: None,
+        affiliation: None,
+        relays: false,
+    }
+}
+
+/// Whether an attribution only the tagger found is too weak to keep: it has no source, no
+/// word of its cue is a cue of the lexicon, and its content is not quoted. On news these
+/// are mostly verbs and adjectives of the narrative taken for cues ("ignored", "always
+/// paranoid about"), which would otherwise become claims of an unnamed speaker.
+pub(super) fn unsourced_guess(article: &Article, f: &Found) -> bool {
+    f.source.is_empty()
+        && !lexicon_cue(article, f)
+        && kind_of(article, &f.content) == AttributionKind::Indirect
+}
+
+/// Whether a word of the cue the tagger found is a cue of the lexicon.
+fn lexicon_cue(article: &Article, f: &Found) -> bool {
+    f.cue
+        .slice(&article.text)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| cues::lookup(w).is_some())
+}
+
+/// "its own review", "their report": a document whose possessive stands for the body that
+/// made it, as a pronoun does.
+fn possessive_document(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        ["its" | "their", noun] | ["its" | "their", "own", noun] => {
+            super::lexicon::in_list(super::lexicon::DOCUMENT_NOUNS, noun)
+        }
+        _ => false,
+    }
+}
+
+/// Is the cue a form of "add" followed by "to" and a lower-case noun that is no audience
+/// ("added to the evidence"): to increase, not to speak?
+pub(super) fn adds_to_a_thing(text: &str, cue: Span) -> bool {
+    use super::lexicon::{in_list, ARTICLES, AUDIENCE_NOUNS, DETERMINERS};
+    if cues::lookup(cue.slice(text)).is_none_or(|c| c.lemma != "add") {
+        return false;
+    }
+    let mut words = text[cue.end..]
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(4);
+    if words.next() != Some("to") {
+        return false;
+    }
+    let noun = words.find(|w| {
+        let l = w.to_lowercase();
+        !in_list(DETERMINERS, &l) && !in_list(ARTICLES, &l)
+    });
+    noun.is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(char::is_lowercase) && !in_list(AUDIENCE_NOUNS, w)
+    })
+}
+
+/// Writings that speak for whoever issued them ("the statement read", "this report
+/// found").
+const WRITINGS: &[&str] = &[
+    "statement",
+    "report",
+    "announcement",
+    "document",
+    "letter",
+    "communique",
+    "release",
+    "message",
+];
+
+/// "The statement", "this report": a writing named by its kind alone, which stands for the
+/// speaker cited just before.
+fn definite_writing(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        ["the" | "this" | "that", noun] => super::lexicon::in_list(WRITINGS, noun),
+        _ => false,
+    }
+}
+
+/// How many attributions back a role noun looks for the speaker it stands for.
+const ROLE_LOOKBACK: usize = 8;
+
+/// The role noun of "the spokesman", "the official", "this official": a definite mention
+/// made of a role alone, in lower case.
+fn definite_role(s: &str) -> Option<String> {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        ["the" | "this" | "that", noun]
+            if super::lexicon::in_list(super::lexicon::ROLE_NOUNS, noun) =>
+        {
+            Some((*noun).to_string())
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn is_pronoun(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "his" | "her" | "their"
+    )
+}
+
+/// Direct when every word of the content is inside quotation marks, mixed when some are,
+/// indirect otherwise.
+pub(super) fn kind_of(article: &Article, content: &[Span]) -> AttributionKind {
+    let text = article.text.as_str();
+    let quoted = |s: &Span| {
+        let t = s
+            .slice(text)
+            .trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+        let opens = t.starts_with(['“', '"', '‘']) || t.starts_with("''");
+        let closes = t.ends_with(['”', '"', '’']) || t.ends_with("''");
+        let inner = t.chars().filter(|c| matches!(c, '“' | '”' | '"')).count();
+        (opens && closes, inner > 0)
+    };
+    let marks: Vec<(bool, bool)> = content.iter().map(quoted).collect();
+    if !marks.is_empty() && marks.iter().all(|m| m.0) {
+        AttributionKind::Direct
+    } else if marks.iter().any(|m| m.1) {
+        AttributionKind::Mixed
+    } else {
+        AttributionKind::Indirect
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    /// A found attribution made of the first places of `cue`, `source` and `content` in
+    /// `text`.
+    pub(in crate::attribution) fn found(
+        text: &str,
+        cue: &str,
+        source: &str,
+        content: &str,
+    ) -> Found {
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        Found {
+            cue: at(cue),
+            source: if source.is_empty() {
+                vec![]
+            } else {
+                vec![at(source)]
+            },
+            content: vec![at(content)],
+        }
+    }
+
+    #[test]
+    fn model_only_attributions_get_kind_stance_and_antecedent() {
+        let text = "Ms. Ortiz denied the charge. She warned that “prices will rise.”";
+        let a = Article::new("t", text);
+        let first = from_model(&a, &found(text, "denied", "Ms. Ortiz", "the charge"), &[]);
+        assert_eq!(first.stance, Stance::Deny);
+        assert_eq!(first.kind, AttributionKind::Indirect);
+        assert_eq!(first.sentence, 0);
+        let f = found(text, "warned", "She", "that “prices will rise.”");
+        let second = from_model(&a, &f, std::slice::from_ref(&first));
+        assert_eq!(second.stance, Stance::Warn);
+        assert_eq!(second.kind, AttributionKind::Mixed);
+        assert_eq!(second.sentence, 1);
+        assert_eq!(second.antecedent.map(|s| s.slice(text)), Some("Ms. Ortiz"));
+        let f = found(text, "warned", "She", "“prices will rise.”");
+        assert_eq!(from_model(&a, &f, &[]).kind, AttributionKind::Direct);
+        // a writing named by its kind stands for who was cited before
+        let text = "The guild said it would strike. “Wages are too low,” the statement read.";
+        let a = Article::new("t", text);
+        let first = from_model(
+            &a,
+            &found(text, "said", "The guild", "it would strike"),
+            &[],
+        );
+        let f = found(text, "read", "the statement", "“Wages are too low,”");
+        let second = from_model(&a, &f, std::slice::from_ref(&first));
+        assert_eq!(second.antecedent.map(|s| s.slice(text)), Some("The guild"));
+        // a role alone stands for the speaker last cited in that role
+        let text =
+            "A guild spokesman said the pier was shut. “It will stay shut,” the spokesman said.";
+        let a = Article::new("t", text);
+        let first = from_model(
+            &a,
+            &found(text, "said", "A guild spokesman", "the pier was shut"),
+            &[],
+        );
+        let mut f = found(text, "said", "the spokesman", "“It will stay shut,”");
+        let last = text.rfind("said").unwrap();
+        f.cue = Span::new(last, last + 4);
+        let second = from_model(&a, &f, std::slice::from_ref(&first));
+        assert_eq!(
+            second.antecedent.map(|s| s.slice(text)),
+            Some("A guild spokesman")
+        );
+    }
+
+    #[test]
+    fn adding_to_a_thing_is_no_cue() {
+        let text = "The cracks added to the evidence. “It holds,” Berg added to reporters.";
+        let at = |w: &str, from: usize| {
+            let i = from + text[from..].find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        assert!(adds_to_a_thing(text, at("added", 0)));
+        assert!(!adds_to_a_thing(text, at("added", 40)));
+    }
+
+    #[test]
+    fn unsourced_guesses_are_told_from_attributions() {
+        let text = "The owner ignored two reports, and “the valves leaked,” denied the crew.";
+        let a = Article::new("t", text);
+        let guess = found(text, "ignored", "", "two reports");
+        assert!(unsourced_guess(&a, &guess));
+        let sourced = found(text, "ignored", "The owner", "two reports");
+        assert!(!unsourced_guess(&a, &sourced));
+        let lexicon = found(text, "denied", "", "two reports");
+        assert!(!unsourced_guess(&a, &lexicon));
+        let quoted = found(text, "ignored", "", "“the valves leaked,”");
+        assert!(!unsourced_guess(&a, &quoted));
+    }
+}
