@@ -32,6 +32,8 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
     let cues = CueIndex::new(&rules);
     let mut used = vec![false; rules.len()];
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len() + rules.len());
+    // the tagger's attributions whose cue holds no word of the lexicon or of stance
+    let mut unlisted: Vec<bool> = Vec::with_capacity(found.len());
     for f in found {
         let a = match cues.first_overlapping(f.cue) {
             Some(k) => {
@@ -43,8 +45,10 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
             None if adds_to_a_thing(article.text.as_str(), f.cue) => continue,
             None => from_model(article, &f, &out),
         };
+        unlisted.push(!listed_cue(article.text.as_str(), f.cue));
         out.push(a);
     }
+    drop_deeds_inside_reports(&mut out, &unlisted);
     // the content spans of what is kept, as it grows
     let mut kept = SpanSet::new(
         out.iter()
@@ -112,6 +116,47 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
     unmark_lone_relays(&mut out);
     strip_datelines(article, &mut out);
     out
+}
+
+/// Does a word of the cue at `cue` belong to the cue lexicon or say a stance ("slammed")?
+fn listed_cue(text: &str, cue: Span) -> bool {
+    cue.slice(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| cues::lookup(w).is_some() || cues::stance_of_word(&w.to_lowercase()).is_some())
+}
+
+/// Drops the tagger's attributions whose cue is no cue word ("ignored") and stands inside
+/// the content of an attribution of the same sentence whose cue is one and comes after
+/// it: in "The owner
+/// ignored two reports, the Courier reported." the owner's deed is what the Courier
+/// reported, not something the owner said. `unlisted[i]` tells whether `atts[i]`'s cue
+/// is no cue word.
+fn drop_deeds_inside_reports(atts: &mut Vec<Attribution>, unlisted: &[bool]) {
+    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (i, a) in atts.iter().enumerate() {
+        by_sentence.entry(a.sentence).or_default().push(i);
+    }
+    let inside: Vec<bool> = atts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            unlisted[i]
+                && a.cue.first().is_some_and(|c| {
+                    by_sentence[&a.sentence].iter().any(|&j| {
+                        j != i
+                            && !unlisted[j]
+                            && atts[j].cue.first().is_some_and(|jc| jc.start > c.start)
+                            && atts[j].content.iter().any(|x| x.contains(*c))
+                    })
+                })
+        })
+        .collect();
+    let mut k = 0;
+    atts.retain(|_| {
+        k += 1;
+        !inside[k - 1]
+    });
 }
 
 /// Takes datelines and wire credits ("MOSCOW (AP) —", "MOSCOW, June 6.") out of sources and
@@ -360,6 +405,51 @@ mod tests {
     use super::*;
 
     use super::super::model_only::tests::found;
+
+    #[test]
+    fn a_deed_inside_a_report_after_it_is_no_attribution() {
+        let text = "The owner ignored two reports, the Courier reported.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let att = |cue: &str, source: &str, content: &str| Attribution {
+            sentence: 0,
+            kind: AttributionKind::Indirect,
+            source: vec![at(source)],
+            head: None,
+            antecedent: None,
+            cue: vec![at(cue)],
+            cue_lemma: String::new(),
+            stance: crate::attribution::Stance::Assert,
+            content: vec![at(content)],
+            modifiers: Vec::new(),
+            via: Vec::new(),
+            affiliation: None,
+            relays: false,
+        };
+        assert!(!listed_cue(text, at("ignored")));
+        assert!(listed_cue(text, at("reported")));
+        let deed = att("ignored", "The owner", "two reports");
+        let report = att("reported", "the Courier", "The owner ignored two reports");
+        let mut atts = vec![deed.clone(), report.clone()];
+        drop_deeds_inside_reports(&mut atts, &[true, false]);
+        assert_eq!(atts, [report.clone()]);
+        // a deed that comes after the report's cue stays: the report's content may run on
+        let text2 = "The Courier reported the figures, and the owner ignored two reports.";
+        let at2 = |w: &str| {
+            let i = text2.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let mut early = report;
+        early.cue = vec![at2("reported")];
+        early.content = vec![at2("the figures, and the owner ignored two reports")];
+        let mut late = deed;
+        late.cue = vec![at2("ignored")];
+        let mut atts = vec![early, late];
+        drop_deeds_inside_reports(&mut atts, &[false, true]);
+        assert_eq!(atts.len(), 2);
+    }
 
     #[test]
     fn merge_keeps_rule_metadata_and_model_spans() {
