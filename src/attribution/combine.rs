@@ -434,7 +434,7 @@ mod tests {
         let report = att("reported", "the Courier", "The owner ignored two reports");
         let mut atts = vec![deed.clone(), report.clone()];
         drop_deeds_inside_reports(&mut atts, &[true, false]);
-        assert_eq!(atts, [report.clone()]);
+        assert_eq!(atts, std::slice::from_ref(&report));
         // a deed that comes after the report's cue stays: the report's content may run on
         let text2 = "The Courier reported the figures, and the owner ignored two reports.";
         let at2 = |w: &str| {
