@@ -1,7 +1,7 @@
 //! Repairs of the source spans the tagger finds: a lone adverb is no speaker, and a word
 //! that opens a name stands for the whole name.
 
-use super::lexicon::{in_list, BETWEEN, NOT_PERSON_WORDS, TIME_WORDS};
+use super::lexicon::{in_list, ACCOUNT_NOUNS, BETWEEN, NOT_PERSON_WORDS, TIME_WORDS};
 use crate::text::Span;
 
 /// Source fragments less a lone word that stands between a subject and its cue ("always"
@@ -13,8 +13,27 @@ pub(super) fn speakers_only(text: &str, source: &[Span]) -> Vec<Span> {
         [s] if in_list(BETWEEN, &s.slice(text).to_lowercase()) => Vec::new(),
         _ => source
             .iter()
-            .map(|s| without_trailing_day(text, *s))
+            .map(|s| without_account(text, without_trailing_day(text, *s)))
             .collect(),
+    }
+}
+
+/// "an accusation Moscow (has denied)": the account a reduced relative hangs on is what
+/// the speaker answers, not part of the speaker; the source starts after it.
+fn without_account(text: &str, s: Span) -> Span {
+    let t = s.slice(text);
+    let mut words = t.split(' ');
+    let (Some(first), Some(noun)) = (words.next(), words.next()) else {
+        return s;
+    };
+    let rest_start = first.len() + 1 + noun.len() + 1;
+    let opener = matches!(first.to_lowercase().as_str(), "a" | "an" | "the" | "this");
+    let after = t.get(rest_start..).unwrap_or("");
+    let named_after = after.starts_with(char::is_uppercase) || after.starts_with("the ");
+    if opener && in_list(ACCOUNT_NOUNS, &noun.to_lowercase()) && named_after {
+        Span::new(s.start + rest_start, s.end)
+    } else {
+        s
     }
 }
 
@@ -112,6 +131,9 @@ mod tests {
         };
         assert!(speakers_only(t, &[at("always")]).is_empty());
         assert_eq!(speakers_only(t, &[at("Russia")]), [at("Russia")]);
+        let t = "It was approved, an accusation Moscow has denied.";
+        let whole = Span::new(t.find("an accusation").unwrap(), t.find(" has").unwrap());
+        assert_eq!(speakers_only(t, &[whole])[0].slice(t), "Moscow");
         let t = "Russia today said its records show a jet.";
         let whole = Span::new(0, "Russia today".len());
         assert_eq!(speakers_only(t, &[whole]), [Span::new(0, 6)]);
