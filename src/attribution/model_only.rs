@@ -163,14 +163,15 @@ fn definite_writing(s: &str) -> bool {
 /// How many attributions back a role noun looks for the speaker it stands for.
 const ROLE_LOOKBACK: usize = 8;
 
-/// The role noun of "the spokesman", "the official", "this official": a definite mention
-/// made of a role alone, in lower case.
+/// The noun of "the spokesman", "the official", "the channel": a definite mention made of
+/// a role or a kind alone, in lower case.
 fn definite_role(s: &str) -> Option<String> {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
         ["the" | "this" | "that", noun]
-            if super::lexicon::in_list(super::lexicon::ROLE_NOUNS, noun) =>
+            if super::lexicon::in_list(super::lexicon::ROLE_NOUNS, noun)
+                || noun.chars().all(char::is_alphabetic) =>
         {
             Some((*noun).to_string())
         }
