@@ -758,3 +758,39 @@ pub(super) const ACCOUNT_NOUNS: &[&str] = &[
     "report",
     "reports",
 ];
+
+/// Words that open a phrase of circumstance after the speaker ("said Peskov in a
+/// statement", "said the mayor on Sunday", "said Marsh to reporters").
+pub(super) const ADJUNCT_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "from",
+    "with",
+    "via",
+    "through",
+    "earlier",
+    "later",
+    "late",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+];
+
+/// Writings that speak for whoever issued them ("the statement read", "this report
+/// found").
+pub(super) const WRITINGS: &[&str] = &[
+    "statement",
+    "report",
+    "announcement",
+    "document",
+    "letter",
+    "communique",
+    "release",
+    "message",
+];

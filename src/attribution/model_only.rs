@@ -38,18 +38,22 @@ pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -
                 })
             })
         }
-        // "the spokesman said": the speaker last cited under that role ("a ministry
-        // spokesman, Ali Rahim, said ..."), the name in that mention
-        [s] => definite_role(s.slice(text)).and_then(|role| {
-            before.iter().rev().take(ROLE_LOOKBACK).find_map(|b| {
-                let src = b.source.first()?;
-                let words = src.slice(text).to_lowercase();
-                let holds = words
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == role);
-                (holds && b.source.len() == 1 && !src.contains(*s))
-                    .then(|| b.antecedent.or(b.head).unwrap_or(*src))
-            })
+        // "the spokesman said", "the channel vowed": the speaker last cited under that
+        // noun ("a ministry spokesman, Ali Rahim, said ..."), the name in that mention
+        [s] => definite_description(s.slice(text)).and_then(|noun| {
+            before
+                .iter()
+                .rev()
+                .take(DESCRIPTION_LOOKBACK)
+                .find_map(|b| {
+                    let src = b.source.first()?;
+                    let words = src.slice(text).to_lowercase();
+                    let holds = words
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == noun);
+                    (holds && b.source.len() == 1 && !src.contains(*s))
+                        .then(|| b.antecedent.or(b.head).unwrap_or(*src))
+                })
         }),
         _ => None,
     };
@@ -136,36 +140,23 @@ pub(super) fn adds_to_a_thing(text: &str, cue: Span) -> bool {
     })
 }
 
-/// Writings that speak for whoever issued them ("the statement read", "this report
-/// found").
-const WRITINGS: &[&str] = &[
-    "statement",
-    "report",
-    "announcement",
-    "document",
-    "letter",
-    "communique",
-    "release",
-    "message",
-];
-
 /// "The statement", "this report": a writing named by its kind alone, which stands for the
 /// speaker cited just before.
 fn definite_writing(s: &str) -> bool {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
-        ["the" | "this" | "that", noun] => super::lexicon::in_list(WRITINGS, noun),
+        ["the" | "this" | "that", noun] => super::lexicon::in_list(super::lexicon::WRITINGS, noun),
         _ => false,
     }
 }
 
-/// How many attributions back a role noun looks for the speaker it stands for.
-const ROLE_LOOKBACK: usize = 8;
+/// How many attributions back a definite description looks for the speaker it stands for.
+const DESCRIPTION_LOOKBACK: usize = 8;
 
 /// The noun of "the spokesman", "the official", "the channel": a definite mention made of
 /// a role or a kind alone, in lower case.
-fn definite_role(s: &str) -> Option<String> {
+fn definite_description(s: &str) -> Option<String> {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {

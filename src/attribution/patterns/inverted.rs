@@ -9,29 +9,6 @@ use crate::attribution::lexicon::*;
 use crate::attribution::phrases::{appositive_after, np_after};
 use crate::attribution::tokens::Tok;
 
-/// Words that open a phrase of circumstance after the speaker ("said Peskov in a
-/// statement", "said the mayor on Sunday", "said Marsh to reporters").
-const ADJUNCT_OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "to",
-    "from",
-    "with",
-    "via",
-    "through",
-    "earlier",
-    "later",
-    "late",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-];
-
 /// Does a phrase of circumstance run from token `e` to the end of the clause: an opener,
 /// then at most eight words, none quoted, none a cue, no "that" and no relative?
 fn adjunct_to_end(toks: &[Tok], e: usize) -> bool {
