@@ -14,7 +14,7 @@ pub use super::parties::Parties;
 use super::predicates::{
     self, PredicateClass, ACCOUNTS, ANY_PARTY, AUXILIARIES, CLAUSE_OPENERS, DENIAL_VERBS,
     GENERIC_THEME, HOLDING, INDEFINITE, KNOWLEDGE, NEGATIONS, NOT_CONTENT, NO_SUBJECT_AGENT,
-    PARTICIPLES, PASSIVE, PREPOSITIONS, WEEKDAYS,
+    PARTICIPLES, PASSIVE, PREPOSITIONS, TELLING_GERUNDS, WEEKDAYS,
 };
 pub use super::quantities::Quantity;
 use super::quantities::{quantities, MONTHS};
@@ -485,8 +485,11 @@ impl Reader for WordReader {
         let within_account = reported_denial
             || main_span.is_some_and(|(s, _)| {
                 (0..s).any(|k| {
-                    ACCOUNTS.contains(&lows[k].as_str())
-                        && lows.get(k + 1).is_some_and(|n| n == "that")
+                    (ACCOUNTS.contains(&lows[k].as_str())
+                        && lows.get(k + 1).is_some_and(|n| n == "that"))
+                        || (TELLING_GERUNDS.contains(&lows[k].as_str())
+                            && k > 0
+                            && matches!(lows[k - 1].as_str(), "by" | "for" | "of"))
                 })
             });
         let reports_on = lows

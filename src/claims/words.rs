@@ -226,6 +226,19 @@ pub(crate) const ACCOUNTS: &[&str] = &[
     "theory",
 ];
 
+/// Gerunds of telling: after "by", "for" or "of" ("criticised him for saying that ...",
+/// "acting wrongly by claiming ..."), what follows is another's account that the claim
+/// tells of, not one it asserts.
+pub(crate) const TELLING_GERUNDS: &[&str] = &[
+    "saying",
+    "claiming",
+    "alleging",
+    "asserting",
+    "suggesting",
+    "insisting",
+    "stating",
+];
+
 /// Prepositions: a predicate noun just after one is part of a phrase of the sentence
 /// ("in response to the attack"), not the deed its subject did.
 pub(crate) const PREPOSITIONS: &[&str] = &[

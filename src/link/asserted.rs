@@ -200,25 +200,90 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
         // responsible") answers the account that names a party for it
         (Some(x), None) | (None, Some(x)) => {
             let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
-            let denies_any = ma.negative != mb.negative
-                && neg.assertion.any_party
+            let opposed = ma.negative != mb.negative
                 && neg.assertion.denies_event
-                && pos.assertion.agent.is_some()
-                && class.has_culprit()
-                && other.has_culprit();
-            if !denies_any || told || one_voice || hedged {
+                && pos.assertion.agent.is_some();
+            let denies_any =
+                opposed && neg.assertion.any_party && class.has_culprit() && other.has_culprit();
+            // the deed itself denied, of no party ("the dam was not destroyed"), answers
+            // the account of who did it when they share their matter
+            let denies_deed = opposed
+                && neg.assertion.parties.is_empty()
+                && shared_theme(ma, mb) >= DEED_THEME_SHARED;
+            if !(denies_any || denies_deed) || told || one_voice || hedged {
+                return None;
+            }
+            Some(Verdict::Contradicts(if denies_any {
+                format!(
+                    "{} says {} {}; {} says no party of the kind did",
+                    who(pos),
+                    x.id,
+                    pos.assertion.class().unwrap_or(class).past(),
+                    who(neg)
+                )
+            } else {
+                format!(
+                    "{} says {} {} ({}); {} says it did not happen",
+                    who(pos),
+                    x.id,
+                    pos.assertion.class().unwrap_or(class).past(),
+                    shared_theme_words(ma, mb).join(", "),
+                    who(neg)
+                )
+            }))
+        }
+        // the same deed of no named party, asserted by one and denied as an event by the
+        // other ("a laboratory leak was the cause" against "highly unlikely to have leaked
+        // from a lab"): they must share more of their matter than one word
+        (None, None) => {
+            let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
+            let opposed = ma.negative != mb.negative
+                && neg.assertion.denies_event
+                && !hedged
+                && one_event
+                && shared_theme(ma, mb) >= DEED_THEME_SHARED;
+            if !opposed {
                 return None;
             }
             Some(Verdict::Contradicts(format!(
-                "{} says {} {}; {} says no party of the kind did",
+                "{} says it happened ({}: {}); {} says it did not",
                 who(pos),
-                x.id,
-                pos.assertion.class().unwrap_or(class).past(),
+                pos.assertion.class().unwrap_or(class).label(),
+                shared_theme_words(ma, mb).join(", "),
                 who(neg)
             )))
         }
-        _ => None,
     }
+}
+
+/// Theme words (or their concepts) two claims must share for a deed no party is named
+/// for, asserted by one and denied by the other, to be one event.
+const DEED_THEME_SHARED: usize = 2;
+
+/// The theme words of `a` that `b` shares, by word or concept, in `a`'s order.
+fn shared_theme_words<'m>(
+    a: &'m crate::claims::Assertion,
+    b: &crate::claims::Assertion,
+) -> Vec<&'m str> {
+    use crate::text::concepts::concept_of;
+    let norm = |s: &'m str| concept_of(s).unwrap_or(s);
+    let theirs: std::collections::HashSet<&str> = b
+        .theme
+        .iter()
+        .map(|t| concept_of(t).unwrap_or(t.as_str()))
+        .collect();
+    let mut out: Vec<&str> = Vec::new();
+    for t in &a.theme {
+        if theirs.contains(norm(t.as_str())) && !out.contains(&t.as_str()) {
+            out.push(t.as_str());
+        }
+    }
+    out
+}
+
+/// How many theme words (or concepts) two claims share.
+fn shared_theme(a: &crate::claims::Assertion, b: &crate::claims::Assertion) -> usize {
+    shared_theme_words(a, b).len()
 }
 
 #[cfg(test)]
@@ -397,5 +462,69 @@ mod tests {
         );
         assert!(!c.assertion.any_party);
         assert!(!matches!(verdict(&c, &b, 1), Some(Verdict::Contradicts(_))));
+    }
+
+    #[test]
+    fn a_deed_of_no_party_asserted_and_denied_contradicts() {
+        let a = said(
+            "inspectors",
+            "inspectors",
+            "one",
+            "a leak from the Varno laboratory caused the outbreak",
+        );
+        let b = kelmar(
+            "two",
+            "the outbreak was highly unlikely to have leaked from the Varno laboratory",
+        );
+        assert!(a.assertion.agent.is_none() && b.assertion.agent.is_none());
+        assert!(b.assertion.negative && b.assertion.denies_event);
+        match verdict(&a, &b, 2) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("did not"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        // one word of the matter in common is not one event
+        let c = kelmar("two", "the outbreak did not leak from any farm");
+        assert!(c.assertion.negative);
+        assert!(!matches!(verdict(&a, &c, 1), Some(Verdict::Contradicts(_))));
+        // a hedged assertion is not contradicted by a denial
+        let d = said(
+            "inspectors",
+            "inspectors",
+            "one",
+            "a leak from the Varno laboratory may have caused the outbreak",
+        );
+        assert!(!matches!(verdict(&d, &b, 2), Some(Verdict::Contradicts(_))));
+    }
+
+    #[test]
+    fn the_deed_itself_denied_answers_who_did_it() {
+        let a = kelmar(
+            "one",
+            "the Ostlandic army blew up the dam at Varno on Tuesday",
+        );
+        let b = said(
+            "inspectors",
+            "inspectors",
+            "two",
+            "the dam at Varno was not blown up on Tuesday",
+        );
+        assert!(b.assertion.agent.is_none() && b.assertion.denies_event);
+        match verdict(&a, &b, 2) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("did not happen"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        // denying that one party did it leaves the deed standing: no contradiction of
+        // an account that names no party
+        let c = said(
+            "inspectors",
+            "inspectors",
+            "two",
+            "the dam at Varno was blown up on Tuesday",
+        );
+        let d = kelmar(
+            "one",
+            "Kelmari forces did not blow up the dam at Varno on Tuesday",
+        );
+        assert!(!matches!(verdict(&c, &d, 2), Some(Verdict::Contradicts(_))));
     }
 }

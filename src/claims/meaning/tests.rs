@@ -253,3 +253,17 @@ fn who_thinks_it_is_no_agent_of_what_is_thought() {
         Some("Kelmari state")
     );
 }
+
+#[test]
+fn a_deed_after_by_saying_is_another_account_told() {
+    let a = read(
+        "the minister was wrong by saying that Kelmar was behind the attack",
+        Stance::Assert,
+    );
+    assert!(a.within_account, "{a:?}");
+    let b = read(
+        "the minister is right: Kelmar was behind the attack",
+        Stance::Assert,
+    );
+    assert!(!b.within_account, "{b:?}");
+}
