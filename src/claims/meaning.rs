@@ -14,7 +14,7 @@ pub use super::parties::Parties;
 use super::predicates::{
     self, PredicateClass, ACCOUNTS, ANY_PARTY, AUXILIARIES, CLAUSE_OPENERS, DENIAL_VERBS,
     GENERIC_THEME, HOLDING, INDEFINITE, KNOWLEDGE, NEGATIONS, NOT_CONTENT, NO_SUBJECT_AGENT,
-    PARTICIPLES, PASSIVE, PREPOSITIONS, TELLING_GERUNDS, WEEKDAYS,
+    PARTICIPLES, PASSIVE, PERSON_NOUNS, PREPOSITIONS, TELLING_GERUNDS, WEEKDAYS,
 };
 pub use super::quantities::Quantity;
 use super::quantities::{quantities, MONTHS};
@@ -182,7 +182,13 @@ impl Reader for WordReader {
                 // is no prime minister
                 let named = ws[i].text.starts_with(|c: char| c.is_uppercase())
                     || (len > 1 || !is_stopword(&key));
-                if let Some(p) = parties.get(&key).filter(|_| named) {
+                // "Ukrainian citizen Leonid Kharchenko" is a person, not the state
+                let person = len == 1
+                    && parties.is_demonym(&key)
+                    && lows
+                        .get(i + 1)
+                        .is_some_and(|n| PERSON_NOUNS.contains(&n.as_str()));
+                if let Some(p) = parties.get(&key).filter(|_| named && !person) {
                     hit = Some((len, p.to_string()));
                     break;
                 }

@@ -14,6 +14,8 @@ pub struct Parties {
     names: HashMap<String, String>,
     /// The most words of any name.
     pub(super) longest: usize,
+    /// The demonyms that open an affiliation, lower case ("russian").
+    demonyms: std::collections::HashSet<String>,
 }
 
 impl Parties {
@@ -44,11 +46,18 @@ impl Parties {
                 if let Some(first) = aff.split_whitespace().next() {
                     if first.starts_with(|c: char| c.is_uppercase()) && first.len() > 3 {
                         add(first);
+                        p.demonyms.insert(phrase_key(first));
                     }
                 }
             }
         }
         p
+    }
+
+    /// True when a lower-case word is a demonym that opens an affiliation: before a noun
+    /// of people ("Russian citizens") it names persons of that nationality, not the state.
+    pub(super) fn is_demonym(&self, key: &str) -> bool {
+        self.demonyms.contains(key)
     }
 
     /// The party a lower-case phrase names, if any.

@@ -239,6 +239,34 @@ pub(crate) const TELLING_GERUNDS: &[&str] = &[
     "stating",
 ];
 
+/// Nouns of persons: a demonym before one ("Ukrainian citizen", "Russian nationals") names
+/// people of that nationality, not their state.
+pub(crate) const PERSON_NOUNS: &[&str] = &[
+    "citizen",
+    "citizens",
+    "national",
+    "nationals",
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "expatriate",
+    "expatriates",
+    "emigre",
+    "emigres",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "businessman",
+    "businessmen",
+    "businesswoman",
+    "tourist",
+    "tourists",
+    "student",
+    "students",
+];
+
 /// Prepositions: a predicate noun just after one is part of a phrase of the sentence
 /// ("in response to the attack"), not the deed its subject did.
 pub(crate) const PREPOSITIONS: &[&str] = &[

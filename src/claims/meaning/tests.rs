@@ -267,3 +267,19 @@ fn a_deed_after_by_saying_is_another_account_told() {
     );
     assert!(!b.within_account, "{b:?}");
 }
+
+#[test]
+fn a_demonym_before_a_noun_of_persons_names_no_state() {
+    let a = read(
+        "two Ostlandic citizens were behind the attack",
+        Stance::Assert,
+    );
+    assert_eq!(a.agent, None, "{a:?}");
+    assert!(a.parties.is_empty(), "{a:?}");
+    let b = read("the Ostlandic army was behind the attack", Stance::Assert);
+    assert_eq!(
+        b.agent.as_ref().map(|p| p.id.as_str()),
+        Some("Ostlandic state"),
+        "{b:?}"
+    );
+}
