@@ -290,11 +290,40 @@ pub fn assess_with(
             .filter(|o| any_named && !named(o) && !retold(o))
             .cloned()
             .collect();
+        // the party a proposition blames does not corroborate the blame: its claim among
+        // the accusers tells of the accusation ("by saying it is highly likely Moscow
+        // ordered it"), unless it is the only origin
+        let blamed: BTreeSet<&str> = g
+            .iter()
+            .filter_map(|&i| {
+                let a = &claims[i].assertion;
+                let culprit = a.class().is_some_and(|c| c.has_culprit()) && !a.negative;
+                culprit.then_some(a.agent.as_ref()?.id.as_str())
+            })
+            .collect();
+        let self_blamed: Vec<SpeakerId> = origins
+            .iter()
+            .filter(|o| {
+                let party = table
+                    .get(o.as_str())
+                    .and_then(|s| s.affiliation.as_deref())
+                    .unwrap_or(o.as_str());
+                blamed.contains(party)
+            })
+            .cloned()
+            .collect();
+        let self_blamed = if self_blamed.len() < origins.len() {
+            self_blamed
+        } else {
+            Vec::new()
+        };
+        let left_out =
+            |o: &SpeakerId| retold(o) || unverifiable.contains(o) || self_blamed.contains(o);
         let circles = citation_circles(&g, claims);
         let circle_of = |o: &SpeakerId| circles.iter().find(|c| c.contains(o));
         let independent: BTreeSet<String> = origins
             .iter()
-            .filter(|o| !retold(o) && !unverifiable.contains(o))
+            .filter(|o| !left_out(o))
             .map(|o| match circle_of(o) {
                 Some(c) => format!("{}, which cite one another", names(c, table)),
                 None => table
@@ -379,7 +408,7 @@ pub fn assess_with(
         if independent.len() == 1 {
             let only = origins
                 .iter()
-                .filter(|o| !retold(o) && !unverifiable.contains(o))
+                .filter(|o| !left_out(o))
                 .cloned()
                 .collect::<Vec<_>>();
             if only.len() == 1 {
@@ -418,6 +447,22 @@ pub fn assess_with(
                 ));
             }
         }
+        if !self_blamed.is_empty() {
+            reasons.push(format!(
+                "{} {} for the party blamed: {} telling of the blame is no corroboration",
+                names(&self_blamed, table),
+                if self_blamed.len() == 1 {
+                    "speaks"
+                } else {
+                    "speak"
+                },
+                if self_blamed.len() == 1 {
+                    "its"
+                } else {
+                    "their"
+                }
+            ));
+        }
         if !unverifiable.is_empty() {
             reasons.push(format!(
                 "{} cannot be shown to be independent of the named origins",
@@ -453,10 +498,7 @@ pub fn assess_with(
                 cites.join(", ")
             ));
         }
-        for o in origins
-            .iter()
-            .filter(|o| !retold(o) && !unverifiable.contains(o))
-        {
+        for o in origins.iter().filter(|o| !left_out(o)) {
             if circle_of(o).is_none() {
                 circular_only = false;
             }

@@ -113,3 +113,59 @@ fn a_proposition_never_holds_two_claims_that_contradict_each_other() {
     let props = assess(&claims, &relations[..2], &table());
     assert_eq!(props.len(), 1);
 }
+
+#[test]
+fn the_party_blamed_is_no_corroboration_of_the_blame() {
+    use crate::claims::meaning::{Party, Predicate};
+    use crate::claims::predicates::PredicateClass;
+    let state = |id: &str, affiliation: &str| Source {
+        id: id.into(),
+        name: id.into(),
+        kind: SourceKind::Government,
+        affiliation: Some(affiliation.into()),
+        ..Source::unknown(id)
+    };
+    let table = SourceTable::from_sources(vec![
+        state("ostland-government", "Ostlandic state"),
+        state("nato", "NATO"),
+        state("kelmar-embassy", "Kelmari state"),
+    ]);
+    let blame = |id: &str, origin: &str| {
+        let mut c = Claim::plain(id, origin, "Kelmar was behind the attack on the ferry");
+        c.assertion.predicate = Some(Predicate {
+            lemma: "behind",
+            class: PredicateClass::Responsible,
+        });
+        c.assertion.agent = Some(Party {
+            id: "Kelmari state".into(),
+            text: "Kelmar".into(),
+        });
+        c
+    };
+    let claims = vec![
+        blame("a", "ostland-government"),
+        blame("b", "nato"),
+        blame("c", "kelmar-embassy"),
+    ];
+    let relations = [
+        relation(0, 1, RelationKind::Agrees, 0.9),
+        relation(0, 2, RelationKind::Agrees, 0.9),
+        relation(1, 2, RelationKind::Agrees, 0.9),
+    ];
+    let props = assess(&claims, &relations, &table);
+    assert_eq!(props.len(), 1);
+    assert_eq!(
+        props[0].independent_origins.len(),
+        2,
+        "{:?}",
+        props[0].independent_origins
+    );
+    assert!(
+        props[0].reasons.iter().any(|r| r.contains("party blamed")),
+        "{:?}",
+        props[0].reasons
+    );
+    // the blamed party alone, admitting it, is still an origin
+    let alone = assess(&claims[2..], &[], &table);
+    assert_eq!(alone[0].independent_origins.len(), 1);
+}

@@ -14,7 +14,7 @@ pub use super::parties::Parties;
 use super::predicates::{
     self, PredicateClass, ACCOUNTS, ANY_PARTY, AUXILIARIES, CLAUSE_OPENERS, DENIAL_VERBS,
     GENERIC_THEME, HOLDING, INDEFINITE, KNOWLEDGE, NEGATIONS, NOT_CONTENT, NO_SUBJECT_AGENT,
-    PARTICIPLES, PASSIVE, PERSON_NOUNS, PREPOSITIONS, TELLING_GERUNDS, WEEKDAYS,
+    PARTICIPLES, PASSIVE, PERSON_NOUNS, PREPOSITIONS, TELLING_GERUNDS, UNSETTLED, WEEKDAYS,
 };
 pub use super::quantities::Quantity;
 use super::quantities::{quantities, MONTHS};
@@ -99,6 +99,10 @@ pub struct Assertion {
     /// The deed is said of any party of a kind ("a foreign adversary was responsible",
     /// "anyone was behind it") rather than of one.
     pub any_party: bool,
+    /// The claim is not negative, yet its words hold a negation or say the matter is
+    /// unsettled ("there is no credible evidence that ...", "unable to determine"): its
+    /// polarity is not plain enough to set against a denial.
+    pub unsettled: bool,
     /// The classes of the other predicates the content names ("the attack" of
     /// "responsible for the attack"), besides the main one.
     pub events: Vec<PredicateClass>,
@@ -427,6 +431,12 @@ impl Reader for WordReader {
             denied || judged_unlikely || (negative && (on_predicate || no_knowledge));
         // a denial whose own words negate ("said it had nothing to do with") denies once
         let negative = (negative || denied) ^ judged_unlikely;
+        let unsettled = !negative
+            && lows.iter().any(|l| {
+                NEGATIONS.contains(&l.as_str())
+                    || l.ends_with("n't")
+                    || UNSETTLED.contains(&l.as_str())
+            });
         let mut quantities = quantities(text, &ws, &lows);
         if let Some((s, e, _)) = &main {
             for q in &mut quantities {
@@ -516,6 +526,7 @@ impl Reader for WordReader {
             within_account,
             denies_event,
             any_party,
+            unsettled,
             events,
             told: None,
         }

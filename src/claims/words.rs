@@ -239,6 +239,19 @@ pub(crate) const TELLING_GERUNDS: &[&str] = &[
     "stating",
 ];
 
+/// Words that leave a matter unsettled ("unable to determine", "non-existent"): a claim
+/// holding one is no plain assertion of the matter.
+pub(crate) const UNSETTLED: &[&str] = &[
+    "unable",
+    "unclear",
+    "uncertain",
+    "undetermined",
+    "inconclusive",
+    "cannot",
+    "non-existent",
+    "nonexistent",
+];
+
 /// Nouns of persons: a demonym before one ("Ukrainian citizen", "Russian nationals") names
 /// people of that nationality, not their state.
 pub(crate) const PERSON_NOUNS: &[&str] = &[

@@ -208,6 +208,8 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
             // the deed itself denied, of no party ("the dam was not destroyed"), answers
             // the account of who did it when they share their matter
             let denies_deed = opposed
+                && !pos.assertion.unsettled
+                && !neg.assertion.any_party
                 && neg.assertion.parties.is_empty()
                 && shared_theme(ma, mb) >= DEED_THEME_SHARED;
             if !(denies_any || denies_deed) || told || one_voice || hedged {
@@ -237,8 +239,16 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
         // from a lab"): they must share more of their matter than one word
         (None, None) => {
             let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
+            // one deed: the same class, or two of the question where a thing came from
+            // ("a laboratory leak" against "a laboratory origin"), not two deeds that ask
+            // who did it ("took the plane down" against "killed him")
+            let one_deed = class == other || !(class.has_culprit() && other.has_culprit());
             let opposed = ma.negative != mb.negative
+                && one_deed
                 && neg.assertion.denies_event
+                && !pos.assertion.unsettled
+                && !ma.any_party
+                && !mb.any_party
                 && !hedged
                 && one_event
                 && shared_theme(ma, mb) >= DEED_THEME_SHARED;
@@ -494,6 +504,19 @@ mod tests {
             "a leak from the Varno laboratory may have caused the outbreak",
         );
         assert!(!matches!(verdict(&d, &b, 2), Some(Verdict::Contradicts(_))));
+        // nor is one whose words leave the matter unsettled
+        let e = said(
+            "inspectors",
+            "inspectors",
+            "one",
+            "inspectors were unable to determine whether a leak from the Varno laboratory caused the outbreak",
+        );
+        assert!(
+            e.assertion.unsettled && !e.assertion.negative,
+            "{:?}",
+            e.assertion
+        );
+        assert!(!matches!(verdict(&e, &b, 2), Some(Verdict::Contradicts(_))));
     }
 
     #[test]
