@@ -130,8 +130,9 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     None
 }
 
-/// How many cited attributions back a definite description looks for its speaker.
-const DESCRIPTION_LOOKBACK: usize = 8;
+/// How many cited attributions back a definite description looks for its speaker, from
+/// the rules here and from what the tagger alone found (`model_only`).
+pub(super) const DESCRIPTION_LOOKBACK: usize = 8;
 
 /// How far into its sentence, in bytes, a name may start and still be taken for the
 /// sentence's subject ("Still, Dr. Lind, who ...").

@@ -1,6 +1,7 @@
 //! Attributions the tagger alone found: their kind, stance and antecedent, and the
 //! guesses too weak to keep.
 
+use super::coreference::DESCRIPTION_LOOKBACK;
 use super::cues;
 use super::model::Found;
 use super::source_span::{speakers_only, whole_name};
@@ -150,9 +151,6 @@ fn definite_writing(s: &str) -> bool {
         _ => false,
     }
 }
-
-/// How many attributions back a definite description looks for the speaker it stands for.
-const DESCRIPTION_LOOKBACK: usize = 8;
 
 /// The noun of "the spokesman", "the official", "the channel": a definite mention made of
 /// a role or a kind alone, in lower case.
