@@ -122,14 +122,30 @@ impl Assertion {
     /// besides their predicates ("responsible for the attack", "involved in the nerve
     /// agent attack"), or they share a word or a concept.
     pub fn same_matter(&self, other: &Assertion) -> bool {
-        let norm = |s: &str| concept_of(s).map_or_else(|| s.to_string(), str::to_string);
         self.theme.is_empty()
             || other.theme.is_empty()
             || self.events.iter().any(|e| other.events.contains(e))
-            || self
-                .theme
-                .iter()
-                .any(|t| other.theme.iter().any(|u| norm(t) == norm(u)))
+            || self.theme.iter().any(|t| other.has_theme_word(t))
+    }
+
+    /// True when `word` (another claim's theme word) or its concept is in this theme.
+    fn has_theme_word(&self, word: &str) -> bool {
+        fn norm(s: &str) -> &str {
+            concept_of(s).unwrap_or(s)
+        }
+        let want = norm(word);
+        self.theme.iter().any(|u| norm(u) == want)
+    }
+
+    /// This claim's theme words that `other` shares, by word or concept, in order.
+    pub fn shared_theme(&self, other: &Assertion) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for t in &self.theme {
+            if other.has_theme_word(t) && !out.contains(&t.as_str()) {
+                out.push(t);
+            }
+        }
+        out
     }
 
     /// A short account in words: "negative: Russian state destroy (dam)".

@@ -211,7 +211,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                 && !pos.assertion.unsettled
                 && !neg.assertion.any_party
                 && neg.assertion.parties.is_empty()
-                && shared_theme(ma, mb) >= DEED_THEME_SHARED;
+                && ma.shared_theme(mb).len() >= DEED_THEME_SHARED;
             if !(denies_any || denies_deed) || told || one_voice || hedged {
                 return None;
             }
@@ -229,7 +229,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                     who(pos),
                     x.id,
                     pos.assertion.class().unwrap_or(class).past(),
-                    shared_theme_words(ma, mb).join(", "),
+                    ma.shared_theme(mb).join(", "),
                     who(neg)
                 )
             }))
@@ -251,7 +251,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                 && !mb.any_party
                 && !hedged
                 && one_event
-                && shared_theme(ma, mb) >= DEED_THEME_SHARED;
+                && ma.shared_theme(mb).len() >= DEED_THEME_SHARED;
             if !opposed {
                 return None;
             }
@@ -259,7 +259,7 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
                 "{} says it happened ({}: {}); {} says it did not",
                 who(pos),
                 pos.assertion.class().unwrap_or(class).label(),
-                shared_theme_words(ma, mb).join(", "),
+                ma.shared_theme(mb).join(", "),
                 who(neg)
             )))
         }
@@ -269,32 +269,6 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
 /// Theme words (or their concepts) two claims must share for a deed no party is named
 /// for, asserted by one and denied by the other, to be one event.
 const DEED_THEME_SHARED: usize = 2;
-
-/// The theme words of `a` that `b` shares, by word or concept, in `a`'s order.
-fn shared_theme_words<'m>(
-    a: &'m crate::claims::Assertion,
-    b: &crate::claims::Assertion,
-) -> Vec<&'m str> {
-    use crate::text::concepts::concept_of;
-    let norm = |s: &'m str| concept_of(s).unwrap_or(s);
-    let theirs: std::collections::HashSet<&str> = b
-        .theme
-        .iter()
-        .map(|t| concept_of(t).unwrap_or(t.as_str()))
-        .collect();
-    let mut out: Vec<&str> = Vec::new();
-    for t in &a.theme {
-        if theirs.contains(norm(t.as_str())) && !out.contains(&t.as_str()) {
-            out.push(t.as_str());
-        }
-    }
-    out
-}
-
-/// How many theme words (or concepts) two claims share.
-fn shared_theme(a: &crate::claims::Assertion, b: &crate::claims::Assertion) -> usize {
-    shared_theme_words(a, b).len()
-}
 
 #[cfg(test)]
 mod tests {
