@@ -306,8 +306,7 @@ pub fn assess_with(
             .filter(|o| {
                 let party = table
                     .get(o.as_str())
-                    .and_then(|s| s.affiliation.as_deref())
-                    .unwrap_or(o.as_str());
+                    .map_or(o.as_str(), |s| s.independence_key());
                 blamed.contains(party)
             })
             .cloned()

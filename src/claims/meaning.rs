@@ -429,7 +429,7 @@ impl Reader for WordReader {
         // involvement")
         let on_predicate = main.as_ref().is_some_and(|(at, _, _)| {
             (at.saturating_sub(5)..*at).any(|k| {
-                (NEGATIONS.contains(&lows[k].as_str()) || lows[k].ends_with("n't"))
+                is_negation(&lows[k])
                     && (k + 1..*at).all(|m| {
                         let l = lows[m].as_str();
                         AUXILIARIES.contains(&l) || l == "to" || l.ends_with("ly") || in_party(m)
@@ -448,11 +448,9 @@ impl Reader for WordReader {
         // a denial whose own words negate ("said it had nothing to do with") denies once
         let negative = (negative || denied) ^ judged_unlikely;
         let unsettled = !negative
-            && lows.iter().any(|l| {
-                NEGATIONS.contains(&l.as_str())
-                    || l.ends_with("n't")
-                    || UNSETTLED.contains(&l.as_str())
-            });
+            && lows
+                .iter()
+                .any(|l| is_negation(l) || UNSETTLED.contains(&l.as_str()));
         let mut quantities = quantities(text, &ws, &lows);
         if let Some((s, e, _)) = &main {
             for q in &mut quantities {
@@ -593,7 +591,7 @@ pub fn date_claims<'a>(
 }
 
 mod negation;
-pub use negation::negated;
+pub use negation::{is_negation, negated};
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -5,6 +5,12 @@ use crate::claims::predicates::{
     NEGATIONS, NEGATION_CONDITIONAL, NEGATION_UNDONE_BY_EARLIER, NEGATION_UNDONE_BY_NEXT,
 };
 
+/// True when a word (lower case) is a negation: one of the lexicon ([`NEGATIONS`]) or a
+/// word ending in "n't".
+pub fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word) || word.ends_with("n't")
+}
+
 /// True when a negation of the lexicon ([`NEGATIONS`], or a word ending in "n't") in
 /// `lows` (a content's words, lower case) has the predicate at `predicate` in its scope: it
 /// comes before it or just after it. Without a predicate, any negation of the statement
@@ -18,7 +24,6 @@ pub fn negated(lows: &[String], predicate: Option<usize>) -> bool {
     {
         return false;
     }
-    let is_negation = |l: &str| NEGATIONS.contains(&l) || l.ends_with("n't");
     let mut denies = false;
     // negations in a relative clause after one ("not much that happens that he is not
     // behind"): two negations make an assertion
