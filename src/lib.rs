@@ -92,6 +92,32 @@ pub fn analysis_with_progress<'a>(
     _opts: &Options,
     progress: &mut dyn FnMut(usize),
 ) -> Analysis<'a> {
+    let (sources, claims) = story_claims(story, progress);
+    let relations = link::link(&claims);
+    let graph = ClaimGraph::build(&claims, &relations, &sources);
+    let confidences = assess::attribution_confidences(&claims, &sources);
+    let assessments = assess::assess_with(&claims, &relations, &sources, &confidences);
+    Analysis {
+        story,
+        sources,
+        claims,
+        relations,
+        graph,
+        assessments,
+        confidences,
+    }
+}
+
+/// The stages before linking: every article's attributions found, its speakers resolved
+/// and its claims built and read (what they assert, the day they were told). Gives the
+/// registry's sources with the unknown speakers met, and the claims, article by article
+/// in text order. Each article's claims depend on that article and the registry alone,
+/// so a story cut into parts gives the same claims part by part; `progress` is told how
+/// many articles have had their speakers resolved after each one.
+pub fn story_claims<'a>(
+    story: &'a Story,
+    progress: &mut dyn FnMut(usize),
+) -> (SourceTable<'a>, Vec<Claim>) {
     let resolver = Resolver::new(&story.registry);
     let mut sources = SourceTable::new(&story.registry);
     // the articles' attributions are found in parallel (rayon, in the articles' order);
@@ -120,19 +146,7 @@ pub fn analysis_with_progress<'a>(
         &mut claims,
         story.articles.iter().map(|a| (a.id.as_str(), a.published)),
     );
-    let relations = link::link(&claims);
-    let graph = ClaimGraph::build(&claims, &relations, &sources);
-    let confidences = assess::attribution_confidences(&claims, &sources);
-    let assessments = assess::assess_with(&claims, &relations, &sources, &confidences);
-    Analysis {
-        story,
-        sources,
-        claims,
-        relations,
-        graph,
-        assessments,
-        confidences,
-    }
+    (sources, claims)
 }
 
 /// The pipeline facade: a story in, a report out.

@@ -29,3 +29,30 @@ fn one_thread_and_four_give_the_same_report_and_extraction() {
     assert!(one.contains("attributions"));
     assert_eq!(one, extraction(4));
 }
+
+#[test]
+fn a_story_cut_into_articles_gives_the_same_claims_article_by_article() {
+    // the claims stage reads each article with the registry alone, so that a story can be
+    // cut into parts (one machine's share of a large corpus) without changing its claims
+    for dir in ["corpus/moscow-2024", "corpus/velna-spill"] {
+        let story = claimgraph::corpus::load_story(
+            std::path::Path::new(dir),
+            &claimgraph::corpus::LoadOptions::default(),
+        )
+        .unwrap();
+        let (_, whole) = claimgraph::story_claims(&story, &mut |_| {});
+        assert!(whole.len() > 5, "{dir}: {} claims", whole.len());
+        let mut parts = Vec::new();
+        for a in &story.articles {
+            let part = claimgraph::Story {
+                articles: vec![a.clone()],
+                ..story.clone()
+            };
+            parts.extend(claimgraph::story_claims(&part, &mut |_| {}).1);
+        }
+        assert_eq!(parts, whole, "{dir}");
+        let sources: std::collections::BTreeSet<&str> =
+            whole.iter().map(|c| c.speaker.source.as_str()).collect();
+        assert!(sources.len() > 2, "{dir}: {sources:?}");
+    }
+}
