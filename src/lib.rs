@@ -28,6 +28,7 @@ pub mod report;
 pub mod resolve;
 pub mod review;
 pub mod sources;
+pub mod stage;
 pub mod terminal;
 pub mod text;
 pub mod weights;

@@ -186,6 +186,19 @@ pub enum Command {
         #[command(flatten)]
         load: LoadArgs,
     },
+    /// Run one stage of the pipeline on JSON lines, standard input to standard output: the
+    /// stages a cluster job runs (spark/job.py).
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  claimgraph stage limits\n",
+        "  claimgraph stage claims --registry my-story/sources.ron < articles.jsonl > claims.jsonl\n",
+        "  claimgraph stage relate < pairs.jsonl > relations.jsonl\n",
+        "  claimgraph stage propositions < groups.jsonl > entries.jsonl"
+    ))]
+    Stage {
+        #[command(subcommand)]
+        stage: Stage,
+    },
     /// Create a story folder (story.ron, sources.ron, articles/ with an example article)
     /// whose files load as written.
     #[command(after_help = concat!(
@@ -221,6 +234,37 @@ pub enum Command {
         /// A command, for its own page (claimgraph-COMMAND).
         command: Option<String>,
     },
+}
+
+/// The stages of `claimgraph stage`.
+#[derive(Subcommand)]
+pub enum Stage {
+    /// Print the limits of blocking as JSON: what a cluster's candidate pairs keep.
+    Limits,
+    /// Articles (JSON lines, each with an id) to claims with their blocking keys.
+    Claims {
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+    /// Claim pairs with their key counts to relations (a line for each pair related).
+    Relate {
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+    /// Connected groups of claims with their relations to the report's relations and
+    /// propositions.
+    Propositions {
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+}
+
+/// The registry a stage reads.
+#[derive(clap::Args)]
+pub struct RegistryArg {
+    /// The story's sources.ron (default: no registry).
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
 }
 
 /// What a command reads.

@@ -1,7 +1,7 @@
 //! The command line, a thin shell over the library: [`args`] defines the commands and their
 //! options, [`commands`] runs the product's, `lab` the lab's (`eval`, `train`, `bench`; in
-//! a build without the `lab` feature they only say how to get them), [`progress`] draws
-//! progress bars on a terminal.
+//! a build without the `lab` feature they only say how to get them), [`stage`] the stages
+//! of `claimgraph stage`, [`progress`] draws progress bars on a terminal.
 
 pub mod args;
 pub mod commands;
@@ -9,6 +9,7 @@ pub mod commands;
 #[cfg_attr(not(feature = "lab"), path = "no_lab.rs")]
 pub mod lab;
 pub mod progress;
+pub mod stage;
 
 use anyhow::Context;
 use args::{Command, LoadArgs};
@@ -81,6 +82,7 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<()> {
             suggest,
             load,
         } => commands::sources(&inputs.inputs, format, suggest, &load),
+        Command::Stage { stage } => stage::run(stage),
         Command::Init { dir, title } => commands::init(&dir, title.as_deref()),
         Command::Completions { shell } => commands::completions(shell),
         Command::Man { command } => commands::man(command.as_deref()),

@@ -89,7 +89,7 @@ fn quoted(c: &Claim) -> bool {
 
 /// A source that stands for the article itself or an unknown speaker: two of its claims
 /// are not known to come from one speaker.
-pub(crate) fn anonymous_source(id: &SpeakerId) -> bool {
+pub fn anonymous_source(id: &SpeakerId) -> bool {
     id.is_article_voice() || id.as_str().starts_with("unknown:")
 }
 

@@ -174,6 +174,12 @@ impl KeyWeights {
         KeyWeights { df, n }
     }
 
+    /// Key weights from counts made elsewhere: `n` views in all, and in how many of them
+    /// each key occurs (keys not listed weigh as ones seen once).
+    pub fn from_counts(n: usize, df: HashMap<String, usize>) -> KeyWeights {
+        KeyWeights { df, n }
+    }
+
     /// The weight of a key; a key never seen weighs as one seen once.
     pub fn weight(&self, key: &str) -> f64 {
         let df = self.df.get(key).copied().unwrap_or(1).max(1);

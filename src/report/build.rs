@@ -6,9 +6,11 @@ use super::{
     RelationKind, Report, SourceInfo, SpeakerId, SpeakerInfo, Stance, StoryInfo, Summary, TimeInfo,
     TimelineEntry, TimelineKind, UnresolvedSpeaker, SCHEMA,
 };
-use crate::assess::{attribution_confidence, credibility_label};
-use crate::claims::ViaRole;
+use crate::assess::{attribution_confidence, credibility_label, Assessment};
+use crate::claims::{Claim, ViaRole};
 use crate::corpus::Article;
+use crate::link::Relation;
+use crate::resolve::SourceTable;
 use crate::Analysis;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -18,6 +20,65 @@ fn ev(text: &str, s: crate::text::Span) -> Evidence {
         start: s.start,
         end: s.end,
         text: s.slice(text).to_string(),
+    }
+}
+
+/// The name of a source as reports show it: the table's name, or the id itself.
+fn source_name(table: &SourceTable, id: &SpeakerId) -> String {
+    table
+        .get(id.as_str())
+        .map_or_else(|| id.to_string(), |s| s.name.clone())
+}
+
+impl RelationInfo {
+    /// The entry of relation `r` between two of `claims`: the claims by id, the score to
+    /// three decimals.
+    pub fn new(r: &Relation, claims: &[Claim]) -> RelationInfo {
+        RelationInfo {
+            a: claims[r.a].id.clone(),
+            b: claims[r.b].id.clone(),
+            kind: r.kind,
+            score: (r.score * 1000.0).round() / 1000.0,
+            reasons: r.reasons.clone(),
+            diff: r.diff.clone(),
+        }
+    }
+}
+
+impl PropositionInfo {
+    /// The entry of proposition `p` among `claims`, its sources named from `table`.
+    pub fn new(p: &Assessment, claims: &[Claim], table: &SourceTable) -> PropositionInfo {
+        PropositionInfo {
+            id: p.id.clone(),
+            statement: p.statement.clone(),
+            stance: p
+                .claims
+                .iter()
+                .map(|&i| &claims[i])
+                .find(|c| c.text == p.statement)
+                .map_or(Stance::Assert, |c| c.stance),
+            claims: p.claims.iter().map(|&i| claims[i].id.clone()).collect(),
+            origins: p
+                .origins
+                .iter()
+                .map(|o| match o.voice_of() {
+                    Some(a) => format!("the article {a}"),
+                    None => source_name(table, o),
+                })
+                .collect(),
+            independent_origins: p.independent_origins.len(),
+            contradicted_by: p
+                .contradicted_by
+                .iter()
+                .map(|o| source_name(table, o))
+                .collect(),
+            attribution_confidence: p.attribution_confidence,
+            credibility: p.credibility,
+            credibility_label: credibility_label(p.credibility).to_string(),
+            grade: p.grade.clone(),
+            confidence: p.confidence,
+            reasons: p.reasons.clone(),
+        }
     }
 }
 
@@ -67,11 +128,7 @@ impl Report {
     pub fn new(an: &Analysis) -> Report {
         let story = an.story;
         let table = &an.sources;
-        let name = |id: &SpeakerId| {
-            table
-                .get(id.as_str())
-                .map_or_else(|| id.to_string(), |s| s.name.clone())
-        };
+        let name = |id: &SpeakerId| source_name(table, id);
         let mut prop_of = vec![(String::new(), 0.0, String::new()); an.claims.len()];
         for p in &an.assessments {
             for &i in &p.claims {
@@ -187,45 +244,12 @@ impl Report {
         let relations: Vec<RelationInfo> = an
             .relations
             .iter()
-            .map(|r| RelationInfo {
-                a: an.claims[r.a].id.clone(),
-                b: an.claims[r.b].id.clone(),
-                kind: r.kind,
-                score: (r.score * 1000.0).round() / 1000.0,
-                reasons: r.reasons.clone(),
-                diff: r.diff.clone(),
-            })
+            .map(|r| RelationInfo::new(r, &an.claims))
             .collect();
         let propositions: Vec<PropositionInfo> = an
             .assessments
             .iter()
-            .map(|p| PropositionInfo {
-                id: p.id.clone(),
-                statement: p.statement.clone(),
-                stance: p
-                    .claims
-                    .iter()
-                    .map(|&i| &an.claims[i])
-                    .find(|c| c.text == p.statement)
-                    .map_or(Stance::Assert, |c| c.stance),
-                claims: p.claims.iter().map(|&i| an.claims[i].id.clone()).collect(),
-                origins: p
-                    .origins
-                    .iter()
-                    .map(|o| match o.voice_of() {
-                        Some(a) => format!("the article {a}"),
-                        None => name(o),
-                    })
-                    .collect(),
-                independent_origins: p.independent_origins.len(),
-                contradicted_by: p.contradicted_by.iter().map(&name).collect(),
-                attribution_confidence: p.attribution_confidence,
-                credibility: p.credibility,
-                credibility_label: credibility_label(p.credibility).to_string(),
-                grade: p.grade.clone(),
-                confidence: p.confidence,
-                reasons: p.reasons.clone(),
-            })
+            .map(|p| PropositionInfo::new(p, &an.claims, table))
             .collect();
         let disputes: Vec<DisputeInfo> =
             crate::assess::disputes(&an.claims, &an.relations, &an.assessments)

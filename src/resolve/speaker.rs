@@ -131,7 +131,7 @@ pub(super) fn speaker(
         },
         (Some(m), None) => {
             let name = target.unwrap_or(m).slice(text);
-            let id = table.add_unknown(name, speaker_kind(name));
+            let id = table.add_unknown(name, speaker_kind(name), &article.id);
             Speaker {
                 mention: Some(m),
                 text: m.slice(text).to_string(),
@@ -145,6 +145,7 @@ pub(super) fn speaker(
             let id = table.add_unknown(
                 &format!("unnamed speaker in {}", article.id),
                 SourceKind::Unknown,
+                &article.id,
             );
             Speaker {
                 mention: None,

@@ -15,6 +15,8 @@ pub struct SourceTable<'r> {
     added: Vec<Source>,
     /// The place in `added` of each id (the first source of an id).
     index: HashMap<String, usize>,
+    /// The article each added source was first met in (empty for one inserted).
+    met_in: Vec<String>,
 }
 
 /// The registry of a table made from a list of sources alone.
@@ -33,6 +35,7 @@ impl<'r> SourceTable<'r> {
             registry,
             added: Vec::new(),
             index: HashMap::new(),
+            met_in: Vec::new(),
         }
     }
 
@@ -44,6 +47,7 @@ impl<'r> SourceTable<'r> {
         }
         SourceTable {
             registry: &NO_REGISTRY,
+            met_in: vec![String::new(); sources.len()],
             added: sources,
             index,
         }
@@ -62,16 +66,36 @@ impl<'r> SourceTable<'r> {
             .or_else(|| self.index.get(id).map(|&i| &self.added[i]))
     }
 
-    /// Adds a source of kind `kind` named `name` unless one of its id is there; returns the
-    /// id.
-    pub(super) fn add_unknown(&mut self, name: &str, kind: SourceKind) -> SpeakerId {
+    /// Adds `source` unless the table holds one of its id: an unknown speaker met
+    /// elsewhere, as the stage commands pass them between processes.
+    pub fn insert(&mut self, source: Source) {
+        self.insert_met_in(source, "");
+    }
+
+    fn insert_met_in(&mut self, source: Source, article: &str) {
+        if self.get(&source.id).is_none() {
+            self.index.insert(source.id.clone(), self.added.len());
+            self.added.push(source);
+            self.met_in.push(article.to_string());
+        }
+    }
+
+    /// The sources added to the registry's (the unknown speakers met), in order of
+    /// appearance, each with the id of the article it was first met in (empty for one
+    /// [inserted](SourceTable::insert)): the first mention names it.
+    pub fn added(&self) -> impl Iterator<Item = (&Source, &str)> {
+        self.added
+            .iter()
+            .zip(self.met_in.iter().map(String::as_str))
+    }
+
+    /// Adds a source of kind `kind` named `name`, met in `article`, unless one of its id
+    /// is there; returns the id.
+    pub(super) fn add_unknown(&mut self, name: &str, kind: SourceKind, article: &str) -> SpeakerId {
         let mut s = Source::unknown(name);
         s.kind = kind;
         let id = SpeakerId::source(s.id.clone());
-        if self.get(id.as_str()).is_none() {
-            self.index.insert(s.id.clone(), self.added.len());
-            self.added.push(s);
-        }
+        self.insert_met_in(s, article);
         id
     }
 }
@@ -90,8 +114,8 @@ mod tests {
         .unwrap();
         let mut t = SourceTable::new(&reg);
         assert_eq!(t.sources().count(), 2);
-        let a = t.add_unknown("Mara Lind", SourceKind::Unknown);
-        let again = t.add_unknown("Mara Lind", SourceKind::Unknown);
+        let a = t.add_unknown("Mara Lind", SourceKind::Unknown, "a1");
+        let again = t.add_unknown("Mara Lind", SourceKind::Unknown, "a1");
         assert_eq!(a, again);
         assert_eq!(t.sources().count(), 3, "an unknown speaker is added once");
         let ids: Vec<&str> = t.sources().map(|s| s.id.as_str()).collect();

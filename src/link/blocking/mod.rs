@@ -59,6 +59,7 @@ pub(super) use intern::Numbered;
 #[cfg(test)]
 use intern::{intern, key_hash};
 use postings::Postings;
+pub use postings::WEIGHT_SCALE;
 
 use super::thresholds;
 use crate::claims::Claim;

@@ -5,6 +5,9 @@ use super::{pack, sorted_unique, Limits};
 use rayon::prelude::*;
 use std::ops::Range;
 
+/// A token's weight for ranking partners is its IDF times this, rounded to an integer.
+pub const WEIGHT_SCALE: f64 = 256.0;
+
 /// Claims described by token ids (content keys, or a source's keys), with the inverted
 /// index: the claims that carry each token. Both directions are flat arrays with offsets.
 pub(super) struct Postings {
@@ -67,7 +70,7 @@ impl Postings {
         &self.postings[self.token_start[t as usize]..self.token_start[t as usize + 1]]
     }
 
-    /// The weight of each token for making pairs: its IDF, `ln(claims / df)`, in 1/256ths
+    /// The weight of each token for making pairs: its IDF, `ln(claims / df)`, in 1/256ths ([`WEIGHT_SCALE`])
     /// (integers, so that sums are exact whatever their order), or `None` for a token that
     /// makes no pairs (carried by one claim, or by more than the cap).
     pub(super) fn weights(&self, max_key_frequency: usize) -> Vec<Option<u32>> {
@@ -77,7 +80,7 @@ impl Postings {
                 let df = self.token_start[t + 1] - self.token_start[t];
                 (2..=max_key_frequency)
                     .contains(&df)
-                    .then(|| ((n / df as f64).ln() * 256.0).round() as u32)
+                    .then(|| ((n / df as f64).ln() * WEIGHT_SCALE).round() as u32)
             })
             .collect()
     }
