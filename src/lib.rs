@@ -113,8 +113,9 @@ pub fn analysis_with_progress<'a>(
 /// and its claims built and read (what they assert, the day they were told). Gives the
 /// registry's sources with the unknown speakers met, and the claims, article by article
 /// in text order. Each article's claims depend on that article and the registry alone,
-/// so a story cut into parts gives the same claims part by part; `progress` is told how
-/// many articles have had their speakers resolved after each one.
+/// but for the name a chain gives an unknown speaker, which is the story's first mention
+/// of it (see [`stage`] for how a story cut into parts is named as a whole); `progress`
+/// is told how many articles have had their speakers resolved after each one.
 pub fn story_claims<'a>(
     story: &'a Story,
     progress: &mut dyn FnMut(usize),

@@ -33,10 +33,12 @@ const RANKS: &[(&str, u8)] = &[
     ("review", 10),
     ("listing", 10),
     ("extract", 10),
+    // the pipeline cut into stages for a cluster
+    ("stage", 10),
 ];
 
 /// The rank from which the crate root's own items (`crate::Analysis`,
-/// `crate::analysis`, `crate::extract_attributions`) may be used: the analysis is the
+/// `crate::analysis`, `crate::story_claims`, `crate::extract_attributions`) may be used: the analysis is the
 /// pipeline's product, read by renderers and what comes after.
 const ROOT_ITEMS_FROM: u8 = 9;
 
@@ -196,7 +198,7 @@ fn violations_in(rel: &str, src: &str, ranks: &BTreeMap<&str, u8>) -> Vec<Violat
             } else if used.chars().next().is_some_and(|c| c.is_lowercase())
                 && !matches!(
                     used.as_str(),
-                    "analysis" | "analyze" | "extract_attributions"
+                    "analysis" | "analyze" | "extract_attributions" | "story_claims"
                 )
             {
                 Some("a module the pipeline does not place".to_string())

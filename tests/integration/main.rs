@@ -29,6 +29,7 @@ mod picture;
 mod report_formats;
 mod review_cli;
 mod snapshots;
+mod stages;
 
 #[cfg(feature = "lab")]
 mod bench_link;
