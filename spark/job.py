@@ -68,13 +68,17 @@ def blocked_pairs(tokens, n, limits, min_shared, parts):
         w = idf_weight(n, len(claims), limits)
         if w is None:
             return []
-        return [((i, j), (w, 1)) for i in claims for j in claims if i != j]
+        return [((i, j), (w, 1)) for x, i in enumerate(claims) for j in claims[x + 1 :]]
+
+    def both_ways(kv):
+        (i, j), (score, count) = kv
+        return [(i, (j, score, count)), (j, (i, score, count))]
 
     return (
         tokens.groupByKey(parts)
         .flatMap(meet)
         .reduceByKey(lambda x, y: (x[0] + y[0], x[1] + y[1]), parts)
-        .map(lambda kv: (kv[0][0], (kv[0][1], kv[1][0], kv[1][1])))
+        .flatMap(both_ways)
         .groupByKey(parts)
         .flatMap(best_partners(limits, min_shared))
     )
