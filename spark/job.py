@@ -230,7 +230,7 @@ def main(argv):
                 },
             ))
 
-    made = lines.pipe(stage("claims")).mapPartitionsWithIndex(placed).cache()
+    made = lines.pipe(stage("claims"), checkCode=True).mapPartitionsWithIndex(placed).cache()
     found = made.filter(lambda kv: kv[0] == "claim").values()
     # an article id on two lines is one article, the first, as when a story loads
     repeated = (
@@ -321,7 +321,7 @@ def main(argv):
         .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
         .join(weighed, parts)
         .map(pair_line)
-        .pipe(stage("relate"))
+        .pipe(stage("relate"), checkCode=True)
         .map(lambda raw: (json.loads(raw), raw))
         .map(lambda rr: (rr[0]["a"], rr[0]["b"], rr[1]))
         .cache()
@@ -338,7 +338,11 @@ def main(argv):
         .leftOuterJoin(labels, parts)
         .map(lambda kv: (kv[0] if kv[1][1] is None else kv[1][1], (kv[0], kv[1][0])))
     )
-    joined = relations.map(lambda r: (r[0], r[2])).join(labels, parts).map(lambda kv: (kv[1][1], kv[1][0]))
+    joined = (
+        relations.map(lambda r: (r[0], r[2]))
+        .join(labels, parts)
+        .map(lambda kv: (kv[1][1], kv[1][0]))
+    )
 
     def group_line(item):
         _, (claims, rels) = item
@@ -350,7 +354,13 @@ def main(argv):
             first_named(unknown),
         )
 
-    entries = members.cogroup(joined, parts).map(group_line).pipe(stage("propositions")).map(json.loads).cache()
+    entries = (
+        members.cogroup(joined, parts)
+        .map(group_line)
+        .pipe(stage("propositions"), checkCode=True)
+        .map(json.loads)
+        .cache()
+    )
     (
         entries.filter(lambda e: e["kind"] == "relation")
         .map(lambda e: (tuple(e["at"]), e["relation"]))
