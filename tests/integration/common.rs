@@ -1,5 +1,5 @@
-//! Helpers shared by the tests: the default story analysed once for the whole binary, and
-//! for the lab's tests the `../shared` folder, `python3` and a small random generator.
+//! Helpers shared by the tests: the default story analysed once for the whole binary, the
+//! binary run with standard input, and for the lab's tests the `../shared` folder, `python3` and a small random generator.
 
 use claimgraph::corpus::{self, LoadOptions};
 use claimgraph::{Analysis, Report, Story};
@@ -8,6 +8,21 @@ use std::path::{Path, PathBuf};
 #[cfg(feature = "lab")]
 use std::process::Command;
 use std::sync::OnceLock;
+
+/// Runs claimgraph with `args` and `input` on standard input.
+pub fn with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
 
 /// The embedded default story, loaded once.
 pub fn default_story() -> &'static Story {

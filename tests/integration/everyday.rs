@@ -3,28 +3,15 @@
 //! registry stub; lists with headers and JSON; completions, the man page, examples in the
 //! help, `--quiet`, and no progress bar where standard error is not a terminal.
 
-use std::io::Write;
+use super::common::with_stdin;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn claimgraph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_claimgraph"))
         .args(args)
         .output()
         .unwrap()
-}
-
-/// Runs claimgraph with `input` on standard input.
-fn with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn ok(o: &Output) -> String {

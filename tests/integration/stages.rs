@@ -264,23 +264,10 @@ fn an_unknown_speaker_is_named_by_its_first_mention_in_the_story_in_every_part()
 
 /// Runs `claimgraph stage ARGS` with `input` on standard input: (success, stdout, stderr).
 fn stage_cli(args: &[&str], input: &str) -> (bool, String, String) {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-        .arg("stage")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let all: Vec<&str> = std::iter::once("stage")
+        .chain(args.iter().copied())
+        .collect();
+    let out = super::common::with_stdin(&all, input.as_bytes());
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
