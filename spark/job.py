@@ -9,7 +9,7 @@ what lies between them is Spark's:
    (`stage limits`): pairs sharing keys, pairs of one named source sharing a key, and
    neighbours in one article, each claim keeping its best partners as `link` does;
 4. the key counts that weigh the claims' views, joined to each pair;
-5. relations as a map: pairs -> `stage relate`;
+5. relations as a map: blocks of pairs with the claims they name -> `stage relate`;
 6. connected groups of claims: a union-find on the driver, or past --driver-groups
    relations, label propagation over the cluster;
 7. propositions per group: `stage propositions`, which writes the report's relations and
@@ -33,6 +33,10 @@ import sys
 import time
 
 from pyspark import SparkConf, SparkContext
+
+
+# the pairs of this many consecutive claims go to `stage relate` on one line
+PAIR_BLOCK = 256
 
 
 def idf_weight(n, df, limits):
@@ -301,26 +305,29 @@ def main(argv):
         counts, parts
     )
 
-    def pair_line(item):
-        j, ((i, ((raw_i, unknown_i), df_i)), ((raw_j, unknown_j), df_j)) = item
-        df = dict(df_i or [])
-        df.update(df_j or [])
-        return '{"n":%d,"pair":[%d,%d],"claims":[%s,%s],"df":%s,"sources":%s}' % (
+    def block_line(item):
+        _, (block, members) = item
+        listed, df, unknown = [], {}, []
+        for i, ((raw, ids), counts) in members:
+            listed.append('{"index":%d,"record":%s}' % (i, raw))
+            df.update(counts or [])
+            unknown.extend(ids)
+        return '{"n":%d,"claims":[%s],"pairs":%s,"df":%s,"sources":%s}' % (
             n,
-            i,
-            j,
-            raw_i,
-            raw_j,
+            ",".join(listed),
+            json.dumps(sorted(block)),
             json.dumps(df),
-            first_named(unknown_i + unknown_j),
+            first_named(unknown),
         )
 
-    # 5: relations
+    # 5: relations, the pairs of PAIR_BLOCK consecutive claims sent together with the
+    # records they name, each once
+    blocks = pairs.map(lambda p: (p[0] // PAIR_BLOCK, p)).cache()
+    needed = blocks.flatMap(lambda kv: [(kv[1][0], kv[0]), (kv[1][1], kv[0])]).distinct(parts)
+    records = needed.join(weighed, parts).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
     relations = (
-        pairs.join(weighed, parts)
-        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-        .join(weighed, parts)
-        .map(pair_line)
+        blocks.cogroup(records, parts)
+        .map(block_line)
         .pipe(stage("relate"), checkCode=True)
         .map(lambda raw: (json.loads(raw), raw))
         .map(lambda rr: (rr[0]["a"], rr[0]["b"], rr[1]))

@@ -3,8 +3,8 @@
 //!
 //! - [`claims`]: articles (the corpus's JSONL lines) → one [`ClaimRecord`] a claim, with
 //!   what blocking reads (its keys, its view's keys, its source when named);
-//! - [`relate_pair`]: a [`PairInput`] (two claims and the counts of their view keys over
-//!   all claims) → the relation [`crate::link::link`] finds between them, if any;
+//! - [`relate_pairs`]: a [`PairGroup`] (claim pairs, their claims and the counts of their
+//!   view keys over all claims) → the relations [`crate::link::link`] finds among them;
 //! - [`propositions`]: a [`Component`] (claims joined by relations, every relation of
 //!   theirs) → the relations and propositions the report shows, as [`ComponentEntry`]s.
 //!
@@ -248,48 +248,68 @@ fn claims_of(records: &[&ClaimRecord], registry: &Registry, first: &[Source]) ->
     claims
 }
 
-/// Two claims to relate: their indices in story order (the lower first), their records
-/// and the counts that weigh their view keys.
+/// Claim pairs to relate, with the claims they name: a block of pairs sent together, so
+/// that a claim in several of them is sent and read once.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct PairInput {
+pub struct PairGroup {
     /// The number of claims in the story.
     pub n: usize,
-    /// The two claims' indices in story order, the lower first.
-    pub pair: (usize, usize),
-    /// The two claims' records, in the order of `pair`.
-    pub claims: (ClaimRecord, ClaimRecord),
-    /// In how many claims' views each of the two views' keys occurs.
+    /// The claims the pairs name, in any order.
+    pub claims: Vec<IndexedClaim>,
+    /// The pairs, by the claims' indices in story order, the lower first.
+    pub pairs: Vec<(usize, usize)>,
+    /// In how many claims' views each key of these claims' views occurs.
     pub df: HashMap<String, usize>,
-    /// The unknown speakers the two claims name, as first met in the story
-    /// ([`MetSource`]).
+    /// The unknown speakers the claims name, as first met in the story ([`MetSource`]).
     #[serde(default)]
     pub sources: Vec<Source>,
 }
 
-/// The relation stage: what [`crate::link::link`] decides of the pair, with the claims'
-/// indices of the pair. An error says what is wrong with the input.
-pub fn relate_pair(input: PairInput, registry: &Registry) -> Result<Option<Relation>, String> {
-    let (i, j) = input.pair;
-    if i >= j {
-        return Err(format!(
-            "the pair ({i}, {j}) must name the lower claim first"
+/// The relation stage: for each pair of the group, in order, what [`crate::link::link`]
+/// decides of it, by the claims' indices in story order. An error says what is wrong
+/// with the input.
+pub fn relate_pairs(group: PairGroup, registry: &Registry) -> Result<Vec<Relation>, String> {
+    let local = places(&group.claims)?;
+    let records: Vec<&ClaimRecord> = group.claims.iter().map(|m| &m.record).collect();
+    let claims = claims_of(&records, registry, &group.sources);
+    let views: Vec<ClaimView> = claims.iter().map(ClaimView::new).collect();
+    let weights = KeyWeights::from_counts(group.n, group.df);
+    let place = |i: usize| {
+        local
+            .get(&i)
+            .copied()
+            .ok_or_else(|| format!("a pair names claim {i}, which is not in the group"))
+    };
+    let mut out = Vec::new();
+    for &(i, j) in &group.pairs {
+        if i >= j {
+            return Err(format!(
+                "the pair ({i}, {j}) must name the lower claim first"
+            ));
+        }
+        let (x, y) = (place(i)?, place(j)?);
+        out.extend(relate(
+            &Pair {
+                claims: (&claims[x], &claims[y]),
+                views: (&views[x], &views[y]),
+                index: (i, j),
+            },
+            &weights,
         ));
     }
-    let claims = claims_of(
-        &[&input.claims.0, &input.claims.1],
-        registry,
-        &input.sources,
-    );
-    let views = (ClaimView::new(&claims[0]), ClaimView::new(&claims[1]));
-    let weights = KeyWeights::from_counts(input.n, input.df);
-    Ok(relate(
-        &Pair {
-            claims: (&claims[0], &claims[1]),
-            views: (&views.0, &views.1),
-            index: (i, j),
-        },
-        &weights,
-    ))
+    Ok(out)
+}
+
+/// Each claim's place in `claims` by its index in story order; an error when an index is
+/// listed twice.
+fn places(claims: &[IndexedClaim]) -> Result<HashMap<usize, usize>, String> {
+    let mut local = HashMap::with_capacity(claims.len());
+    for (at, m) in claims.iter().enumerate() {
+        if local.insert(m.index, at).is_some() {
+            return Err(format!("claim {} is listed twice", m.index));
+        }
+    }
+    Ok(local)
 }
 
 /// A claim of a [`Component`], with its index in story order.
@@ -346,14 +366,7 @@ pub fn propositions(
 ) -> Result<Vec<ComponentEntry>, String> {
     let mut members = component.claims;
     members.sort_by_key(|m| m.index);
-    if let Some(w) = members.windows(2).find(|w| w[0].index == w[1].index) {
-        return Err(format!("claim {} is listed twice", w[0].index));
-    }
-    let local: HashMap<usize, usize> = members
-        .iter()
-        .enumerate()
-        .map(|(at, m)| (m.index, at))
-        .collect();
+    let local = places(&members)?;
     let place = |i: usize| {
         local
             .get(&i)

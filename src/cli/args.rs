@@ -246,7 +246,8 @@ pub enum Stage {
         #[command(flatten)]
         registry: RegistryArg,
     },
-    /// Claim pairs with their key counts to relations (a line for each pair related).
+    /// Groups of claim pairs, with the claims they name and their key counts, to relations
+    /// (a line for each pair related).
     Relate {
         #[command(flatten)]
         registry: RegistryArg,

@@ -33,9 +33,7 @@ pub fn run(which: Stage) -> anyhow::Result<()> {
         }
         Stage::Relate { registry } => {
             let registry = load_registry(&registry)?;
-            each_line(|pair: stage::PairInput| {
-                stage::relate_pair(pair, &registry).map(|r| r.into_iter().collect())
-            })
+            each_line(|group: stage::PairGroup| stage::relate_pairs(group, &registry))
         }
         Stage::Propositions { registry } => {
             let registry = load_registry(&registry)?;

@@ -5,7 +5,7 @@
 use claimgraph::link::{self, Relation};
 use claimgraph::report::Report;
 use claimgraph::sources::Source;
-use claimgraph::stage::{self, ClaimRecord, Component, IndexedClaim, PairInput};
+use claimgraph::stage::{self, ClaimRecord, Component, IndexedClaim, PairGroup};
 use claimgraph::Story;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -102,24 +102,38 @@ fn stages_composed_as_a_cluster_does_give_the_reports_relations_and_propositions
         for k in records.iter().flat_map(|r| &r.view_keys) {
             *df.entry(k.as_str()).or_default() += 1;
         }
-        let mut relations: Vec<Relation> = Vec::new();
+        // in groups of the pairs of four consecutive claims, as a cluster sends them
+        let mut groups: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         for &(i, j) in &pairs {
-            let (a, b) = (&records[i], &records[j]);
-            let counts = a
-                .view_keys
+            groups.entry(i / 4).or_default().push((i, j));
+        }
+        let mut relations: Vec<Relation> = Vec::new();
+        for block in groups.into_values() {
+            let named_claims: BTreeSet<usize> = block.iter().flat_map(|&(i, j)| [i, j]).collect();
+            let members: Vec<&ClaimRecord> = named_claims.iter().map(|&i| &records[i]).collect();
+            let counts = members
                 .iter()
-                .chain(&b.view_keys)
+                .flat_map(|r| &r.view_keys)
                 .map(|k| (k.clone(), df[k.as_str()]))
                 .collect();
-            let input = PairInput {
+            let group = PairGroup {
                 n: records.len(),
-                pair: (i, j),
-                claims: (a.clone(), b.clone()),
+                // in reverse, as a cluster may list them
+                claims: named_claims
+                    .iter()
+                    .rev()
+                    .map(|&i| IndexedClaim {
+                        index: i,
+                        record: records[i].clone(),
+                    })
+                    .collect(),
+                pairs: block,
                 df: counts,
-                sources: named(&[a, b], &first),
+                sources: named(&members, &first),
             };
-            relations.extend(stage::relate_pair(input, &story.registry).unwrap());
+            relations.extend(stage::relate_pairs(group, &story.registry).unwrap());
         }
+        relations.sort_by_key(|r| (r.a.min(r.b), r.a.max(r.b)));
         assert!(relations.len() > 5, "{dir}: {} relations", relations.len());
         assert_eq!(relations, analysis.relations, "{dir}");
         // propositions group by group: the groups the relations join, each claim alone
@@ -313,7 +327,7 @@ fn the_claims_stage_skips_an_article_without_id_by_its_line_and_reads_the_rest()
 
 #[test]
 fn a_later_stage_stops_at_a_bad_line_and_names_it() {
-    let (ok, out, err) = stage_cli(&["relate"], "\n{\"n\": 2, \"pair\": [0, 1]");
+    let (ok, out, err) = stage_cli(&["relate"], "\n{\"n\": 2, \"pairs\": [[0, 1]]");
     assert!(!ok);
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("standard input, line 2"), "{err}");
@@ -336,20 +350,29 @@ fn the_later_stages_refuse_what_does_not_hold_together() {
     );
     assert!(made.records.len() >= 2, "{:?}", made.records);
     let (a, b) = (&made.records[0], &made.records[1]);
-    let pair = |i, j| PairInput {
-        n: 2,
-        pair: (i, j),
-        claims: (a.clone(), b.clone()),
-        df: HashMap::new(),
-        sources: Vec::new(),
-    };
-    let err = stage::relate_pair(pair(1, 1), &Default::default()).unwrap_err();
-    assert!(err.contains("lower claim first"), "{err}");
-    assert!(stage::relate_pair(pair(0, 1), &Default::default()).is_ok());
     let member = |index, record: &ClaimRecord| IndexedClaim {
         index,
         record: record.clone(),
     };
+    let pairs = |pairs: Vec<(usize, usize)>| PairGroup {
+        n: 2,
+        claims: vec![member(0, a), member(1, b)],
+        pairs,
+        df: HashMap::new(),
+        sources: Vec::new(),
+    };
+    let relate = |group| stage::relate_pairs(group, &Default::default());
+    let err = relate(pairs(vec![(0, 1), (1, 1)])).unwrap_err();
+    assert!(err.contains("lower claim first"), "{err}");
+    let err = relate(pairs(vec![(0, 3)])).unwrap_err();
+    assert!(
+        err.contains("claim 3") && err.contains("not in the group"),
+        "{err}"
+    );
+    assert!(relate(pairs(vec![(0, 1)])).is_ok());
+    let mut twice = pairs(vec![(0, 1)]);
+    twice.claims[1].index = 0;
+    assert!(relate(twice).unwrap_err().contains("listed twice"));
     let stray = Relation {
         a: 0,
         b: 7,
