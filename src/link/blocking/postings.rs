@@ -70,9 +70,9 @@ impl Postings {
         &self.postings[self.token_start[t as usize]..self.token_start[t as usize + 1]]
     }
 
-    /// The weight of each token for making pairs: its IDF, `ln(claims / df)`, in 1/256ths ([`WEIGHT_SCALE`])
-    /// (integers, so that sums are exact whatever their order), or `None` for a token that
-    /// makes no pairs (carried by one claim, or by more than the cap).
+    /// The weight of each token for making pairs: its IDF, `ln(claims / df)`, in 1/256ths
+    /// ([`WEIGHT_SCALE`]; integers, so that sums are exact whatever their order), or `None`
+    /// for a token that makes no pairs (carried by one claim, or by more than the cap).
     pub(super) fn weights(&self, max_key_frequency: usize) -> Vec<Option<u32>> {
         let n = self.claim_count() as f64;
         (0..self.token_count())
