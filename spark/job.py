@@ -335,11 +335,12 @@ def main(argv):
     )
 
     # 6-7: groups and their propositions
-    if relations.count() <= args.driver_groups:
+    related = relations.count()
+    if related <= args.driver_groups:
         labels, rounds = components_on_driver(sc, relations, parts)
     else:
         labels, rounds = components(relations, parts)
-    say("%d relations; connected groups joined in %d round(s)" % (relations.count(), rounds))
+    say("%d relations; connected groups joined in %d round(s)" % (related, rounds))
     members = (
         numbered.mapValues(lambda v: (v[0], v[1]["unknown"]))
         .leftOuterJoin(labels, parts)

@@ -53,7 +53,7 @@ pub fn limits() -> Limits {
     Limits {
         max_key_frequency: t::MAX_KEY_FREQUENCY,
         min_shared_keys: t::MIN_SHARED_KEYS,
-        min_shared_source_keys: 1,
+        min_shared_source_keys: t::MIN_SHARED_SOURCE_KEYS,
         max_candidates_per_claim: t::MAX_CANDIDATES_PER_CLAIM,
         neighbour_paragraphs: t::NEIGHBOUR_PARAGRAPHS,
         max_neighbours: t::MAX_KEY_FREQUENCY,

@@ -14,6 +14,9 @@
 pub mod link {
     /// Least number of shared keys for two claims to be compared at all.
     pub const MIN_SHARED_KEYS: usize = 2;
+    /// Least number of shared keys for two claims of one named source to be compared: a
+    /// source retold in two articles often keeps only a word or a name of its own.
+    pub const MIN_SHARED_SOURCE_KEYS: usize = 1;
     /// A key shared by more claims than this is too common to block on: it says little
     /// about whether two claims match ("government", "official"), and the pairs among the
     /// `df` claims of a key cost `df²` to find, so keys without a cap would make the work

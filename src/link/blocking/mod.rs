@@ -103,11 +103,11 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// The limits of same-source pairs: one shared key is enough, the caps are those of
-    /// candidates.
+    /// The limits of same-source pairs: [`thresholds::MIN_SHARED_SOURCE_KEYS`] shared keys
+    /// are enough, the caps are those of candidates.
     fn same_source() -> Limits {
         Limits {
-            min_shared: 1,
+            min_shared: thresholds::MIN_SHARED_SOURCE_KEYS,
             ..Limits::default()
         }
     }
