@@ -4,6 +4,7 @@
 
 use super::asserted::Verdict;
 use super::diff::{render, word_diff};
+use super::source::LazyClaim;
 use super::view::*;
 pub(crate) use super::view::{covering_concept, is_content_key, Overlap};
 pub use super::view::{ClaimView, KeyWeights};
@@ -112,6 +113,16 @@ pub struct Pair<'a> {
     pub index: (usize, usize),
 }
 
+/// A [`Pair`] whose claims are read only when a rule needs them ([`decide`]).
+pub(crate) struct LazyPair<'a, 'c> {
+    /// The two claims.
+    pub(crate) claims: (LazyClaim<'a, 'c>, LazyClaim<'a, 'c>),
+    /// Their views.
+    pub(crate) views: (&'a ClaimView, &'a ClaimView),
+    /// Their indices in the story's claims.
+    pub(crate) index: (usize, usize),
+}
+
 /// Names a claim in reasons: its speaker's name.
 fn who(c: &Claim) -> String {
     c.via
@@ -144,6 +155,10 @@ pub(crate) struct Traits {
     pub(crate) negative: bool,
     /// [`ClaimView::hedged`].
     pub(crate) hedged: bool,
+    /// The assertion has a predicate.
+    pub(crate) asserts: bool,
+    /// The assertion has quantities.
+    pub(crate) counts: bool,
 }
 
 impl Traits {
@@ -166,6 +181,8 @@ impl Traits {
             quoted: quoted(c),
             negative: v.negative,
             hedged: v.hedged,
+            asserts: c.assertion.predicate.is_some(),
+            counts: !c.assertion.quantities.is_empty(),
         }
     }
 
@@ -194,15 +211,21 @@ impl Traits {
 /// The relation between two claims, if there is one, with its score and reasons.
 pub fn relate(p: &Pair, kw: &KeyWeights) -> Option<Relation> {
     let (ta, tb) = Traits::of_pair(p);
-    decide(p, (&ta, &tb), &Overlap::new(p.views.0, p.views.1, kw))
+    let lazy = LazyPair {
+        claims: (LazyClaim::ready(p.claims.0), LazyClaim::ready(p.claims.1)),
+        views: p.views,
+        index: p.index,
+    };
+    decide(&lazy, (&ta, &tb), &Overlap::new(p.views.0, p.views.1, kw))
 }
 
 /// The relation between two claims given their [`Traits`] and the overlap of their keys:
 /// [`relate`] once those are known. Of the views' keys it reads only the actor concepts
 /// (see [`ClaimView::actors`]), so it can be given lean views ([`ClaimView::lean`]) and an
-/// overlap computed from key ids ([`Overlap::from_ids`]).
-pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Relation> {
-    let (a, b) = p.claims;
+/// overlap computed from key ids ([`Overlap::from_ids`]). It reads the claims themselves
+/// only on the way to a relation, or to a rule that needs more than their traits.
+pub(crate) fn decide(p: &LazyPair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Relation> {
+    let (a, b) = (&p.claims.0, &p.claims.1);
     let (va, vb) = p.views;
     let (ta, tb) = t;
     let (i, j) = p.index;
@@ -251,7 +274,7 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
 
     // what the two assert: the same deed of the same party, another party for it, counts
     // that cannot both hold
-    if a.assertion.predicate.is_some() && b.assertion.predicate.is_some() {
+    if ta.asserts && tb.asserts {
         let words = ov
             .shared_keys()
             .into_iter()
@@ -299,20 +322,22 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
             let mut score = 0.0;
             // both sides must be about the matter: a fragment ("as the syndrome") that
             // another claim's words cover says nothing against it
-            let of_one_matter = ov.low() >= w::CONTRADICT_OTHER_COVER
-                && one_event(a, b)
-                && asserts_enough(pos)
-                && aimed_at(neg, pos);
+            let of_one_matter = || {
+                ov.low() >= w::CONTRADICT_OTHER_COVER
+                    && one_event(a, b)
+                    && asserts_enough(pos)
+                    && aimed_at(neg, pos)
+            };
             // a negation beside the deed ("no casualties from the crash") or of what is
             // known of it ("not clear what caused it") negates no assertion of the deed
-            let of_the_event = neg.assertion.predicate.is_none() || neg.assertion.denies_event;
+            let of_the_event = || neg.assertion.predicate.is_none() || neg.assertion.denies_event;
             // one speaker's two tellings differ by their reporters' words, not its own
             if plain
-                && of_one_matter
-                && of_the_event
                 && !same_source
                 && ov.high() >= w::CONTRADICT_COVER
                 && ov.shared >= 2
+                && of_one_matter()
+                && of_the_event()
             {
                 score = ov.high();
                 reasons.push(format!(
@@ -323,11 +348,13 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
                 ));
             }
             // the denial answers an assertion of the matter, not a fragment of it
-            let denied = post.source != negt.source
-                && asserts_enough(pos)
-                && one_event(a, b)
-                && aimed_at(neg, pos);
-            if negt.stance == Stance::Deny && denied {
+            let denied = || {
+                post.source != negt.source
+                    && asserts_enough(pos)
+                    && one_event(a, b)
+                    && aimed_at(neg, pos)
+            };
+            if negt.stance == Stance::Deny && denied() {
                 let mut s = w::DENIAL_COVER_SHARE * neg_cover;
                 let mut why = vec![format!(
                     "{} denies what {} asserts; shared words: {}",
@@ -370,10 +397,13 @@ pub(crate) fn decide(p: &Pair, t: (&Traits, &Traits), ov: &Overlap) -> Option<Re
     {
         // measures of one unit that cannot both hold ("48 hours" against "24 hours");
         // counts compare only in what the claims assert (see `asserted`)
-        let (qa, qb) = (&a.assertion.quantities, &b.assertion.quantities);
-        // (the quantities first: most pairs have none, and the event is read only then)
-        let clash = (!qa.is_empty() && !qb.is_empty())
-            .then(|| super::asserted::incompatible(qa, qb, false))
+        // (the quantities first: most pairs have none, and the claims and the event are
+        // read only then)
+        let clash = (ta.counts && tb.counts)
+            .then(|| {
+                let (qa, qb) = (&a.assertion.quantities, &b.assertion.quantities);
+                super::asserted::incompatible(qa, qb, false)
+            })
             .flatten()
             .filter(|_| one_event(a, b));
         if let Some((x, y)) = clash {

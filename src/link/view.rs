@@ -208,7 +208,7 @@ pub(super) enum SharedKeys<'a> {
     /// As strings.
     Strings(&'a BTreeSet<String>, &'a BTreeSet<String>),
     /// As ascending ids into a table of keys sorted as strings.
-    Ids(&'a [u32], &'a [u32], &'a [&'a str]),
+    Ids(&'a [u32], &'a [u32], &'a [Box<str>]),
 }
 
 /// The values both ascending slices hold, ascending.
@@ -258,7 +258,7 @@ impl<'a> Overlap<'a> {
     pub(crate) fn from_ids(
         a: &'a [u32],
         b: &'a [u32],
-        keys: &'a [&'a str],
+        keys: &'a [Box<str>],
         weights: &[f64],
         totals: (f64, f64),
     ) -> Overlap<'a> {
@@ -306,7 +306,7 @@ impl<'a> Overlap<'a> {
     pub(crate) fn shared_keys(&self) -> Vec<&'a str> {
         match self.keys {
             SharedKeys::Strings(a, b) => a.intersection(b).map(String::as_str).collect(),
-            SharedKeys::Ids(a, b, keys) => common(a, b).map(|k| keys[k as usize]).collect(),
+            SharedKeys::Ids(a, b, keys) => common(a, b).map(|k| &*keys[k as usize]).collect(),
         }
     }
 

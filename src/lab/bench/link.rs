@@ -14,7 +14,7 @@
 use super::memory;
 use super::Machine;
 use crate::error::{Error, Result};
-use crate::link::synthetic::generate;
+use crate::link::synthetic::Synthetic;
 use crate::link::{self, RelationKind};
 use std::fmt;
 use std::time::Instant;
@@ -166,17 +166,13 @@ pub fn run(settings: &LinkSettings, mut progress: impl FnMut(&str)) -> Result<Li
     for &n in &settings.sizes {
         progress(&format!("generating {n} claims"));
         let before = memory::resident();
-        let generated = generate(n, settings.seed);
-        let claims = &generated.claims;
+        let generated = Synthetic::new(n, settings.seed);
+        let claims = &generated;
         let input_bytes = before
             .zip(memory::resident())
             .map(|(b, a)| a.saturating_sub(b) as usize);
-        let keys = claims.iter().map(|c| c.keys.len()).sum();
-        let distinct_keys = claims
-            .iter()
-            .flat_map(|c| c.keys.iter().map(String::as_str))
-            .collect::<std::collections::HashSet<&str>>()
-            .len();
+        let keys = generated.key_count();
+        let distinct_keys = generated.distinct_keys();
         let mut candidates = StageRuns {
             seconds: Vec::new(),
             peak_bytes: Vec::new(),

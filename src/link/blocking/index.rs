@@ -3,48 +3,62 @@
 
 use super::intern::{intern, key_hash, Numbered};
 use super::{Limits, Postings};
-use crate::claims::Claim;
-use crate::link::relate::anonymous_source;
+use crate::link::source::ClaimSource;
 use rayon::prelude::*;
 use std::cmp::Ordering;
 
 /// The keys of a set of claims, interned, with an inverted index: what linking blocks on.
-pub(in crate::link) struct KeyIndex<'a> {
+pub(in crate::link) struct KeyIndex {
     /// The distinct keys, sorted; a key's id is its position.
-    keys: Vec<&'a str>,
+    keys: Vec<Box<str>>,
     /// The claims' key ids and the claims of each key.
     by_key: Postings,
 }
 
-impl<'a> KeyIndex<'a> {
+impl KeyIndex {
     /// The index of the claims' keys.
     ///
     /// # Panics
     ///
     /// With more than `u32::MAX` claims or keys.
-    pub(in crate::link) fn new(claims: &'a [Claim]) -> KeyIndex<'a> {
-        KeyIndex::with_hash(claims, key_hash)
+    pub(in crate::link) fn new<S: ClaimSource + ?Sized>(claims: &S) -> KeyIndex {
+        let interned = intern(claims, key_hash, |_| ());
+        KeyIndex::from_ids(interned.start, interned.ids, interned.distinct)
     }
 
-    pub(super) fn with_hash(claims: &'a [Claim], hash: fn(&[u8]) -> u64) -> KeyIndex<'a> {
+    /// The index of keys interned by [`intern`]: where each claim's ids start (one more
+    /// entry than claims), every claim's key ids, and the distinct keys by id.
+    ///
+    /// # Panics
+    ///
+    /// With more than `u32::MAX` claims or keys.
+    pub(in crate::link) fn from_ids(
+        mut claim_start: Vec<usize>,
+        mut claim_keys: Vec<u32>,
+        distinct: Vec<Box<str>>,
+    ) -> KeyIndex {
+        let n = claim_start.len() - 1;
         assert!(
-            u32::try_from(claims.len()).is_ok(),
-            "blocking handles at most u32::MAX claims"
+            u32::try_from(n).is_ok() && u32::try_from(distinct.len()).is_ok(),
+            "blocking handles at most u32::MAX claims and keys"
         );
-        let (mut claim_start, mut claim_keys, distinct) = intern(claims, hash);
         // renumbered in lexicographic order
         let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
-        order.par_sort_unstable_by_key(|&id| distinct[id as usize]);
+        order.par_sort_unstable_by(|&x, &y| distinct[x as usize].cmp(&distinct[y as usize]));
         let mut rank = vec![0u32; order.len()];
         for (r, &id) in order.iter().enumerate() {
             rank[id as usize] = r as u32;
         }
-        let keys: Vec<&str> = order.iter().map(|&id| distinct[id as usize]).collect();
+        let mut distinct: Vec<Option<Box<str>>> = distinct.into_iter().map(Some).collect();
+        let keys: Vec<Box<str>> = order
+            .iter()
+            .map(|&id| distinct[id as usize].take().expect("each id once"))
+            .collect();
         drop(distinct);
         drop(order);
         // each claim's ids sorted, repeats dropped, compacted in place
         let mut write = 0;
-        for i in 0..claims.len() {
+        for i in 0..n {
             let (s, e) = (claim_start[i], claim_start[i + 1]);
             for x in &mut claim_keys[s..e] {
                 *x = rank[*x as usize];
@@ -58,7 +72,7 @@ impl<'a> KeyIndex<'a> {
                 }
             }
         }
-        claim_start[claims.len()] = write;
+        claim_start[n] = write;
         claim_keys.truncate(write);
         drop(rank);
         let by_key = Postings::invert(claim_start, claim_keys, keys.len());
@@ -66,12 +80,17 @@ impl<'a> KeyIndex<'a> {
     }
 
     /// The key with id `k`.
-    pub(in crate::link) fn key(&self, k: u32) -> &'a str {
-        self.keys[k as usize]
+    pub(in crate::link) fn key(&self, k: u32) -> &str {
+        &self.keys[k as usize]
+    }
+
+    /// The distinct keys, sorted, without the index.
+    pub(in crate::link) fn into_keys(self) -> Vec<Box<str>> {
+        self.keys
     }
 
     /// The distinct keys, sorted; a key's id is its position.
-    pub(in crate::link) fn keys(&self) -> &[&'a str] {
+    pub(in crate::link) fn keys(&self) -> &[Box<str>] {
         &self.keys
     }
 
@@ -108,18 +127,19 @@ impl<'a> KeyIndex<'a> {
 
     /// The pairs [`super::link`] blocks on, as found: the candidate pairs (see
     /// [`candidates`]) and the same-source pairs (see [`same_source_pairs`]), each pair
-    /// `(a, b)`, `a < b`, as `place(a, b)`, in parts, some more than once. `claims` are those
-    /// the index was built from, `sources` their sources numbered, `by_source` every claim
-    /// once, those of one source together.
+    /// `(a, b)`, `a < b`, as `place(a, b)`, in parts, some more than once. `sources` are the
+    /// sources of the claims the index was built from, numbered, `named` whether each
+    /// claim's source is named (not [`crate::link::relate::anonymous_source`]), `by_source` every claim once,
+    /// those of one source together.
     pub(in crate::link) fn link_pairs(
         &self,
-        claims: &[Claim],
         sources: &Numbered,
+        named: &[bool],
         by_source: &[u32],
         place: &(dyn Fn(u32, u32) -> u64 + Sync),
     ) -> Vec<Vec<u64>> {
         let mut parts = self.by_key.kept_pairs(&Limits::default(), None, place);
-        let ss = self.by_source_and_key(claims, sources);
+        let ss = self.by_source_and_key(sources, named);
         // claim after claim of one source, the postings read are those of that source
         parts.extend(ss.kept_pairs(&Limits::same_source(), Some(by_source), place));
         parts
@@ -127,30 +147,27 @@ impl<'a> KeyIndex<'a> {
 
     /// The postings of (source, key) tokens: one token for every key of every named source
     /// (see [`same_source_pairs`]), so that two claims share a token when they have the same
-    /// source and share a key. `claims` are those the index was built from, `sources` their
-    /// sources numbered ([`Numbered::new`]).
+    /// source and share a key. `sources` are the sources of the claims the index was built
+    /// from, numbered ([`Numbered::new`]), `named` whether each claim's source is named (not
+    /// [`crate::link::relate::anonymous_source`]).
     ///
     /// Built without hashing or sorting: the key postings are walked key after key and each
     /// (key, claim) entry is put in its source's bucket, so each bucket comes out ordered
     /// by key, then claim; each run of one key in a bucket is a token.
-    pub(super) fn by_source_and_key(&self, claims: &[Claim], sources: &Numbered) -> Postings {
+    pub(super) fn by_source_and_key(&self, sources: &Numbered, named: &[bool]) -> Postings {
         const NONE: u32 = u32::MAX;
-        let source: Vec<u32> = claims
+        let claims = sources.of.len();
+        let source: Vec<u32> = sources
+            .of
             .iter()
-            .zip(&sources.of)
-            .map(|(c, &n)| {
-                if anonymous_source(c.origin()) {
-                    NONE
-                } else {
-                    n
-                }
-            })
+            .zip(named)
+            .map(|(&n, &named)| if named { n } else { NONE })
             .collect();
         let sources = sources.count;
         let named = |i: usize| source[i] != NONE;
         // each source's bucket holds the key entries of its claims
         let mut bucket_start = vec![0usize; sources + 1];
-        for i in (0..claims.len()).filter(|&i| named(i)) {
+        for i in (0..claims).filter(|&i| named(i)) {
             bucket_start[source[i] as usize + 1] += self.keys_of(i).len();
         }
         for s in 0..sources {
@@ -191,8 +208,8 @@ impl<'a> KeyIndex<'a> {
             "blocking handles at most u32::MAX (source, key) pairs"
         );
         // each claim's tokens, ascending: tokens are visited in order
-        let mut claim_start = vec![0usize; claims.len() + 1];
-        for i in 0..claims.len() {
+        let mut claim_start = vec![0usize; claims + 1];
+        for i in 0..claims {
             let own = if named(i) { self.keys_of(i).len() } else { 0 };
             claim_start[i + 1] = claim_start[i] + own;
         }

@@ -2,7 +2,9 @@
 //! numbered by first appearance, and every claim's keys as ids.
 
 use crate::claims::Claim;
+use crate::link::source::ClaimSource;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -10,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// length mixed in, and a final avalanche so that every bit depends on every input bit.
 /// Fast on short strings; not resistant to collisions made on purpose, so interning
 /// checks for them (see [`intern`]).
-pub(super) fn key_hash(bytes: &[u8]) -> u64 {
+pub(in crate::link) fn key_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = bytes.len() as u64;
     let mut words = bytes.chunks_exact(8);
@@ -95,68 +97,157 @@ impl Hasher for PassThrough {
     }
 }
 
-/// Every claim's keys as ids: where each claim's ids start (one more entry than claims),
-/// the id of every key of every claim, claim after claim, and the distinct keys in order
-/// of first appearance (a key's id is its position).
+/// What the first pass over a set of claims reads of them: every claim's keys as ids
+/// (where each claim's ids start, one more entry than claims, and the id of every key of
+/// every claim, claim after claim), the distinct keys in order of first appearance (a
+/// key's id is its position), the claims' articles, sources and affiliations numbered,
+/// and what the caller's `extra` made of each claim.
+pub(in crate::link) struct Interned<T> {
+    /// Where each claim's key ids start in [`Interned::ids`].
+    pub(in crate::link) start: Vec<usize>,
+    /// Every claim's key ids, claim after claim.
+    pub(in crate::link) ids: Vec<u32>,
+    /// The distinct keys, by id.
+    pub(in crate::link) distinct: Vec<Box<str>>,
+    /// The claims' articles, numbered.
+    pub(in crate::link) articles: Numbered,
+    /// The claims' sources ([`Claim::origin`]), numbered.
+    pub(in crate::link) sources: Numbered,
+    /// The claims' affiliations, numbered, where they have one.
+    pub(in crate::link) affiliations: Vec<Option<u32>>,
+    /// What `extra` made of each claim.
+    pub(in crate::link) extra: Vec<T>,
+}
+
+/// Claims read at once, in parallel, before their keys are numbered in order.
+const BATCH: usize = 1 << 16;
+
+/// Reads every claim of `claims` once, batch after batch (a batch's claims are made in
+/// parallel and held only while its keys are numbered), and interns its keys, article,
+/// source and affiliation; `extra` makes what else the caller keeps of a claim.
 ///
-/// Keys are told apart by `hash` first, with a small table of 64-bit numbers and no string
-/// comparison; then every key is compared with the first key of its id, in parallel. Only
-/// if two different keys had the same hash (a 1 in 10^9 chance for a million distinct
-/// keys, unless made on purpose) are the keys interned again, by the strings themselves
+/// Keys are told apart by `hash` first, with a small table of 64-bit numbers; a key whose
+/// hash is known is compared with the first key of that hash. Only if two different keys
+/// had the same hash (a 1 in 10^9 chance for a million distinct keys, unless made on
+/// purpose) are the claims read again and their keys interned by the strings themselves
 /// with the standard library's keyed hash.
-pub(super) fn intern<'a>(
-    claims: &'a [Claim],
+pub(in crate::link) fn intern<S, T>(
+    claims: &S,
     hash: fn(&[u8]) -> u64,
-) -> (Vec<usize>, Vec<u32>, Vec<&'a str>) {
-    // hashing reads every key, so it is done in parallel; numbering is a quick pass
-    let hashes: Vec<Vec<u64>> = claims
-        .par_chunks(4096)
-        .map(|block| {
-            block
-                .iter()
-                .flat_map(|c| c.keys.iter().map(|k| hash(k.as_bytes())))
-                .collect()
-        })
-        .collect();
-    let mut start = Vec::with_capacity(claims.len() + 1);
-    let mut ids: Vec<u32> = Vec::with_capacity(hashes.iter().map(Vec::len).sum());
-    let mut distinct: Vec<&'a str> = Vec::new();
+    extra: impl Fn(&Claim) -> T + Sync,
+) -> Interned<T>
+where
+    S: ClaimSource + ?Sized,
+    T: Send,
+{
+    intern_as(claims, Some(hash), &extra).unwrap_or_else(|| {
+        intern_as(claims, None, &extra).expect("interning by string never clashes")
+    })
+}
+
+/// [`intern`] by `hash`, or by string when it is `None`; `None` when two keys of one hash
+/// differ.
+fn intern_as<S, T>(
+    claims: &S,
+    hash: Option<fn(&[u8]) -> u64>,
+    extra: &(impl Fn(&Claim) -> T + Sync),
+) -> Option<Interned<T>>
+where
+    S: ClaimSource + ?Sized,
+    T: Send,
+{
+    let n = claims.len();
+    let mut start = Vec::with_capacity(n + 1);
+    let mut ids: Vec<u32> = Vec::new();
+    let mut distinct: Vec<Box<str>> = Vec::new();
     let mut by_hash: HashMap<u64, u32, BuildHasherDefault<PassThrough>> = HashMap::default();
+    let mut by_key: HashMap<Box<str>, u32> = HashMap::new();
+    let mut articles = Counter::default();
+    let mut sources = Counter::default();
+    let mut affiliations = Counter::default();
+    let (mut article_of, mut source_of) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut affiliation_of = Vec::with_capacity(n);
+    let mut kept = Vec::with_capacity(n);
     start.push(0);
-    for (block, hashes) in claims.chunks(4096).zip(hashes) {
-        let mut h = hashes.into_iter();
-        for c in block {
-            for k in &c.keys {
-                let id = by_hash
-                    .entry(h.next().expect("one hash per key"))
-                    .or_insert_with(|| {
-                        distinct.push(k);
-                        (distinct.len() - 1) as u32
-                    });
-                ids.push(*id);
+    for from in (0..n).step_by(BATCH) {
+        let read: Vec<(Cow<Claim>, Vec<u64>, T)> = (from..(from + BATCH).min(n))
+            .into_par_iter()
+            .map(|i| {
+                let c = claims.claim(i);
+                let hashes = match hash {
+                    Some(h) => c.keys.iter().map(|k| h(k.as_bytes())).collect(),
+                    None => Vec::new(),
+                };
+                let x = extra(&c);
+                (c, hashes, x)
+            })
+            .collect();
+        for (c, hashes, x) in read {
+            for (at, k) in c.keys.iter().enumerate() {
+                let next = distinct.len() as u32;
+                let id = match hash {
+                    Some(_) => {
+                        let id = *by_hash.entry(hashes[at]).or_insert(next);
+                        if id != next && *distinct[id as usize] != **k {
+                            return None;
+                        }
+                        id
+                    }
+                    None => *by_key.entry(k.as_str().into()).or_insert(next),
+                };
+                if id == next {
+                    distinct.push(k.as_str().into());
+                }
+                ids.push(id);
             }
             start.push(ids.len());
+            article_of.push(articles.number(&c.article));
+            source_of.push(sources.number(c.origin().as_str()));
+            affiliation_of.push(c.affiliation.as_deref().map(|a| affiliations.number(a)));
+            kept.push(x);
         }
     }
-    drop(by_hash);
-    let exact = claims.par_iter().enumerate().all(|(i, c)| {
-        c.keys
-            .iter()
-            .zip(&ids[start[i]..start[i + 1]])
-            .all(|(k, &id)| k == distinct[id as usize])
-    });
-    if !exact {
-        ids.clear();
-        distinct.clear();
-        let mut by_key: HashMap<&str, u32> = HashMap::new();
-        for c in claims {
-            for k in &c.keys {
-                ids.push(*by_key.entry(k).or_insert_with(|| {
-                    distinct.push(k);
-                    (distinct.len() - 1) as u32
-                }));
+    Some(Interned {
+        start,
+        ids,
+        distinct,
+        articles: Numbered {
+            of: article_of,
+            count: articles.map.len(),
+        },
+        sources: Numbered {
+            of: source_of,
+            count: sources.map.len(),
+        },
+        affiliations: affiliation_of,
+        extra: kept,
+    })
+}
+
+/// Strings numbered as they come, for [`intern`]: a string equal to the one before takes
+/// its number without a look-up (claims come article after article).
+#[derive(Default)]
+struct Counter {
+    map: HashMap<Box<str>, u32, BuildHasherDefault<StrHasher>>,
+    last: Option<(Box<str>, u32)>,
+}
+
+impl Counter {
+    fn number(&mut self, s: &str) -> u32 {
+        if let Some((l, n)) = &self.last {
+            if **l == *s {
+                return *n;
             }
         }
+        let n = match self.map.get(s) {
+            Some(&n) => n,
+            None => {
+                let n = self.map.len() as u32;
+                self.map.insert(s.into(), n);
+                n
+            }
+        };
+        self.last = Some((s.into(), n));
+        n
     }
-    (start, ids, distinct)
 }

@@ -55,14 +55,15 @@ mod intern;
 mod postings;
 
 pub(super) use index::KeyIndex;
-pub(super) use intern::Numbered;
 #[cfg(test)]
-use intern::{intern, key_hash};
+use intern::Interned;
+pub(super) use intern::{intern, key_hash, Numbered};
 use postings::Postings;
 pub use postings::WEIGHT_SCALE;
 
+use super::relate::anonymous_source;
+use super::source::ClaimSource;
 use super::thresholds;
-use crate::claims::Claim;
 use rayon::prelude::*;
 
 /// Pairs of claims worth comparing, as `(a, b, shared keys)` with `a < b`, sorted by
@@ -77,7 +78,7 @@ use rayon::prelude::*;
 /// # Panics
 ///
 /// With more than `u32::MAX` claims.
-pub fn candidates(claims: &[Claim]) -> Vec<(usize, usize, Vec<String>)> {
+pub fn candidates<S: ClaimSource + ?Sized>(claims: &S) -> Vec<(usize, usize, Vec<String>)> {
     candidates_with(claims, &Limits::default())
 }
 
@@ -127,10 +128,10 @@ impl Limits {
 /// # Panics
 ///
 /// With more than `u32::MAX` claims.
-pub fn same_source_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
-    let sources = Numbered::new(claims.iter().map(|c| c.origin().as_str()));
-    KeyIndex::new(claims)
-        .by_source_and_key(claims, &sources)
+pub fn same_source_pairs<S: ClaimSource + ?Sized>(claims: &S) -> Vec<(usize, usize)> {
+    let interned = intern(claims, key_hash, |c| !anonymous_source(c.origin()));
+    KeyIndex::from_ids(interned.start, interned.ids, interned.distinct)
+        .by_source_and_key(&interned.sources, &interned.extra)
         .pairs(&Limits::same_source())
         .into_iter()
         .map(unpack)
@@ -142,7 +143,10 @@ pub(super) fn unpack(p: u64) -> (usize, usize) {
     ((p >> 32) as usize, (p & 0xffff_ffff) as usize)
 }
 
-fn candidates_with(claims: &[Claim], limits: &Limits) -> Vec<(usize, usize, Vec<String>)> {
+fn candidates_with<S: ClaimSource + ?Sized>(
+    claims: &S,
+    limits: &Limits,
+) -> Vec<(usize, usize, Vec<String>)> {
     let index = KeyIndex::new(claims);
     let pairs = index.candidate_pairs(limits);
     pairs
