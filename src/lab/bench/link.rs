@@ -7,9 +7,10 @@
 //! For each size the claims are generated (not timed), then each stage runs
 //! [`LinkSettings::repeat`] times. A run's time is the wall-clock time of the call; its
 //! memory is the most resident memory the process held during the call beyond what it held
-//! before (the call's working memory and its output, not the claims; see
+//! before (the call's working memory and its output, not the store of claims; see
 //! [`super::memory`]), where Linux reports it. Both stages use all cores (rayon). The
-//! claims are [`crate::link::synthetic::generate`]'s.
+//! claims are [`crate::link::synthetic::generate`]'s, held in its compact store
+//! ([`Synthetic`]), which builds each claim when the stage reads it.
 
 use super::memory;
 use super::Machine;
@@ -22,8 +23,8 @@ use std::time::Instant;
 /// The default sizes: 10k, 100k and 1M claims.
 pub const DEFAULT_SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
-/// The largest size the benchmark generates: a million claims take about a gigabyte while
-/// they are linked, so ten million is about what a machine of 24 GB can hold.
+/// The largest size the benchmark generates: ten million claims take about 8 GB while
+/// they are linked, which a machine of 12 GB holds.
 pub const MAX_CLAIMS: usize = 10_000_000;
 
 /// What to run.
@@ -99,7 +100,7 @@ pub struct SizeRuns {
     pub keys: usize,
     /// Distinct keys.
     pub distinct_keys: usize,
-    /// Resident bytes the generated claims take, when measured.
+    /// Resident bytes the store of generated claims takes, when measured.
     pub input_bytes: Option<usize>,
     /// [`link::candidates`].
     pub candidates: StageRuns,
@@ -280,7 +281,7 @@ impl fmt::Display for LinkReport {
             writeln!(
                 f,
                 "memory: the most resident memory a run held beyond what was resident before \
-                 it (working memory and output, not the claims; VmHWM after a reset)"
+                 it (working memory and output, not the store of claims; VmHWM after a reset)"
             )?;
         } else {
             writeln!(
