@@ -28,15 +28,13 @@ pub(super) struct KeyedViews {
     pub(super) named: Vec<bool>,
     /// Each claim's paragraph.
     pub(super) paragraphs: Vec<usize>,
-    /// The claim at each place: claims ordered by source, then by index.
-    pub(super) claim_at: Vec<u32>,
     /// What deciding reads.
     deciding: Deciding,
 }
 
 /// What [`KeyedViews`] keeps for deciding pairs.
 pub(super) struct Deciding {
-    /// The claim at each place.
+    /// The claim at each place: claims ordered by source, then by index.
     claim_at: Vec<u32>,
     /// The place of each claim.
     place_of: Vec<u32>,
@@ -187,7 +185,6 @@ impl KeyedViews {
             sources,
             named,
             paragraphs,
-            claim_at: claim_at.clone(),
             deciding: Deciding {
                 claim_at,
                 place_of,
@@ -202,6 +199,11 @@ impl KeyedViews {
     /// Claims `a` and `b` as the pair of their places, `lower << 32 | higher`.
     pub(super) fn places(&self, a: usize, b: usize) -> u64 {
         self.deciding.places(a, b)
+    }
+
+    /// The claim at each place: claims ordered by source, then by index.
+    pub(super) fn claim_at(&self) -> &[u32] {
+        &self.deciding.claim_at
     }
 
     /// What deciding pairs reads, once the pairs are made: the index's postings and the

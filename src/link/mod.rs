@@ -160,7 +160,7 @@ pub fn link<S: ClaimSource + ?Sized>(claims: &S) -> Vec<Relation> {
     let place = |a: u32, b: u32| keyed.places(a as usize, b as usize);
     let mut parts = keyed
         .index
-        .link_pairs(&keyed.sources, &keyed.named, &keyed.claim_at, &place);
+        .link_pairs(&keyed.sources, &keyed.named, keyed.claim_at(), &place);
     parts.push(
         neighbours_in(&keyed.paragraphs, &keyed.articles)
             .into_iter()

@@ -59,22 +59,11 @@ impl Numbered {
     /// Numbers `strings`. A string equal to the one before takes its number without a
     /// look-up (claims come article after article).
     pub(in crate::link) fn new<'s>(strings: impl Iterator<Item = &'s str>) -> Numbered {
-        let mut map: HashMap<&str, u32, BuildHasherDefault<StrHasher>> = HashMap::default();
-        let mut last: Option<(&str, u32)> = None;
-        let of = strings
-            .map(|s| match last {
-                Some((l, n)) if l == s => n,
-                _ => {
-                    let next = map.len() as u32;
-                    let n = *map.entry(s).or_insert(next);
-                    last = Some((s, n));
-                    n
-                }
-            })
-            .collect();
+        let mut counter = Counter::default();
+        let of = strings.map(|s| counter.number(s)).collect();
         Numbered {
             of,
-            count: map.len(),
+            count: counter.map.len(),
         }
     }
 }
@@ -224,18 +213,20 @@ where
     })
 }
 
-/// Strings numbered as they come, for [`intern`]: a string equal to the one before takes
-/// its number without a look-up (claims come article after article).
+/// Strings numbered as they come, for [`intern`] and [`Numbered::new`]: a string equal
+/// to the one before takes its number without a look-up (claims come article after
+/// article).
 #[derive(Default)]
 struct Counter {
     map: HashMap<Box<str>, u32, BuildHasherDefault<StrHasher>>,
-    last: Option<(Box<str>, u32)>,
+    /// The string before and its number.
+    last: Option<(String, u32)>,
 }
 
 impl Counter {
     fn number(&mut self, s: &str) -> u32 {
         if let Some((l, n)) = &self.last {
-            if **l == *s {
+            if l == s {
                 return *n;
             }
         }
@@ -247,7 +238,10 @@ impl Counter {
                 n
             }
         };
-        self.last = Some((s.into(), n));
+        let (l, number) = self.last.get_or_insert_with(Default::default);
+        l.clear();
+        l.push_str(s);
+        *number = n;
         n
     }
 }
