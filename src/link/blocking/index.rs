@@ -129,8 +129,8 @@ impl KeyIndex {
     /// [`candidates`]) and the same-source pairs (see [`same_source_pairs`]), each pair
     /// `(a, b)`, `a < b`, as `place(a, b)`, in parts, some more than once. `sources` are the
     /// sources of the claims the index was built from, numbered, `named` whether each
-    /// claim's source is named (not [`crate::link::relate::anonymous_source`]), `by_source` every claim once,
-    /// those of one source together.
+    /// claim's source is named (not [`crate::link::relate::anonymous_source`]),
+    /// `by_source` every claim once, those of one source together.
     pub(in crate::link) fn link_pairs(
         &self,
         sources: &Numbered,
