@@ -65,6 +65,12 @@ impl Groups {
     /// Joins the groups of `a` and `b` unless a member of one contradicts a member of the
     /// other; true when they are (now) one group.
     fn join(&mut self, a: usize, b: usize) -> bool {
+        self.join_if(a, b, true)
+    }
+
+    /// [`Groups::join`]; the share of agreeing pairs across is asked for only when
+    /// `share` is set (claims that take one stand join without it).
+    fn join_if(&mut self, a: usize, b: usize, share: bool) -> bool {
         let (a, b) = (self.find(a), self.find(b));
         if a == b {
             return true;
@@ -79,6 +85,10 @@ impl Groups {
             .any(|m| self.against[big].contains(m))
         {
             return false;
+        }
+        if !share {
+            self.absorb(big, small);
+            return true;
         }
         // enough of the pairs across agree: no chaining
         let small_members = self.members[small].clone();
@@ -95,13 +105,30 @@ impl Groups {
         if (links as f64) < (pairs as f64 * JOIN_SHARE).ceil() {
             return false;
         }
+        self.absorb(big, small);
+        true
+    }
+
+    /// Moves the group of root `small` into that of root `big`.
+    fn absorb(&mut self, big: usize, small: usize) {
         let moved = std::mem::take(&mut self.members[small]);
         let moved_against = std::mem::take(&mut self.against[small]);
         self.members[big].extend(moved);
         self.against[big].extend(moved_against);
         self.parent[small] = big;
-        true
     }
+}
+
+/// The stand a claim takes on who did the story's deed: the party it names and whether
+/// it says the party did it or did not, when it says so plainly (not under a condition,
+/// nor hedged, nor left open, nor telling of another's account). Claims of one stand assert one thing,
+/// whatever their words.
+fn stand(c: &Claim) -> Option<(&str, bool)> {
+    let a = &c.assertion;
+    let culprit = a.class().is_some_and(|k| k.has_culprit());
+    let plain = !a.modality.conditional && !a.modality.hedged && !a.within_account && !a.unsettled;
+    let agent = a.agent.as_ref()?;
+    (culprit && plain && !a.any_party).then_some((agent.id.as_str(), a.negative))
 }
 
 /// The claims of each proposition: claims joined by agreements, strongest first, in the
@@ -119,6 +146,17 @@ pub(super) fn proposition_groups(claims: &[Claim], relations: &[Relation]) -> Ve
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     let mut uf = Groups::new(claims.len(), relations);
+    // claims of one stand first, each with the first claim of its stand
+    let mut first_of: std::collections::HashMap<(&str, bool), usize> =
+        std::collections::HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(k) = stand(c) {
+            let first = *first_of.entry(k).or_insert(i);
+            if first != i {
+                uf.join_if(first, i, false);
+            }
+        }
+    }
     for r in joining {
         uf.join(r.a, r.b);
     }
@@ -133,4 +171,68 @@ pub(super) fn proposition_groups(claims: &[Claim], relations: &[Relation]) -> Ve
         groups[g].push(i);
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::meaning::tests::parties;
+
+    fn claim(source: &str, affiliation: &str, text: &str) -> Claim {
+        let mut c = Claim::plain_in("x", source, text, &parties());
+        c.affiliation = Some(affiliation.to_string());
+        c
+    }
+
+    #[test]
+    fn claims_of_one_stand_make_one_proposition_without_agreements() {
+        let claims = vec![
+            claim("nato", "NATO", "Ostland was behind the attack at Varno"),
+            claim(
+                "kelmar-government",
+                "Kelmari state",
+                "the Ostlandic army destroyed the dam",
+            ),
+            claim(
+                "observers",
+                "observers",
+                "Ostland was responsible for the poisoning",
+            ),
+            // the other stand, and a claim that only may be
+            claim(
+                "ostland-government",
+                "Ostlandic state",
+                "Ostland was not involved in the attack",
+            ),
+            claim("press", "press", "Ostland may have been behind the attack"),
+        ];
+        let groups = proposition_groups(&claims, &[]);
+        assert!(groups.contains(&vec![0, 1, 2]), "{groups:?}");
+        assert!(
+            groups.contains(&vec![3]) && groups.contains(&vec![4]),
+            "{groups:?}"
+        );
+    }
+
+    #[test]
+    fn a_stand_never_takes_in_two_claims_that_contradict() {
+        let claims = vec![
+            claim("nato", "NATO", "Ostland was behind the attack at Varno"),
+            claim(
+                "kelmar-government",
+                "Kelmari state",
+                "Ostland was responsible for the attack",
+            ),
+        ];
+        let against = Relation {
+            a: 0,
+            b: 1,
+            kind: RelationKind::Contradicts,
+            score: 0.9,
+            reasons: vec![],
+            diff: vec![],
+        };
+        let groups = proposition_groups(&claims, &[against]);
+        assert_eq!(groups, vec![vec![0], vec![1]]);
+    }
 }

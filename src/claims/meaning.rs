@@ -23,7 +23,6 @@ use crate::attribution::Stance;
 use crate::text::concepts::concept_of;
 use crate::text::tokens::{is_stopword, normalize_word, stem, words};
 use crate::text::Span;
-use std::collections::HashMap;
 
 /// The predicate of a claim: its lemma and its class.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,6 +105,10 @@ pub struct Assertion {
     /// The classes of the other predicates the content names ("the attack" of
     /// "responsible for the attack"), besides the main one.
     pub events: Vec<PredicateClass>,
+    /// The content rejects another's account ("baseless accusations", "a circus show",
+    /// "bogus claims that ..."): it is negative as an answer to that account, though its
+    /// own words are not negated (see `rejection`).
+    pub rejects: bool,
     /// The day the claim was told: its article's publication date, when known (set by
     /// [`date_claims`]).
     pub told: Option<chrono::NaiveDate>,
@@ -181,370 +184,381 @@ pub struct WordReader;
 
 /// The words of a party the content does not name but implies: the speaker's own part in
 /// what it denies.
-const OWN_PART: &str = "itself";
+pub(super) const OWN_PART: &str = "itself";
 
 /// At most this many theme words are kept.
 const THEME_WORDS: usize = 10;
 
 impl Reader for WordReader {
     fn read(&self, claim: &Claim, parties: &Parties) -> Assertion {
-        let text = claim.text.as_str();
-        let ws = words(text, Span::new(0, text.len()));
-        let lows: Vec<String> = ws.iter().map(|w| normalize_word(w.text)).collect();
-        // parties: the longest registry name at each place
-        let mut found: Vec<(usize, usize, Party)> = Vec::new();
-        let mut i = 0;
-        while i < lows.len() {
-            let mut hit = None;
-            for len in (1..=parties.longest.min(lows.len() - i)).rev() {
-                let key = lows[i..i + len].join(" ");
-                // a name that is also a common word is one only with a capital: "may"
-                // is no prime minister
-                let named = ws[i].text.starts_with(|c: char| c.is_uppercase())
-                    || (len > 1 || !is_stopword(&key));
-                // "Ukrainian citizen Leonid Kharchenko" is a person, not the state
-                let person = len == 1
-                    && parties.is_demonym(&key)
-                    && lows
-                        .get(i + 1)
-                        .is_some_and(|n| PERSON_NOUNS.contains(&n.as_str()));
-                if let Some(p) = parties.get(&key).filter(|_| named && !person) {
-                    hit = Some((len, p.to_string()));
-                    break;
-                }
-            }
-            match hit {
-                Some((len, id)) => {
-                    let from = ws[i].span.start;
-                    let to = ws[i + len - 1].span.end;
-                    found.push((
-                        i,
-                        i + len,
-                        Party {
-                            id,
-                            text: text[from..to].to_string(),
-                        },
-                    ));
-                    i += len;
-                }
-                None => i += 1,
+        choose::read(claim, parties, read_part)
+    }
+}
+
+/// What `text` (the claim's content or one sentence of it) asserts; a rejection of an
+/// account is read only when `rejections` is set (one sentence, or a content of one).
+fn read_part(claim: &Claim, text: &str, parties: &Parties, rejections: bool) -> Assertion {
+    let ws = words(text, Span::new(0, text.len()));
+    let lows: Vec<String> = ws.iter().map(|w| normalize_word(w.text)).collect();
+    // parties: the longest registry name at each place
+    let mut found: Vec<(usize, usize, Party)> = Vec::new();
+    let mut i = 0;
+    while i < lows.len() {
+        let mut hit = None;
+        for len in (1..=parties.longest.min(lows.len() - i)).rev() {
+            let key = lows[i..i + len].join(" ");
+            // a name that is also a common word is one only with a capital: "may"
+            // is no prime minister
+            let named = ws[i].text.starts_with(|c: char| c.is_uppercase())
+                || (len > 1 || !is_stopword(&key));
+            // "Ukrainian citizen Leonid Kharchenko" is a person, not the state
+            let person = len == 1
+                && parties.is_demonym(&key)
+                && lows
+                    .get(i + 1)
+                    .is_some_and(|n| PERSON_NOUNS.contains(&n.as_str()));
+            if let Some(p) = parties.get(&key).filter(|_| named && !person) {
+                hit = Some((len, p.to_string()));
+                break;
             }
         }
-        let in_party = |k: usize| found.iter().any(|(s, e, _)| k >= *s && k < *e);
-        // the predicate: the first of a class that names a culprit, else the first
-        let mut preds: Vec<(usize, usize, Predicate)> = Vec::new();
-        let mut k = 0;
-        while k < lows.len() {
-            if in_party(k) {
-                k += 1;
-                continue;
+        match hit {
+            Some((len, id)) => {
+                let from = ws[i].span.start;
+                let to = ws[i + len - 1].span.end;
+                found.push((
+                    i,
+                    i + len,
+                    Party {
+                        id,
+                        text: text[from..to].to_string(),
+                    },
+                ));
+                i += len;
             }
-            if let Some((lemma, class)) = lows
-                .get(k + 1)
-                .and_then(|n| predicates::of_pair(&lows[k], n))
-            {
-                preds.push((k, k + 2, Predicate { lemma, class }));
-                k += 2;
-                continue;
-            }
-            if let Some((lemma, class)) = predicates::of_word(&lows[k]) {
-                preds.push((k, k + 1, Predicate { lemma, class }));
-            }
-            k += 1;
-        }
-        let main = preds
-            .iter()
-            .find(|(_, _, p)| p.class.has_culprit())
-            .or_else(|| preds.first())
-            .cloned();
-        // the agent: after "by" following the predicate, else the last party before it,
-        // else "of" after a noun predicate ("involvement of ..."), else the accused
-        let agent = main.as_ref().and_then(|(at, end, pred)| {
-            let class = pred.class;
-            let by = (*end..(*end + 5).min(lows.len()))
-                .find(|&k| lows[k] == "by")
-                .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 3));
-            // "the dam was destroyed": the subject of a participle after an auxiliary
-            // suffers the deed; but one who "was involved", "was behind" or "was blamed"
-            // is the one said to answer for it
-            let participle = {
-                let w = lows[*at].as_str();
-                w.ends_with("ed") || w.ends_with("en") || PARTICIPLES.contains(&w)
-            };
-            let passive = participle
-                && class != PredicateClass::Responsible
-                && (at.saturating_sub(2)..*at).any(|k| PASSIVE.contains(&lows[k].as_str()));
-            // the subject of "died" or "crashed" undergoes it; a noun after a preposition
-            // ("in response to the attack", "in the poisoning") is no deed of a party
-            // before it
-            let undergoes = NO_SUBJECT_AGENT.contains(&lows[*at].as_str());
-            // ("nothing to do with": "to" just before a verb is no preposition; "by
-            // blowing up": a gerund straight after a preposition is a verb of the
-            // sentence's subject, "in the poisoning" a noun)
-            let straight_after =
-                |k: usize| k + 1 == *at && (lows[k] == "to" || lows[*at].ends_with("ing"));
-            let interrupted =
-                |k: usize| (k + 1..*at).any(|m| in_party(m) || PASSIVE.contains(&lows[m].as_str()));
-            let in_phrase = !lows[*at].ends_with("ed")
-                && (at.saturating_sub(3)..*at).any(|k| {
-                    PREPOSITIONS.contains(&lows[k].as_str())
-                        && !straight_after(k)
-                        && !interrupted(k)
-                });
-            let before = found
-                .iter()
-                .rev()
-                // "identified by X as", "from X": the object of a preposition is no
-                // subject
-                .find(|(s, e, _)| {
-                    *e <= *at
-                        && at - e <= 8
-                        && !s.checked_sub(1).is_some_and(|k| {
-                            PREPOSITIONS.contains(&lows[k].as_str()) || lows[k] == "by"
-                        })
-                })
-                .filter(|(_, e, _)| !(*e..*at).any(|k| CLAUSE_OPENERS.contains(&lows[k].as_str())))
-                .filter(|_| !passive && !undergoes && !in_phrase);
-            // "the involvement of Kelmar": the party answers; "the poisoning of" names the
-            // one who suffered it
-            let of = (lows.get(*end).map(String::as_str) == Some("of")
-                && class == PredicateClass::Responsible)
-                .then(|| found.iter().find(|(s, _, _)| *s > *end && *s <= end + 3))
-                .flatten();
-            // "we" in subject place is the speaker's own party
-            let we = (0..*at)
-                .rev()
-                .take(6)
-                .find(|&k| lows[k] == "we")
-                // "we know that they blew it up": "we" is no subject across a clause
-                // opener, nor with a party nearer the predicate
-                .filter(|&k| {
-                    !(k + 1..*at).any(|m| CLAUSE_OPENERS.contains(&lows[m].as_str()) || in_party(m))
-                })
-                .map(|k| {
-                    (
-                        k,
-                        k + 1,
-                        Party {
-                            id: claim
-                                .affiliation
-                                .clone()
-                                .unwrap_or_else(|| claim.origin().to_string()),
-                            text: ws[k].text.to_string(),
-                        },
-                    )
-                });
-            // "fired from territory held by X": the side that holds the launch site
-            let held = (class == PredicateClass::Attack)
-                .then(|| {
-                    (*end..(*end + 8).min(lows.len()))
-                        .find(|&k| HOLDING.contains(&lows[k].as_str()))
-                        .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 4))
-                })
-                .flatten()
-                .filter(|_| (*end..(*end + 3).min(lows.len())).any(|k| lows[k] == "from"));
-            held.or(by)
-                .or(before)
-                .or(we.as_ref())
-                .or(of)
-                .or_else(|| {
-                    (claim.stance == Stance::Accuse)
-                        .then(|| found.first())
-                        .flatten()
-                })
-                .map(|(_, _, p)| p.clone())
-        });
-        let negative = negated(&lows, main.as_ref().map(|m| m.0));
-        // "denied involvement", "had nothing to do with it": a named speaker who denies a
-        // part in it without naming anyone speaks of its own
-        let denies_own = claim.stance == Stance::Deny || negative;
-        let own = || {
-            let origin = claim.origin();
-            (!origin.is_article_voice() && !origin.as_str().starts_with("unknown:")).then(|| {
-                Party {
-                    id: claim
-                        .affiliation
-                        .clone()
-                        .unwrap_or_else(|| origin.to_string()),
-                    text: OWN_PART.to_string(),
-                }
-            })
-        };
-        let agent = agent.or_else(|| {
-            (main
-                .as_ref()
-                .is_some_and(|m| m.2.class == PredicateClass::Responsible)
-                && denies_own
-                && found.is_empty())
-            .then(own)
-            .flatten()
-        });
-        // "a foreign adversary was responsible", "interference by a foreign government":
-        // a party of a kind, with an indefinite determiner, just before the predicate or
-        // just after "by"
-        let any_party = agent.is_none()
-            && main.as_ref().is_some_and(|(at, end, _)| {
-                let kind_at = |k: usize| {
-                    ANY_PARTY.contains(&lows[k].as_str())
-                        && (k.saturating_sub(3)..k).any(|d| INDEFINITE.contains(&lows[d].as_str()))
-                };
-                let before = (at.saturating_sub(4)..*at).any(kind_at);
-                let after = (*end..(*end + 6).min(lows.len()))
-                    .find(|&k| lows[k] == "by")
-                    .is_some_and(|b| (b + 1..(b + 5).min(lows.len())).any(kind_at));
-                anyone_word(&lows[at.saturating_sub(3)..*at]) || before || after
-            });
-        let mut modality = Modality {
-            hedged: claim.hedges.iter().any(|h| predicates::weakens(&h.cue)),
-            conditional: lows.iter().any(|l| l == "if" || l == "unless"),
-            confidence: None,
-        };
-        let mut judged_unlikely = false;
-        for (k, l) in lows.iter().enumerate() {
-            let prev = k.checked_sub(1).map(|p| lows[p].as_str());
-            match l.as_str() {
-                "confidence" => {
-                    modality.confidence = match prev {
-                        Some("low") => Some(Confidence::Low),
-                        Some("moderate") | Some("medium") => Some(Confidence::Moderate),
-                        Some("high") => Some(Confidence::High),
-                        _ => modality.confidence,
-                    }
-                }
-                "unlikely" | "improbable" | "implausible" => {
-                    modality.confidence = Some(Confidence::Low);
-                    judged_unlikely = true;
-                }
-                "likely" | "probably" if prev == Some("highly") || prev == Some("most") => {
-                    modality.confidence = Some(Confidence::High)
-                }
-                "likely" | "probably" => modality.confidence = Some(Confidence::Moderate),
-                "confident" | "certain" => modality.confidence = Some(Confidence::High),
-                _ => {}
-            }
-        }
-        let denied = claim.stance == Stance::Deny;
-        // between the negation and the predicate only auxiliaries, "to" ("nothing to do
-        // with"), adverbs ("not directly involved") and a party ("no Kelmari
-        // involvement")
-        let on_predicate = main.as_ref().is_some_and(|(at, _, _)| {
-            (at.saturating_sub(5)..*at).any(|k| {
-                is_negation(&lows[k])
-                    && (k + 1..*at).all(|m| {
-                        let l = lows[m].as_str();
-                        AUXILIARIES.contains(&l) || l == "to" || l.ends_with("ly") || in_party(m)
-                    })
-            })
-        });
-        // "no evidence that", "no credible information to suggest": what is known
-        let no_knowledge = lows.iter().enumerate().any(|(k, l)| {
-            NEGATIONS.contains(&l.as_str())
-                && lows[k + 1..(k + 3).min(lows.len())]
-                    .iter()
-                    .any(|n| KNOWLEDGE.contains(&n.as_str()))
-        });
-        let denies_event =
-            denied || judged_unlikely || (negative && (on_predicate || no_knowledge));
-        // a denial whose own words negate ("said it had nothing to do with") denies once
-        let negative = (negative || denied) ^ judged_unlikely;
-        let unsettled = !negative
-            && lows
-                .iter()
-                .any(|l| is_negation(l) || UNSETTLED.contains(&l.as_str()));
-        let mut quantities = quantities(text, &ws, &lows);
-        if let Some((s, e, _)) = &main {
-            for q in &mut quantities {
-                // "killed 471 people", not "killed in two strikes"
-                let after = q.at >= *e
-                    && q.at - e <= 2
-                    && !lows[*e..q.at]
-                        .iter()
-                        .any(|l| PREPOSITIONS.contains(&l.as_str()));
-                q.of_predicate = (q.at < *s && s - q.at <= 5) || after;
-            }
-        }
-        let main_span = main.as_ref().map(|(s, e, _)| (*s, *e));
-        // the other deeds the content names: "responsible for the attack" is about an
-        // attack
-        let mut events: Vec<PredicateClass> = Vec::new();
-        for (s, _, p) in &preds {
-            if main_span.is_none_or(|(m, _)| *s != m) && !events.contains(&p.class) {
-                events.push(p.class);
-            }
-        }
-        let theme: Vec<String> = lows
-            .iter()
-            .enumerate()
-            .filter(|(k, l)| {
-                !in_party(*k)
-                    && main_span.is_none_or(|(s, e)| *k < s || *k >= e)
-                    && !is_stopword(l)
-                    && !NEGATIONS.contains(&l.as_str())
-                    && predicates::of_word(l).is_none()
-                    && !GENERIC_THEME.contains(&l.as_str())
-                    && !NOT_CONTENT.contains(&l.as_str())
-                    && l.chars().any(char::is_alphabetic)
-                    && l.len() > 2
-            })
-            .map(|(_, l)| stem(l))
-            .fold(Vec::new(), |mut acc, s| {
-                if !acc.contains(&s) && acc.len() < THEME_WORDS {
-                    acc.push(s);
-                }
-                acc
-            });
-        let place = lows.iter().enumerate().find_map(|(k, l)| {
-            let next = ws.get(k + 1)?;
-            (matches!(l.as_str(), "in" | "at" | "near")
-                && next.text.starts_with(|c: char| c.is_uppercase())
-                && !MONTHS.contains(&lows[k + 1].as_str())
-                && !WEEKDAYS.contains(&lows[k + 1].as_str())
-                && !in_party(k + 1))
-            .then(|| next.text.to_string())
-        });
-        // "its claim that rebels fired": the predicate is the account's, not the speaker's
-        // "Kelmar denies involvement" in another's words tells of Kelmar's denial
-        let speaker_party = claim
-            .affiliation
-            .clone()
-            .unwrap_or_else(|| claim.origin().to_string());
-        let reported_denial = found.iter().any(|(_, e, p)| {
-            p.id != speaker_party
-                && (*e..(*e + 2).min(lows.len())).any(|k| DENIAL_VERBS.contains(&lows[k].as_str()))
-        });
-        let within_account = reported_denial
-            || main_span.is_some_and(|(s, _)| {
-                (0..s).any(|k| {
-                    (ACCOUNTS.contains(&lows[k].as_str())
-                        && lows.get(k + 1).is_some_and(|n| n == "that"))
-                        || (TELLING_GERUNDS.contains(&lows[k].as_str())
-                            && k > 0
-                            && matches!(lows[k - 1].as_str(), "by" | "for" | "of"))
-                })
-            });
-        let reports_on = lows
-            .iter()
-            .take(4)
-            .find(|l| ACCOUNTS.contains(&l.as_str()))
-            .cloned();
-        Assertion {
-            predicate: main.map(|(_, _, p)| p),
-            agent,
-            parties: found.into_iter().map(|(_, _, p)| p).collect(),
-            theme,
-            negative,
-            modality,
-            quantities,
-            place,
-            reports_on,
-            within_account,
-            denies_event,
-            any_party,
-            unsettled,
-            events,
-            told: None,
+            None => i += 1,
         }
     }
+    let in_party = |k: usize| found.iter().any(|(s, e, _)| k >= *s && k < *e);
+    // the predicate: the first of a class that names a culprit, else the first
+    let mut preds: Vec<(usize, usize, Predicate)> = Vec::new();
+    let mut k = 0;
+    while k < lows.len() {
+        if in_party(k) {
+            k += 1;
+            continue;
+        }
+        if let Some((lemma, class)) = lows
+            .get(k + 1)
+            .and_then(|n| predicates::of_pair(&lows[k], n))
+        {
+            preds.push((k, k + 2, Predicate { lemma, class }));
+            k += 2;
+            continue;
+        }
+        if let Some((lemma, class)) = predicates::of_word(&lows[k]) {
+            preds.push((k, k + 1, Predicate { lemma, class }));
+        }
+        k += 1;
+    }
+    let main = preds
+        .iter()
+        .find(|(_, _, p)| p.class.has_culprit())
+        .or_else(|| preds.first())
+        .cloned();
+    // the agent: after "by" following the predicate, else the last party before it,
+    // else "of" after a noun predicate ("involvement of ..."), else the accused
+    let agent = main.as_ref().and_then(|(at, end, pred)| {
+        let class = pred.class;
+        let by = (*end..(*end + 5).min(lows.len()))
+            .find(|&k| lows[k] == "by")
+            .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 3));
+        // "the dam was destroyed": the subject of a participle after an auxiliary
+        // suffers the deed; but one who "was involved", "was behind" or "was blamed"
+        // is the one said to answer for it
+        let participle = {
+            let w = lows[*at].as_str();
+            w.ends_with("ed") || w.ends_with("en") || PARTICIPLES.contains(&w)
+        };
+        let passive = participle
+            && class != PredicateClass::Responsible
+            && (at.saturating_sub(2)..*at).any(|k| PASSIVE.contains(&lows[k].as_str()));
+        // the subject of "died" or "crashed" undergoes it; a noun after a preposition
+        // ("in response to the attack", "in the poisoning") is no deed of a party
+        // before it
+        let undergoes = NO_SUBJECT_AGENT.contains(&lows[*at].as_str());
+        // ("nothing to do with": "to" just before a verb is no preposition; "by
+        // blowing up": a gerund straight after a preposition is a verb of the
+        // sentence's subject, "in the poisoning" a noun)
+        let straight_after =
+            |k: usize| k + 1 == *at && (lows[k] == "to" || lows[*at].ends_with("ing"));
+        let interrupted =
+            |k: usize| (k + 1..*at).any(|m| in_party(m) || PASSIVE.contains(&lows[m].as_str()));
+        let in_phrase = !lows[*at].ends_with("ed")
+            && (at.saturating_sub(3)..*at).any(|k| {
+                PREPOSITIONS.contains(&lows[k].as_str()) && !straight_after(k) && !interrupted(k)
+            });
+        let before = found
+            .iter()
+            .rev()
+            // "identified by X as", "from X": the object of a preposition is no
+            // subject
+            .find(|(s, e, _)| {
+                *e <= *at
+                    && at - e <= 8
+                    && !s.checked_sub(1).is_some_and(|k| {
+                        PREPOSITIONS.contains(&lows[k].as_str()) || lows[k] == "by"
+                    })
+            })
+            .filter(|(_, e, _)| !(*e..*at).any(|k| CLAUSE_OPENERS.contains(&lows[k].as_str())))
+            .filter(|_| !passive && !undergoes && !in_phrase);
+        // "the involvement of Kelmar": the party answers; "the poisoning of" names the
+        // one who suffered it
+        let of = (lows.get(*end).map(String::as_str) == Some("of")
+            && class == PredicateClass::Responsible)
+            .then(|| found.iter().find(|(s, _, _)| *s > *end && *s <= end + 3))
+            .flatten();
+        // "we" in subject place is the speaker's own party
+        let we = (0..*at)
+            .rev()
+            .take(6)
+            .find(|&k| lows[k] == "we")
+            // "we know that they blew it up": "we" is no subject across a clause
+            // opener, nor with a party nearer the predicate
+            .filter(|&k| {
+                !(k + 1..*at).any(|m| CLAUSE_OPENERS.contains(&lows[m].as_str()) || in_party(m))
+            })
+            .map(|k| {
+                (
+                    k,
+                    k + 1,
+                    Party {
+                        id: claim
+                            .affiliation
+                            .clone()
+                            .unwrap_or_else(|| claim.origin().to_string()),
+                        text: ws[k].text.to_string(),
+                    },
+                )
+            });
+        // "fired from territory held by X": the side that holds the launch site
+        let held = (class == PredicateClass::Attack)
+            .then(|| {
+                (*end..(*end + 8).min(lows.len()))
+                    .find(|&k| HOLDING.contains(&lows[k].as_str()))
+                    .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 4))
+            })
+            .flatten()
+            .filter(|_| (*end..(*end + 3).min(lows.len())).any(|k| lows[k] == "from"));
+        held.or(by)
+            .or(before)
+            .or(we.as_ref())
+            .or(of)
+            .or_else(|| {
+                (claim.stance == Stance::Accuse)
+                    .then(|| found.first())
+                    .flatten()
+            })
+            .map(|(_, _, p)| p.clone())
+    });
+    let negative = negated(&lows, main.as_ref().map(|m| m.0));
+    // "denied involvement", "had nothing to do with it": a named speaker who denies a
+    // part in it without naming anyone speaks of its own
+    let denies_own = claim.stance == Stance::Deny || negative;
+    let own = || {
+        let origin = claim.origin();
+        (!origin.is_article_voice() && !origin.as_str().starts_with("unknown:")).then(|| Party {
+            id: claim
+                .affiliation
+                .clone()
+                .unwrap_or_else(|| origin.to_string()),
+            text: OWN_PART.to_string(),
+        })
+    };
+    let agent = agent.or_else(|| {
+        (main
+            .as_ref()
+            .is_some_and(|m| m.2.class == PredicateClass::Responsible)
+            && denies_own
+            && found.is_empty())
+        .then(own)
+        .flatten()
+    });
+    // "a foreign adversary was responsible", "interference by a foreign government":
+    // a party of a kind, with an indefinite determiner, just before the predicate or
+    // just after "by"
+    let any_party = agent.is_none()
+        && main.as_ref().is_some_and(|(at, end, _)| {
+            let kind_at = |k: usize| {
+                ANY_PARTY.contains(&lows[k].as_str())
+                    && (k.saturating_sub(3)..k).any(|d| INDEFINITE.contains(&lows[d].as_str()))
+            };
+            let before = (at.saturating_sub(4)..*at).any(kind_at);
+            let after = (*end..(*end + 6).min(lows.len()))
+                .find(|&k| lows[k] == "by")
+                .is_some_and(|b| (b + 1..(b + 5).min(lows.len())).any(kind_at));
+            anyone_word(&lows[at.saturating_sub(3)..*at]) || before || after
+        });
+    let mut modality = Modality {
+        hedged: claim.hedges.iter().any(|h| predicates::weakens(&h.cue)),
+        conditional: lows.iter().any(|l| l == "if" || l == "unless"),
+        confidence: None,
+    };
+    let mut judged_unlikely = false;
+    for (k, l) in lows.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| lows[p].as_str());
+        match l.as_str() {
+            "confidence" => {
+                modality.confidence = match prev {
+                    Some("low") => Some(Confidence::Low),
+                    Some("moderate") | Some("medium") => Some(Confidence::Moderate),
+                    Some("high") => Some(Confidence::High),
+                    _ => modality.confidence,
+                }
+            }
+            "unlikely" | "improbable" | "implausible" => {
+                modality.confidence = Some(Confidence::Low);
+                judged_unlikely = true;
+            }
+            "likely" | "probably" if prev == Some("highly") || prev == Some("most") => {
+                modality.confidence = Some(Confidence::High)
+            }
+            "likely" | "probably" => modality.confidence = Some(Confidence::Moderate),
+            "confident" | "certain" => modality.confidence = Some(Confidence::High),
+            _ => {}
+        }
+    }
+    let denied = claim.stance == Stance::Deny;
+    // between the negation and the predicate only auxiliaries, "to" ("nothing to do
+    // with"), adverbs ("not directly involved") and a party ("no Kelmari
+    // involvement")
+    let on_predicate = main.as_ref().is_some_and(|(at, _, _)| {
+        (at.saturating_sub(5)..*at).any(|k| {
+            is_negation(&lows[k])
+                && (k + 1..*at).all(|m| {
+                    let l = lows[m].as_str();
+                    AUXILIARIES.contains(&l) || l == "to" || l.ends_with("ly") || in_party(m)
+                })
+        })
+    });
+    // "no evidence that", "no credible information to suggest": what is known
+    let no_knowledge = lows.iter().enumerate().any(|(k, l)| {
+        NEGATIONS.contains(&l.as_str())
+            && lows[k + 1..(k + 3).min(lows.len())]
+                .iter()
+                .any(|n| KNOWLEDGE.contains(&n.as_str()))
+    });
+    let denies_event = denied || judged_unlikely || (negative && (on_predicate || no_knowledge));
+    // a denial whose own words negate ("said it had nothing to do with") denies once
+    let negative = (negative || denied) ^ judged_unlikely;
+    let unsettled = !negative
+        && lows
+            .iter()
+            .any(|l| is_negation(l) || UNSETTLED.contains(&l.as_str()));
+    let mut quantities = quantities(text, &ws, &lows);
+    if let Some((s, e, _)) = &main {
+        for q in &mut quantities {
+            // "killed 471 people", not "killed in two strikes"
+            let after = q.at >= *e
+                && q.at - e <= 2
+                && !lows[*e..q.at]
+                    .iter()
+                    .any(|l| PREPOSITIONS.contains(&l.as_str()));
+            q.of_predicate = (q.at < *s && s - q.at <= 5) || after;
+        }
+    }
+    let main_span = main.as_ref().map(|(s, e, _)| (*s, *e));
+    // the other deeds the content names: "responsible for the attack" is about an
+    // attack
+    let mut events: Vec<PredicateClass> = Vec::new();
+    for (s, _, p) in &preds {
+        if main_span.is_none_or(|(m, _)| *s != m) && !events.contains(&p.class) {
+            events.push(p.class);
+        }
+    }
+    let theme: Vec<String> = lows
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| {
+            !in_party(*k)
+                && main_span.is_none_or(|(s, e)| *k < s || *k >= e)
+                && !is_stopword(l)
+                && !NEGATIONS.contains(&l.as_str())
+                && predicates::of_word(l).is_none()
+                && !GENERIC_THEME.contains(&l.as_str())
+                && !NOT_CONTENT.contains(&l.as_str())
+                && l.chars().any(char::is_alphabetic)
+                && l.len() > 2
+        })
+        .map(|(_, l)| stem(l))
+        .fold(Vec::new(), |mut acc, s| {
+            if !acc.contains(&s) && acc.len() < THEME_WORDS {
+                acc.push(s);
+            }
+            acc
+        });
+    let place = lows.iter().enumerate().find_map(|(k, l)| {
+        let next = ws.get(k + 1)?;
+        (matches!(l.as_str(), "in" | "at" | "near")
+            && next.text.starts_with(|c: char| c.is_uppercase())
+            && !MONTHS.contains(&lows[k + 1].as_str())
+            && !WEEKDAYS.contains(&lows[k + 1].as_str())
+            && !in_party(k + 1))
+        .then(|| next.text.to_string())
+    });
+    // "its claim that rebels fired": the predicate is the account's, not the speaker's
+    // "Kelmar denies involvement" in another's words tells of Kelmar's denial
+    let speaker_party = claim
+        .affiliation
+        .clone()
+        .unwrap_or_else(|| claim.origin().to_string());
+    let reported_denial = found.iter().any(|(_, e, p)| {
+        p.id != speaker_party
+            && (*e..(*e + 2).min(lows.len())).any(|k| DENIAL_VERBS.contains(&lows[k].as_str()))
+    });
+    let within_account = reported_denial
+        || main_span.is_some_and(|(s, _)| {
+            (0..s).any(|k| {
+                (ACCOUNTS.contains(&lows[k].as_str())
+                    && lows.get(k + 1).is_some_and(|n| n == "that"))
+                    || (TELLING_GERUNDS.contains(&lows[k].as_str())
+                        && k > 0
+                        && matches!(lows[k - 1].as_str(), "by" | "for" | "of"))
+            })
+        });
+    let reports_on = lows
+        .iter()
+        .take(4)
+        .find(|l| ACCOUNTS.contains(&l.as_str()))
+        .cloned();
+    let culprit = agent
+        .as_ref()
+        .filter(|_| main.as_ref().is_some_and(|m| m.2.class.has_culprit()));
+    let rejection = rejections
+        .then(|| rejection::read(&lows, &found, claim.stance, culprit, own()))
+        .flatten();
+    let mut assertion = Assertion {
+        predicate: main.map(|(_, _, p)| p),
+        agent,
+        parties: found.into_iter().map(|(_, _, p)| p).collect(),
+        theme,
+        negative,
+        modality,
+        quantities,
+        place,
+        reports_on,
+        within_account,
+        denies_event,
+        any_party,
+        unsettled,
+        events,
+        rejects: false,
+        told: None,
+    };
+    if let Some(r) = rejection {
+        r.apply(&mut assertion);
+    }
+    assertion
 }
 
 /// True when `lows` hold a word that is itself any party ("anyone", "anybody").
@@ -552,45 +566,11 @@ fn anyone_word(lows: &[String]) -> bool {
     lows.iter().any(|l| l == "anyone" || l == "anybody")
 }
 
-/// Computes each claim's [`Assertion`] with `reader`, and gives each claim the keys of its
-/// predicate class and agent (`@destroy`, `@party:…`), so that claims that assert the same
-/// thing in other words meet when claims are linked.
-pub fn annotate(claims: &mut [Claim], parties: &Parties, reader: &(impl Reader + Sync)) {
-    use rayon::prelude::*;
-    // each claim is read alone, on rayon's threads
-    claims.par_iter_mut().for_each(|c| {
-        let a = reader.read(c, parties);
-        if let Some(class) = a.class() {
-            let k = class.key().to_string();
-            if !c.keys.contains(&k) {
-                c.keys.push(k);
-            }
-        }
-        // a party the content names: the speaker's own part in a denial ("denied its
-        // involvement") is read, not written, and gives no key
-        if let Some(agent) = a.agent.as_ref().filter(|p| p.text != OWN_PART) {
-            let k = format!("@party:{}", agent.id.to_lowercase());
-            if !c.keys.contains(&k) {
-                c.keys.push(k);
-            }
-        }
-        c.assertion = a;
-    });
-}
-
-/// Gives each claim's assertion the publication date of its article, from (article id,
-/// date) pairs: counts of a toll told on other days are read as such.
-pub fn date_claims<'a>(
-    claims: &mut [Claim],
-    articles: impl IntoIterator<Item = (&'a str, Option<chrono::NaiveDate>)>,
-) {
-    let days: HashMap<&str, Option<chrono::NaiveDate>> = articles.into_iter().collect();
-    for c in claims.iter_mut() {
-        c.assertion.told = days.get(c.article.as_str()).copied().flatten();
-    }
-}
-
+mod annotate;
+mod choose;
 mod negation;
+pub use annotate::{annotate, date_claims};
+mod rejection;
 pub use negation::{is_negation, negated};
 
 #[cfg(test)]

@@ -239,10 +239,11 @@ pub(crate) const TELLING_GERUNDS: &[&str] = &[
     "stating",
 ];
 
-/// Words that leave a matter unsettled ("unable to determine", "non-existent"): a claim
-/// holding one is no plain assertion of the matter.
+/// Words that leave a matter unsettled ("unable to determine", "non-existent", "whether
+/// Kelmar had a role"): a claim holding one is no plain assertion of the matter.
 pub(crate) const UNSETTLED: &[&str] = &[
     "unable",
+    "whether",
     "unclear",
     "uncertain",
     "undetermined",

@@ -420,6 +420,32 @@ mod tests {
     }
 
     #[test]
+    fn a_rejection_answers_every_account_of_the_party_it_defends() {
+        let a = ostland(
+            "one",
+            "it is a circus show, an information campaign based on a provocation",
+        );
+        assert!(a.assertion.rejects);
+        let b = kelmar(
+            "two",
+            "the Ostlandic army was behind the poisoning at Varno",
+        );
+        match verdict(&a, &b, 0) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("did not"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        // and agrees with the party's own denial in any words
+        let c = ostland("three", "Ostland had nothing to do with the attack");
+        match verdict(&a, &c, 0) {
+            Some(Verdict::Agrees(why)) => assert!(why.contains("deny"), "{why}"),
+            v => panic!("{v:?}"),
+        }
+        // an account that blames another party is not answered
+        let d = ostland("four", "Kelmari forces poisoned him at Varno");
+        assert!(!matches!(verdict(&a, &d, 0), Some(Verdict::Contradicts(_))));
+    }
+
+    #[test]
     fn a_deed_denied_of_any_party_of_a_kind_answers_the_party_named() {
         let a = said(
             "inspectors",

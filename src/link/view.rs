@@ -124,8 +124,12 @@ impl ClaimView {
         // a claim whose predicate is known has the polarity of what it asserts: a
         // negation elsewhere in a long quotation ("this was not a rogue operation") does
         // not turn its assertion around
+        // (a rejection of the account of a party's deed is negative as an answer to it,
+        // which the assertion's verdict weighs; its own words assert: "politically
+        // motivated")
+        let answered = c.assertion.rejects && c.assertion.agent.is_some();
         let negative = c.stance == Stance::Deny
-            || c.assertion.negative
+            || (c.assertion.negative && !answered)
             || (c.assertion.predicate.is_none() && negated(&lows, None));
         let hedged = c.hedges.iter().any(|h| weakens(&h.cue));
         let distancing = lows.iter().any(|l| DISTANCING.contains(&l.as_str()));
