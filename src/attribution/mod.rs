@@ -36,6 +36,7 @@ mod relays;
 mod rules;
 mod spill;
 // the tagger and the combination
+mod accounts;
 mod combine;
 pub mod model;
 mod model_only;

@@ -76,6 +76,43 @@ fn aimed_at(neg: &Claim, pos: &Claim) -> bool {
     }
 }
 
+/// Most bytes between a denial's content and the verb of the account it names ("pushed
+/// back at a report from X[ that ]assessed that ..."): the account's "that".
+const ACCOUNT_GAP: usize = " that ".len();
+
+/// Two claims of one sentence relate only as a denial and the account it names, split from
+/// its content by the attribution stage ("Mao pushed back at a report from the Department
+/// of Energy that assessed ... that the virus leaked"): the denial contradicts it.
+fn answer_to_account(a: &Claim, b: &Claim, (i, j): (usize, usize)) -> Option<Relation> {
+    let follows = |ans: &Claim, acc: &Claim| {
+        let end = ans.content.last()?.end;
+        let cue = acc.cue?;
+        (ans.stance == Stance::Deny
+            && ans.origin() != acc.origin()
+            && cue.start >= end
+            && cue.start - end <= ACCOUNT_GAP)
+            .then_some(())
+    };
+    let (ans, acc) = if follows(a, b).is_some() {
+        (a, b)
+    } else {
+        follows(b, a)?;
+        (b, a)
+    };
+    Some(Relation {
+        a: i,
+        b: j,
+        kind: RelationKind::Contradicts,
+        score: 0.8,
+        reasons: vec![format!(
+            "{} rejects the account of {} that the same sentence gives",
+            who(ans),
+            who(acc)
+        )],
+        diff: Vec::new(),
+    })
+}
+
 /// Shared words shown in a relation's reasons.
 const SHOWN_WORDS: usize = 8;
 
@@ -230,7 +267,7 @@ pub(crate) fn decide(p: &LazyPair, t: (&Traits, &Traits), ov: &Overlap) -> Optio
     let (ta, tb) = t;
     let (i, j) = p.index;
     if ta.article == tb.article && ta.sentence == tb.sentence {
-        return None;
+        return answer_to_account(a, b, (i, j));
     }
     if ov.shared == 0 {
         return None;

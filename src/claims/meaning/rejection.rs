@@ -15,10 +15,15 @@ const ACCOUNTS: &[&str] = &[
     "allegation",
     "allegations",
     "assertions",
+    "assessment",
     "charges",
     "claims",
     "insinuations",
     "narrative",
+    "report",
+    "reports",
+    "suggestion",
+    "suggestions",
     "version",
 ];
 

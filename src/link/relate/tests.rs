@@ -240,3 +240,29 @@ fn the_names_of_parties_alone_assert_nothing_a_denial_answers() {
     );
     assert!(asserts_enough(&said));
 }
+
+#[test]
+fn a_denial_contradicts_the_account_its_sentence_names() {
+    use crate::resolve::{resolve, test_registry, Resolver, SourceTable};
+    let article = crate::corpus::Article::new(
+        "a",
+        "The ministry dismissed a report from the Harbour Guild that concluded with low \
+         confidence that the dam had been weakened by neglect.",
+    );
+    let reg = test_registry();
+    let attrs = crate::attribution::extract(&article, reg.gazetteer());
+    let mut table = SourceTable::new(&reg);
+    let resolved = resolve(&article, &attrs, &Resolver::new(&reg), &mut table);
+    let claims = crate::claims::build(&article, &resolved);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    let rels = crate::link::link(&claims);
+    let r = rels
+        .iter()
+        .find(|r| r.kind == RelationKind::Contradicts)
+        .unwrap_or_else(|| panic!("{rels:?}"));
+    assert!(r.reasons[0].contains("rejects the account"), "{r:?}");
+    // two claims of one sentence relate in no other way
+    let mut other = claims.clone();
+    other[0].stance = Stance::Assert;
+    assert!(crate::link::link(&other).is_empty());
+}
