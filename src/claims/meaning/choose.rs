@@ -1,8 +1,8 @@
 //! Which sentence of a content speaks for the claim. A quotation of several sentences
 //! ("We have been clear from the very beginning that ... . It is our assessment that Russia
 //! was responsible for this brazen and reckless act") asserts one thing per sentence; the
-//! claim is read by the first sentence that says who did the deed, or as a whole when none
-//! does.
+//! claim is read as a whole when that reading says who did the deed, else by the first
+//! sentence that does, else as a whole.
 
 use super::{Assertion, Parties};
 use crate::claims::Claim;
@@ -18,8 +18,8 @@ fn names_culprit(a: &Assertion) -> bool {
 }
 
 /// Reads `claim` with `part` (which reads a text of the claim, rejections of accounts
-/// only when told): a content of one sentence as it is; a longer one by its first
-/// sentence that names a culprit, else as a whole.
+/// only when told): a content of one sentence as it is; a longer one as a whole when that
+/// names a culprit, else by its first sentence that does, else as a whole.
 pub(super) fn read(
     claim: &Claim,
     parties: &Parties,
@@ -39,7 +39,9 @@ pub(super) fn read(
         return part(claim, text, parties, true);
     }
     let whole = part(claim, text, parties, false);
-    // (the whole is read first: its reading is what a content without a culprit keeps)
+    if names_culprit(&whole) {
+        return whole;
+    }
     pieces
         .iter()
         .map(|s| part(claim, s.slice(text), parties, true))
