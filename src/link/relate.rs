@@ -267,7 +267,9 @@ pub(crate) fn decide(p: &LazyPair, t: (&Traits, &Traits), ov: &Overlap) -> Optio
     let (ta, tb) = t;
     let (i, j) = p.index;
     if ta.article == tb.article && ta.sentence == tb.sentence {
-        return answer_to_account(a, b, (i, j));
+        // (the claims are read only when one of them denies)
+        let denies = ta.stance == Stance::Deny || tb.stance == Stance::Deny;
+        return denies.then(|| answer_to_account(a, b, (i, j))).flatten();
     }
     if ov.shared == 0 {
         return None;
