@@ -186,6 +186,18 @@ pub struct WordReader;
 /// what it denies.
 pub(super) const OWN_PART: &str = "itself";
 
+/// Nouns before "of" that name the one who had a deed done: "at the behest of", "on the
+/// orders of".
+const ORDERED_BY: &[&str] = &[
+    "behest",
+    "command",
+    "direction",
+    "instruction",
+    "instructions",
+    "order",
+    "orders",
+];
+
 /// At most this many theme words are kept.
 const THEME_WORDS: usize = 10;
 
@@ -270,8 +282,12 @@ fn read_part(claim: &Claim, text: &str, parties: &Parties, rejections: bool) -> 
     // else "of" after a noun predicate ("involvement of ..."), else the accused
     let agent = main.as_ref().and_then(|(at, end, pred)| {
         let class = pred.class;
+        // (or "at the behest of", "on the orders of": the one who had it done)
         let by = (*end..(*end + 5).min(lows.len()))
-            .find(|&k| lows[k] == "by")
+            .find(|&k| {
+                lows[k] == "by"
+                    || (lows[k] == "of" && k > 0 && ORDERED_BY.contains(&lows[k - 1].as_str()))
+            })
             .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 3));
         // "the dam was destroyed": the subject of a participle after an auxiliary
         // suffers the deed; but one who "was involved", "was behind" or "was blamed"

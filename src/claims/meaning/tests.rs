@@ -283,3 +283,24 @@ fn a_demonym_before_a_noun_of_persons_names_no_state() {
         "{b:?}"
     );
 }
+
+#[test]
+fn the_one_who_had_it_done_is_the_agent() {
+    let a = read(
+        "the pilot was killed at the behest of Ostland",
+        Stance::Assert,
+    );
+    assert_eq!(a.class(), Some(PredicateClass::Kill));
+    assert_eq!(a.agent.as_ref().unwrap().id, "Ostlandic state");
+    let b = read(
+        "the dam was destroyed on the orders of Kelmar",
+        Stance::Assert,
+    );
+    assert_eq!(b.agent.as_ref().unwrap().id, "Kelmari state");
+    // "of" after another noun names no agent
+    let c = read(
+        "the dam was destroyed in the north of Kelmar",
+        Stance::Assert,
+    );
+    assert!(c.agent.is_none(), "{c:?}");
+}
