@@ -358,14 +358,16 @@ fn read_part(claim: &Claim, text: &str, parties: &Parties, rejections: bool) -> 
                 )
             });
         // "fired from territory held by X": the side that holds the launch site
+        // ("the missile that downed the plane was fired from an area controlled by X":
+        // "from" and the holding word may follow a few words on)
         let held = (class == PredicateClass::Attack)
             .then(|| {
-                (*end..(*end + 8).min(lows.len()))
+                let from = (*end..(*end + 6).min(lows.len())).find(|&k| lows[k] == "from")?;
+                (from + 1..(from + 5).min(lows.len()))
                     .find(|&k| HOLDING.contains(&lows[k].as_str()))
                     .and_then(|k| found.iter().find(|(s, _, _)| *s > k && *s <= k + 4))
             })
-            .flatten()
-            .filter(|_| (*end..(*end + 3).min(lows.len())).any(|k| lows[k] == "from"));
+            .flatten();
         held.or(by)
             .or(before)
             .or(we.as_ref())

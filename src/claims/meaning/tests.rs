@@ -304,3 +304,18 @@ fn the_one_who_had_it_done_is_the_agent() {
     );
     assert!(c.agent.is_none(), "{c:?}");
 }
+
+#[test]
+fn the_side_that_holds_the_launch_site_fired() {
+    let a = read(
+        "the missile that downed the plane was fired from an area controlled by Ostland",
+        Stance::Assert,
+    );
+    assert_eq!(a.agent.as_ref().unwrap().id, "Ostlandic state", "{a:?}");
+    // a holding word that does not follow "from" names no launch site
+    let b = read(
+        "the missile downed the plane over an area controlled by Ostland",
+        Stance::Assert,
+    );
+    assert!(b.agent.is_none(), "{b:?}");
+}
