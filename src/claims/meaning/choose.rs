@@ -52,18 +52,8 @@ pub(super) fn read(
 #[cfg(test)]
 mod tests {
     use crate::attribution::Stance;
-    use crate::claims::meaning::tests::parties;
-    use crate::claims::meaning::{Assertion, Reader, WordReader};
+    use crate::claims::meaning::tests::said;
     use crate::claims::predicates::PredicateClass;
-    use crate::claims::Claim;
-
-    /// What `text` asserts, said by `source` of `affiliation` with `stance`.
-    fn said(source: &str, affiliation: &str, stance: Stance, text: &str) -> Assertion {
-        let mut c = Claim::plain("x", source, text);
-        c.affiliation = Some(affiliation.to_string());
-        c.stance = stance;
-        WordReader.read(&c, &parties())
-    }
 
     #[test]
     fn a_quotation_is_read_by_its_sentence_that_names_the_culprit() {

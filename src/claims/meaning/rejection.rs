@@ -190,18 +190,9 @@ impl Rejection {
 #[cfg(test)]
 mod tests {
     use crate::attribution::Stance;
-    use crate::claims::meaning::tests::parties;
-    use crate::claims::meaning::{Assertion, Reader, WordReader};
+    use crate::claims::meaning::tests::said;
+    use crate::claims::meaning::Assertion;
     use crate::claims::predicates::PredicateClass;
-    use crate::claims::Claim;
-
-    /// What `text` asserts, said by `source` of `affiliation` with `stance`.
-    fn said(source: &str, affiliation: &str, stance: Stance, text: &str) -> Assertion {
-        let mut c = Claim::plain("x", source, text);
-        c.affiliation = Some(affiliation.to_string());
-        c.stance = stance;
-        WordReader.read(&c, &parties())
-    }
 
     fn kelmar(text: &str) -> Assertion {
         said("kelmar-government", "Kelmari state", Stance::Assert, text)

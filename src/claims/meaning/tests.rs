@@ -26,6 +26,14 @@ pub(crate) fn parties() -> Parties {
     Parties::new(&Registry::new(vec![a, b]))
 }
 
+/// What `text` asserts, said by `source` of `affiliation` with `stance`.
+pub(crate) fn said(source: &str, affiliation: &str, stance: Stance, text: &str) -> Assertion {
+    let mut c = Claim::plain("x", source, text);
+    c.affiliation = Some(affiliation.to_string());
+    c.stance = stance;
+    WordReader.read(&c, &parties())
+}
+
 fn read(text: &str, stance: Stance) -> Assertion {
     let mut c = Claim::plain("x", "someone", text);
     c.stance = stance;
