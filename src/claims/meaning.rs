@@ -252,7 +252,7 @@ fn read_part(claim: &Claim, text: &str, parties: &Parties, rejections: bool) -> 
         }
     }
     let in_party = |k: usize| found.iter().any(|(s, e, _)| k >= *s && k < *e);
-    // the predicate: the first of a class that names a culprit, else the first
+    // the predicates of the lexicon, in order
     let mut preds: Vec<(usize, usize, Predicate)> = Vec::new();
     let mut k = 0;
     while k < lows.len() {
@@ -273,14 +273,10 @@ fn read_part(claim: &Claim, text: &str, parties: &Parties, rejections: bool) -> 
         }
         k += 1;
     }
-    let main = preds
-        .iter()
-        .find(|(_, _, p)| p.class.has_culprit())
-        .or_else(|| preds.first())
-        .cloned();
-    // the agent: after "by" following the predicate, else the last party before it,
+    // the agent of a predicate: after "by" following it, else the last party before it,
     // else "of" after a noun predicate ("involvement of ..."), else the accused
-    let agent = main.as_ref().and_then(|(at, end, pred)| {
+    let agent_of = |m: &(usize, usize, Predicate)| -> Option<Party> {
+        let (at, end, pred) = (&m.0, &m.1, &m.2);
         let class = pred.class;
         // (or "at the behest of", "on the orders of": the one who had it done)
         let by = (*end..(*end + 5).min(lows.len()))
@@ -378,7 +374,17 @@ fn read_part(claim: &Claim, text: &str, parties: &Parties, rejections: bool) -> 
                     .flatten()
             })
             .map(|(_, _, p)| p.clone())
-    });
+    };
+    // the predicate: the first of a class that names a culprit and is said of a party
+    // ("who was responsible – only Russia has the motive"), else the first of such a
+    // class, else the first
+    let culprits = || preds.iter().filter(|(_, _, p)| p.class.has_culprit());
+    let main = culprits()
+        .find(|m| agent_of(m).is_some())
+        .or_else(|| culprits().next())
+        .or_else(|| preds.first())
+        .cloned();
+    let agent = main.as_ref().and_then(agent_of);
     let negative = negated(&lows, main.as_ref().map(|m| m.0));
     // "denied involvement", "had nothing to do with it": a named speaker who denies a
     // part in it without naming anyone speaks of its own

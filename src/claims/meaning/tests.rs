@@ -327,3 +327,18 @@ fn the_side_that_holds_the_launch_site_fired() {
     );
     assert!(b.agent.is_none(), "{b:?}");
 }
+
+#[test]
+fn the_deed_said_of_a_party_is_the_one_read() {
+    // the first deed that names a culprit is said of no one; the next one is
+    let a = read(
+        "there is no doubt who was responsible for the attack: Ostland carried out the poisoning",
+        Stance::Assert,
+    );
+    assert_eq!(a.agent.as_ref().unwrap().id, "Ostlandic state", "{a:?}");
+    assert!(!a.negative, "{a:?}");
+    // with no deed said of a party, the first that names a culprit
+    let b = read("the attack destroyed the dam", Stance::Assert);
+    assert_eq!(b.class(), Some(PredicateClass::Attack));
+    assert!(b.agent.is_none());
+}
