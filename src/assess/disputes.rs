@@ -293,7 +293,7 @@ pub fn disputes(
             && touched.iter().any(|c| c.assertion.agent.is_some());
         let first = &assessments[props[0]];
         let question = question(&touched, class, culprit, &first.statement);
-        let sides = sided
+        let named: Vec<(bool, Side)> = sided
             .iter()
             .map(|g| {
                 let p = g[0];
@@ -310,12 +310,24 @@ pub fn disputes(
                     (true, Some(agent)) => agent.to_string(),
                     _ => a.statement.clone(),
                 };
-                Side {
-                    proposition: p,
-                    propositions: g.clone(),
-                    answer,
-                }
+                (
+                    agent.is_some(),
+                    Side {
+                        proposition: p,
+                        propositions: g.clone(),
+                        answer,
+                    },
+                )
             })
+            .collect();
+        // who did it is answered by the sides that name a party: a side that names none
+        // ("Former Russian military intelligence officer Sergei Skripal had") is no
+        // answer, when two sides that do are left
+        let answering = named.iter().filter(|(n, _)| *n).count();
+        let sides: Vec<Side> = named
+            .into_iter()
+            .filter(|(n, _)| !culprit || answering < 2 || *n)
+            .map(|(_, side)| side)
             .collect();
         out.push(Dispute {
             id: format!("d:{}", first.id.trim_start_matches("p:")),

@@ -169,3 +169,41 @@ fn the_party_blamed_is_no_corroboration_of_the_blame() {
     let alone = assess(&claims[2..], &[], &table);
     assert_eq!(alone[0].independent_origins.len(), 1);
 }
+
+#[test]
+fn who_did_it_is_answered_by_the_sides_that_name_a_party() {
+    let parties = crate::claims::meaning::tests::parties();
+    let claims = vec![
+        Claim::plain_in(
+            "a",
+            "north-herald",
+            "the Ostlandic army blew up the dam at Varno",
+            &parties,
+        ),
+        Claim::plain_in(
+            "b",
+            "south-star",
+            "Kelmari forces blew up the dam at Varno",
+            &parties,
+        ),
+        Claim::plain_in(
+            "c",
+            "east-echo",
+            "the dam at Varno was not blown up on Tuesday",
+            &parties,
+        ),
+    ];
+    let relations = [
+        relation(0, 1, RelationKind::Contradicts, 1.0),
+        relation(1, 2, RelationKind::Contradicts, 1.0),
+    ];
+    let props = assess(&claims, &relations, &table());
+    let found = disputes::disputes(&claims, &relations, &props);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let answers: Vec<&str> = found[0].sides.iter().map(|s| s.answer.as_str()).collect();
+    assert_eq!(answers.len(), 2, "{answers:?}");
+    assert!(
+        answers.contains(&"Ostlandic state") && answers.contains(&"Kelmari state"),
+        "{answers:?}"
+    );
+}
