@@ -14,7 +14,8 @@ pub use super::parties::Parties;
 use super::predicates::{
     self, PredicateClass, ACCOUNTS, ANY_PARTY, AUXILIARIES, CLAUSE_OPENERS, DENIAL_VERBS,
     GENERIC_THEME, HOLDING, INDEFINITE, KNOWLEDGE, NEGATIONS, NOT_CONTENT, NO_SUBJECT_AGENT,
-    PARTICIPLES, PASSIVE, PERSON_NOUNS, PREPOSITIONS, TELLING_GERUNDS, UNSETTLED, WEEKDAYS,
+    ORDERED_BY, PARTICIPLES, PASSIVE, PERSON_NOUNS, PREPOSITIONS, TELLING_GERUNDS, UNSETTLED,
+    WEEKDAYS,
 };
 pub use super::quantities::Quantity;
 use super::quantities::{quantities, MONTHS};
@@ -185,18 +186,6 @@ pub struct WordReader;
 /// The words of a party the content does not name but implies: the speaker's own part in
 /// what it denies.
 pub(super) const OWN_PART: &str = "itself";
-
-/// Nouns before "of" that name the one who had a deed done: "at the behest of", "on the
-/// orders of".
-const ORDERED_BY: &[&str] = &[
-    "behest",
-    "command",
-    "direction",
-    "instruction",
-    "instructions",
-    "order",
-    "orders",
-];
 
 /// At most this many theme words are kept.
 const THEME_WORDS: usize = 10;

@@ -408,3 +408,15 @@ pub(crate) const DENIAL_VERBS: &[&str] = &[
 pub(crate) const PASSIVE: &[&str] = &[
     "be", "been", "being", "get", "got", "is", "are", "was", "were",
 ];
+
+/// Nouns before "of" that name the one who had a deed done: "at the behest of", "on the
+/// orders of".
+pub(crate) const ORDERED_BY: &[&str] = &[
+    "behest",
+    "command",
+    "direction",
+    "instruction",
+    "instructions",
+    "order",
+    "orders",
+];
