@@ -1,6 +1,6 @@
-//! Grouping claims into propositions: claims joined by agreements, strongest first, never
-//! two that contradict each other, and groups joined only where enough of their claims
-//! agree.
+//! Grouping claims into propositions: claims that take one stand on who did the deed,
+//! then claims joined by agreements, strongest first; never two that contradict each
+//! other, and groups joined by agreements only where enough of their claims agree.
 
 use crate::claims::Claim;
 use crate::link::{Relation, RelationKind};
@@ -121,8 +121,8 @@ impl Groups {
 
 /// The stand a claim takes on who did the story's deed: the party it names and whether
 /// it says the party did it or did not, when it says so plainly (not under a condition,
-/// nor hedged, nor left open, nor telling of another's account). Claims of one stand assert one thing,
-/// whatever their words.
+/// nor hedged, nor left open, nor telling of another's account). Claims of one stand
+/// assert one thing, whatever their words.
 fn stand(c: &Claim) -> Option<(&str, bool)> {
     let a = &c.assertion;
     let culprit = a.class().is_some_and(|k| k.has_culprit());
@@ -131,8 +131,8 @@ fn stand(c: &Claim) -> Option<(&str, bool)> {
     (culprit && plain && !a.any_party).then_some((agent.id.as_str(), a.negative))
 }
 
-/// The claims of each proposition: claims joined by agreements, strongest first, in the
-/// order of their first claim.
+/// The claims of each proposition: claims of one stand first, then claims joined by
+/// agreements, strongest first; in the order of their first claim.
 pub(super) fn proposition_groups(claims: &[Claim], relations: &[Relation]) -> Vec<Vec<usize>> {
     // strongest agreements first, so that where a chain of agreements would bring two
     // contradicting claims together, the weakest link is the one left out

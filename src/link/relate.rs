@@ -84,20 +84,21 @@ const ACCOUNT_GAP: usize = " that ".len();
 /// its content by the attribution stage ("Mao pushed back at a report from the Department
 /// of Energy that assessed ... that the virus leaked"): the denial contradicts it.
 fn answer_to_account(a: &Claim, b: &Claim, (i, j): (usize, usize)) -> Option<Relation> {
-    let follows = |ans: &Claim, acc: &Claim| {
-        let end = ans.content.last()?.end;
-        let cue = acc.cue?;
-        (ans.stance == Stance::Deny
-            && ans.origin() != acc.origin()
-            && cue.start >= end
-            && cue.start - end <= ACCOUNT_GAP)
-            .then_some(())
+    let follows = |ans: &Claim, acc: &Claim| match (ans.content.last(), acc.cue) {
+        (Some(content), Some(cue)) => {
+            ans.stance == Stance::Deny
+                && ans.origin() != acc.origin()
+                && cue.start >= content.end
+                && cue.start - content.end <= ACCOUNT_GAP
+        }
+        _ => false,
     };
-    let (ans, acc) = if follows(a, b).is_some() {
+    let (ans, acc) = if follows(a, b) {
         (a, b)
-    } else {
-        follows(b, a)?;
+    } else if follows(b, a) {
         (b, a)
+    } else {
+        return None;
     };
     Some(Relation {
         a: i,
