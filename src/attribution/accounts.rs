@@ -11,7 +11,8 @@ use crate::corpus::Article;
 use crate::text::stream::Token;
 use crate::text::Span;
 
-/// Nouns of an account whose clause can follow ("a report that ...", "claims that ...").
+/// Nouns of an account that can give a clause by a verb of its own ("a report that
+/// assessed that ...").
 const ACCOUNT_NOUNS: &[&str] = &[
     "accusation",
     "accusations",
@@ -85,7 +86,7 @@ struct Account {
 }
 
 /// Reads an account at the start of `content`: an optional opener, the noun, the holder
-/// ("from X", "by X", or the name before the noun, "the ministry's report"), then "that",
+/// ("from X", "by X", or the name before the noun, "the U.S. report"), then "that",
 /// a verb of [`ACCOUNT_VERBS`], words, "that" and the clause.
 fn read(article: &Article, content: Span) -> Option<Account> {
     let stream = article.tokens();
