@@ -7,24 +7,18 @@
 use super::{Assertion, Party, Predicate};
 use crate::attribution::Stance;
 use crate::claims::predicates::PredicateClass;
+use crate::claims::words::ACCOUNTS;
 
-/// Nouns that name an account of someone's deed.
-const ACCOUNTS: &[&str] = &[
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
+/// Nouns of an account a rejection can answer besides those of
+/// [`crate::claims::words::ACCOUNTS`], which a claim reports on: one's own "assessment" is
+/// no account told of, but another's can be rejected.
+const REJECTED_ACCOUNTS: &[&str] = &[
     "assertions",
     "assessment",
     "charges",
-    "claims",
     "insinuations",
-    "narrative",
-    "report",
-    "reports",
     "suggestion",
     "suggestions",
-    "version",
 ];
 
 /// Nouns that judge an account false, staged or worthless: "a circus show", "lies",
@@ -106,9 +100,11 @@ pub(super) struct Rejection {
     named: bool,
 }
 
-/// True when the word at `k` is a noun of an account ([`ACCOUNTS`]).
+/// True when the word at `k` is a noun of an account ([`ACCOUNTS`],
+/// [`REJECTED_ACCOUNTS`]).
 fn account_at(lows: &[String], k: usize) -> bool {
-    ACCOUNTS.contains(&lows[k].as_str())
+    let w = lows[k].as_str();
+    ACCOUNTS.contains(&w) || REJECTED_ACCOUNTS.contains(&w)
 }
 
 /// The word at `k` judges an account: a word of [`DISMISSIVE`], the first of a pair of
