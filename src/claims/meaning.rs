@@ -548,7 +548,7 @@ fn read_part(claim: &Claim, text: &str, parties: &Parties, rejections: bool) -> 
         .as_ref()
         .filter(|_| main.as_ref().is_some_and(|m| m.2.class.has_culprit()));
     let rejection = rejections
-        .then(|| rejection::read(&lows, &found, claim.stance, culprit, own()))
+        .then(|| rejection::read(&lows, &found, claim.stance, culprit, own))
         .flatten();
     let mut assertion = Assertion {
         predicate: main.map(|(_, _, p)| p),

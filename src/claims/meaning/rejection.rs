@@ -128,7 +128,8 @@ fn dismissive_at(lows: &[String], k: usize) -> bool {
 
 /// Reads a rejection from a content's words (`lows`, lower case), the parties found in
 /// them (`found`: start and end word and the party) and the claim's stance and speaker's
-/// party (`own`, none for an article's voice or an unknown speaker). `deed` is the
+/// party (`own`, made only when needed; none for an article's voice or an unknown
+/// speaker). `deed` is the
 /// culprit the content names for the deed it speaks of, if any ("the claims that Kelmar
 /// blew up the dam are lies" defends Kelmar).
 pub(super) fn read(
@@ -136,7 +137,7 @@ pub(super) fn read(
     found: &[(usize, usize, Party)],
     stance: Stance,
     deed: Option<&Party>,
-    own: Option<Party>,
+    own: impl FnOnce() -> Option<Party>,
 ) -> Option<Rejection> {
     let judged = (0..lows.len()).find(|&k| dismissive_at(lows, k));
     let account = (0..lows.len()).find(|&k| account_at(lows, k));
@@ -154,7 +155,7 @@ pub(super) fn read(
         .or_else(|| deed.cloned());
     Some(Rejection {
         named: named.is_some(),
-        defended: named.or(own),
+        defended: named.or_else(own),
     })
 }
 
