@@ -145,12 +145,15 @@ pub(super) fn adjunct_then_that(toks: &[Tok], c: usize, end: usize) -> Option<us
         return None;
     }
     for (k, t) in toks.iter().enumerate().take(end.min(c + 16)).skip(c + 1) {
-        // a mark or a participle ends the adjunct before any "that"
+        // a mark or a participle ends the adjunct before any "that"; a word in -ing after
+        // an article is a noun ("at a briefing")
+        let noun = in_list(DETERMINERS, &toks[k - 1].lower);
         if t.quoted
             || (!t.word && !t.is(".") && !t.is("'") && !t.is("’"))
             || (t.word
                 && t.lower.ends_with("ing")
                 && !t.capitalised()
+                && !noun
                 && !in_list(PREPOSITIONS, &t.lower))
         {
             return None;

@@ -77,18 +77,31 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
         let introduced = || {
             let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
             let prev = ctx.sentences[..k].last().map(|s| s.span)?;
-            let ws: Vec<&str> = prev
-                .slice(text)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            let says = ws.windows(2).any(|p| {
-                (p[0].eq_ignore_ascii_case("a") || p[0].eq_ignore_ascii_case("an"))
-                    && p[1].eq_ignore_ascii_case(head)
-            });
-            says.then(named_before).flatten()
+            introduces(prev.slice(text), head)
+                .then(named_before)
+                .flatten()
+        };
+        // "the ministry said in a statement ... . “…,” the statement read": the speaker
+        // of a recent attribution whose sentence introduced such a document
+        let issued_with = || {
+            ctx.cited_latest_first()
+                .take(DESCRIPTION_LOOKBACK)
+                .find(|a| {
+                    // the document named outside the speaker's own words: "a report
+                    // declassified on Friday said" names no issuer
+                    let (Some(c), Some(own)) = (a.cue.first(), a.source.first()) else {
+                        return false;
+                    };
+                    sentence_of(ctx, c.start).is_some_and(|s| {
+                        !s.contains(src)
+                            && (introduces(&text[s.start..own.start.max(s.start)], head)
+                                || introduces(&text[own.end.min(s.end)..s.end], head))
+                    })
+                })
+                .map(speaker)
         };
         return introduced()
+            .or_else(issued_with)
             .or_else(|| ctx.last_cited().map(speaker))
             .or_else(named_before);
     }
@@ -102,11 +115,17 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                 return same;
             }
         }
-        // "with spokespeople claiming": the organisation named just before
+        // "with spokespeople claiming": the organisation named just before, unless it
+        // reports these words ("the Herald reported that officials ... said")
+        let reports = |m: Span| {
+            ctx.cited_latest_first().take(2).any(|a| {
+                a.source.iter().any(|s| s.contains(m)) && a.content.iter().any(|c| c.contains(src))
+            })
+        };
         return ctx
             .mentions
             .nearest_before(src.start, Wanted::Organisation)
-            .filter(|m| m.span.start + 600 >= sspan.start)
+            .filter(|m| m.span.start + 600 >= sspan.start && !reports(m.span))
             .map(|m| m.span);
     }
     // "The channel vowed ...": a definite description of one word that the gazetteer does
@@ -128,6 +147,27 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
             .map(speaker);
     }
     None
+}
+
+/// Whether `sentence` introduces a document under the noun `head` ("a statement").
+pub(super) fn introduces(sentence: &str, head: &str) -> bool {
+    let ws: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(2).any(|p| {
+        (p[0].eq_ignore_ascii_case("a") || p[0].eq_ignore_ascii_case("an"))
+            && p[1].eq_ignore_ascii_case(head)
+    })
+}
+
+/// The sentence that holds byte `pos`.
+fn sentence_of(ctx: &Ctx, pos: usize) -> Option<Span> {
+    let k = ctx.sentences.partition_point(|s| s.span.end <= pos);
+    ctx.sentences
+        .get(k)
+        .map(|s| s.span)
+        .filter(|s| s.start <= pos)
 }
 
 /// How many cited attributions back a definite description looks for its speaker, from
@@ -172,8 +212,15 @@ fn last_person_cited_before(
     sspan: Span,
     speaker: impl Fn(&Attribution) -> Span,
 ) -> Option<Span> {
+    // the window opens before the sentence's paragraph: the sentences of a quotation
+    // that runs over several before its "he said" are not narration
     let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
-    let from = ctx.sentences[k.saturating_sub(CITED_SENTENCES)..k]
+    let paragraph = ctx.sentences.get(k).map(|s| s.paragraph);
+    let opens = ctx.sentences[..k]
+        .iter()
+        .rposition(|s| Some(s.paragraph) != paragraph)
+        .map_or(0, |i| i + 1);
+    let from = ctx.sentences[opens.saturating_sub(CITED_SENTENCES)..k]
         .first()?
         .span
         .start;
@@ -188,12 +235,22 @@ fn last_person_cited_before(
             continue;
         }
         // the name itself, not the whole source phrase with its title
-        if let Some(m) = ctx
-            .mentions
-            .within(speaker(a))
-            .find(|m| m.person && !m.quoted)
-        {
+        let who = speaker(a);
+        if let Some(m) = ctx.mentions.within(who).find(|m| m.person && !m.quoted) {
             return Some(m.span);
+        }
+        // the name of "Marcelo Moreno, head of the agency," that the registry knows whole
+        if ctx
+            .mentions
+            .starting_at(who.start)
+            .is_some_and(|m| m.person && !m.quoted)
+        {
+            return Some(who);
+        }
+        // "according to the diplomat": a person named by a role
+        let last = who.slice(ctx.text).rsplit(' ').next().unwrap_or("");
+        if in_list(PERSON_ROLES, &last.to_lowercase()) {
+            return Some(who);
         }
     }
     None
@@ -325,5 +382,86 @@ mod tests {
             Some("A Port Authority spokesperson")
         );
         assert_eq!(all[1].via, ["the Valdera Courier"]);
+    }
+
+    #[test]
+    fn a_document_an_earlier_cue_introduced_is_its_speakers() {
+        let all = cited(
+            "The guild said in a statement that the quay was closed. Tomas Berg said \
+             the pier was safe. “The quay will reopen in May,” the statement added.",
+        );
+        let added = all.iter().find(|g| g.cue == "added").unwrap();
+        assert_eq!(added.antecedent.as_deref(), Some("The guild"), "{all:#?}");
+        // a document that is itself the speaker names no issuer
+        let all = cited(
+            "Port agencies found no evidence of sabotage, a report released on Friday said. \
+             The four-page report said the agencies could not rule it out. “We have no \
+             indication of it,” the report said.",
+        );
+        assert_eq!(all[0].source, "a report", "{all:#?}");
+        let last = all.last().unwrap();
+        assert_eq!(
+            last.antecedent.as_deref(),
+            Some("The four-page report"),
+            "{all:#?}"
+        );
+    }
+
+    #[test]
+    fn he_is_a_person_named_by_a_role_across_a_quotation_of_several_sentences() {
+        let all = cited(
+            "According to the diplomat, the dam was safe.\n\n“The dam was built well. \
+             It will hold. The cracks are old,” he said.",
+        );
+        let he = all.iter().find(|g| g.source == "he").unwrap();
+        assert_eq!(he.antecedent.as_deref(), Some("the diplomat"), "{all:#?}");
+    }
+
+    #[test]
+    fn he_is_a_person_the_registry_knows_under_a_longer_name() {
+        let registry = r#"(sources: [
+            (id: "board", name: "Valdera Safety Board", kind: Government,
+             aliases: ["the board"],
+             people: [(name: "Tomas Berg", role: "head", aliases: ["Tomas Berg, head of the board"])]),
+        ])"#;
+        let gazetteer = crate::sources::Registry::from_ron(std::path::Path::new("s.ron"), registry)
+            .unwrap()
+            .gazetteer()
+            .clone();
+        let text = "The Valdera Safety Board said on Tuesday that it would join the inquiry.\n\
+                    “We are not obliged to,” Tomas Berg, head of the board, said. “If they ask, \
+                    we will help,” he added.\n";
+        let article = crate::corpus::Article::new("t", text);
+        let all = crate::attribution::rules::extract(&article, &gazetteer);
+        let he = all
+            .iter()
+            .find(|a| a.source.first().is_some_and(|s| s.slice(text) == "he"));
+        let antecedent = he.and_then(|a| a.antecedent).map(|s| s.slice(text));
+        assert_eq!(antecedent, Some("Tomas Berg"));
+    }
+
+    #[test]
+    fn a_possessive_role_stands_for_the_organisation_before_it() {
+        let all = cited(
+            "The claim is supported by the Harbour Guild. Its management insists that the \
+             pier was sound.",
+        );
+        let g = all.iter().find(|g| g.source == "Its management").unwrap();
+        assert_eq!(
+            g.antecedent.as_deref(),
+            Some("the Harbour Guild"),
+            "{all:#?}"
+        );
+    }
+
+    #[test]
+    fn officials_are_not_the_outlet_that_reports_them() {
+        let all = cited(
+            "The Lowland Herald reported that officials briefed on the inquiry said it was weak.",
+        );
+        let g = all.iter().find(|g| g.cue == "said").unwrap();
+        assert_eq!(g.source, "officials briefed on the inquiry", "{all:#?}");
+        assert_eq!(g.head.as_deref(), Some("officials"), "{all:#?}");
+        assert_eq!(g.antecedent, None, "{all:#?}");
     }
 }

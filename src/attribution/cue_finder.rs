@@ -81,7 +81,9 @@ fn nounish_is_verb(toks: &[Tok], i: usize) -> bool {
             && (in_list(CLAUSE_OPENERS, &next.lower)
                 || next.capitalised()
                 || in_list(DETERMINERS, &next.lower)
-                || in_list(PRONOUNS, &next.lower)));
+                || in_list(PRONOUNS, &next.lower)))
+        // "reports with reference to its own sources that ..."
+        || super::content::adjunct_then_that(toks, i + 1, toks.len()).is_some();
     subject && clause
 }
 
@@ -98,10 +100,14 @@ pub(super) fn noun_before_that(toks: &[Tok], k: usize) -> bool {
 }
 
 /// For "quoted" (or "quotes", "quoting") at `i` followed by a noun phrase and "as saying"
-/// ("quoted the spokeswoman as saying"): where the phrase is, and the token after "saying".
+/// ("quoted the spokeswoman as saying"), or "cited" (or "cites", "citing") followed by one
+/// and "saying" or "as saying" ("cited two officials saying"): where the phrase is, and
+/// the token after "saying".
 pub(super) fn quoted_as_saying(toks: &[Tok], i: usize) -> Option<(Range, usize)> {
     let t = &toks[i];
-    if !(t.word && (t.is("quoted") || t.is("quotes") || t.is("quoting"))) {
+    let quotes = t.is("quoted") || t.is("quotes") || t.is("quoting");
+    let cites = t.is("cited") || t.is("cites") || t.is("citing");
+    if !(t.word && (quotes || cites)) {
         return None;
     }
     let (s, e) = np_after(toks, i + 1)?;
@@ -109,7 +115,11 @@ pub(super) fn quoted_as_saying(toks: &[Tok], i: usize) -> Option<(Range, usize)>
         toks.get(k)
             .is_some_and(|t| t.is("saying") || t.is("telling") || t.is("stating"))
     };
-    (toks.get(e).is_some_and(|t| t.is("as")) && saying(e + 1)).then_some(((s, e), e + 2))
+    if toks.get(e).is_some_and(|t| t.is("as")) && saying(e + 1) {
+        return Some(((s, e), e + 2));
+    }
+    // "cited two officials saying ...": the one cited speaks
+    (cites && saying(e)).then_some(((s, e), e + 1))
 }
 
 /// The cues of a sentence, in text order; quoted words are never cues.

@@ -34,6 +34,7 @@ pub(super) const BETWEEN: &[&str] = &[
     "did",
     "does",
     "do",
+    "not",
     "also",
     "again",
     "further",
@@ -330,6 +331,32 @@ pub(super) const ROLE_NOUNS: &[&str] = &[
     "representatives",
     "source",
     "sources",
+    "management",
+    "leadership",
+];
+
+/// Nouns that name one person by the role ("the diplomat", "the press officer"), whom
+/// "he" or "she" may stand for.
+pub(super) const PERSON_ROLES: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "representative",
+    "diplomat",
+    "officer",
+    "minister",
+    "ambassador",
+    "envoy",
+    "adviser",
+    "advisor",
+    "aide",
+    "secretary",
+    "director",
+    "commander",
+    "prosecutor",
+    "lawyer",
+    "analyst",
 ];
 
 /// Nouns that stand for a document or body mentioned before ("the report said").

@@ -97,6 +97,12 @@ impl Mentions {
             .filter(move |m| span.contains(m.span))
     }
 
+    /// The mention that starts at byte `offset`, if one does.
+    pub fn starting_at(&self, offset: usize) -> Option<&Mention> {
+        let k = self.list.partition_point(|m| m.span.start < offset);
+        self.list.get(k).filter(|m| m.span.start == offset)
+    }
+
     /// The nearest mention of kind `want` that ends at or before `offset`.
     pub fn nearest_before(&self, offset: usize, want: Wanted) -> Option<&Mention> {
         let n = self.list.partition_point(|m| m.span.end <= offset);

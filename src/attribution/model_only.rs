@@ -1,7 +1,7 @@
 //! Attributions the tagger alone found: their kind, stance and antecedent, and the
 //! guesses too weak to keep.
 
-use super::coreference::DESCRIPTION_LOOKBACK;
+use super::coreference::{introduces, DESCRIPTION_LOOKBACK};
 use super::cues;
 use super::model::Found;
 use super::source_span::{speakers_only, whole_name};
@@ -28,6 +28,11 @@ pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -
         kind_of(article, &f.content)
     };
     let antecedent = match f.source.as_slice() {
+        // "the ministry said in a statement ... . “…,” the statement read": the speaker
+        // whose sentence introduced the writing
+        [s] if definite_writing(s.slice(text)) && issued_in(article, before, *s).is_some() => {
+            issued_in(article, before, *s)
+        }
         [s] if is_pronoun(s.slice(text))
             || possessive_document(s.slice(text))
             || definite_writing(s.slice(text)) =>
@@ -139,6 +144,31 @@ pub(super) fn adds_to_a_thing(text: &str, cue: Span) -> bool {
         let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         w.starts_with(char::is_lowercase) && !in_list(AUDIENCE_NOUNS, w)
     })
+}
+
+/// The speaker of one of the last attributions in `before` whose sentence introduces the
+/// writing `s` names ("said in a statement" for "the statement"), outside its own source.
+fn issued_in(article: &Article, before: &[Attribution], s: Span) -> Option<Span> {
+    let text = article.text.as_str();
+    let noun = s.slice(text).rsplit(' ').next()?.to_lowercase();
+    before
+        .iter()
+        .rev()
+        .filter(|b| b.kind != AttributionKind::Author)
+        .take(DESCRIPTION_LOOKBACK)
+        .find(|b| {
+            let (Some(own), Some(sent)) = (b.source.first(), article.sentences.get(b.sentence))
+            else {
+                return false;
+            };
+            let sent = sent.span;
+            !sent.contains(s)
+                && (introduces(
+                    &text[sent.start..own.start.clamp(sent.start, sent.end)],
+                    &noun,
+                ) || introduces(&text[own.end.clamp(sent.start, sent.end)..sent.end], &noun))
+        })
+        .map(|b| b.antecedent.or(b.head).unwrap_or(b.source[0]))
 }
 
 /// "The statement", "this report": a writing named by its kind alone, which stands for the

@@ -36,7 +36,11 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
     if in_list(BOUNDARY, &t.lower) || in_list(IRREGULAR_PAST, &t.lower) {
         return false;
     }
-    if !t.capitalised() && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
+    // "long-awaited", "Russian-led": a compound adjective, not a verb
+    if !t.capitalised()
+        && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
+        && !t.lower.contains('-')
+    {
         return false;
     }
     cues::lookup(t.text).is_none()
@@ -121,14 +125,16 @@ pub(super) fn np_after(toks: &[Tok], start: usize) -> Option<Range> {
         while e < toks.len() && np_word(toks, e) && e - start < 10 {
             e += 1;
         }
-        // "Mr. Lund", "Dennis B. Ross": a title or an initial and its stop
+        // "Mr. Lund", "Dennis B. Ross": a title or an initial and its stop; "two U.S.
+        // officials": a dotted abbreviation and its stop before any word
+        let dotted = toks[e.saturating_sub(1)].text.contains('.');
         let titled = e > start
             && toks.get(e).is_some_and(|t| t.is("."))
-            && (in_list(TITLES, &toks[e - 1].lower)
-                || is_initial(&toks[e - 1])
-                || toks[e - 1].text.contains('.'))
+            && (in_list(TITLES, &toks[e - 1].lower) || is_initial(&toks[e - 1]) || dotted)
             && toks[e - 1].capitalised()
-            && toks.get(e + 1).is_some_and(|t| t.capitalised());
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| t.capitalised() || (dotted && t.word && !t.quoted));
         if !titled {
             break;
         }

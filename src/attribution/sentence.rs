@@ -74,7 +74,7 @@ pub(super) fn attributions(ctx: &mut Ctx, s: &Sentence) {
             .into_iter()
             .collect();
         let mut head = f.head.map(|(s, e)| span_of(toks, s, e));
-        let mut antecedent = None;
+        let mut antecedent = f.antecedent.map(|(s, e)| span_of(toks, s, e));
         let mut via = f.via;
         if f.inherit {
             if let Some(prev) = ctx.out[first_in_sentence..].last() {

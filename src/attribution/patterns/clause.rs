@@ -4,7 +4,9 @@
 
 use super::{Cx, Who};
 use crate::attribution::cue_finder::noun_before_that;
-use crate::attribution::phrases::{first_word, np_after, subject_np};
+use crate::attribution::lexicon::{in_list, PREPOSITIONS};
+use crate::attribution::phrases::{first_word, np_after, np_before, subject_np, Range};
+use crate::attribution::tokens::Tok;
 
 /// Applies after a comma when the sentence opens with a capitalised phrase of at most six
 /// tokens that ends in the first comma.
@@ -53,10 +55,39 @@ pub(super) fn relative_pronoun(cx: &Cx) -> Option<Who> {
     let that_after_noun = cx.before_frame_is("that") && j >= 2 && noun_before_that(toks, j - 1);
     (j == cx.hit.start
         && (cx.before_frame_is("who") || cx.before_frame_is("which") || that_after_noun))
-        .then(|| Who {
-            source: Some((j - 1, j)),
-            ..Who::default()
+        .then(|| {
+            let antecedent = described_before(toks, j - 1);
+            Who {
+                source: Some((j - 1, j)),
+                antecedent,
+                via: antecedent.and_then(|(s, _)| citer(toks, s)),
+                ..Who::default()
+            }
         })
+}
+
+/// "Russian media cited sources in the guild who said": who cites the phrase starting at
+/// token `s` carries its words.
+fn citer(toks: &[Tok], s: usize) -> Option<Range> {
+    let verb = toks.get(s.checked_sub(1)?)?;
+    let cites = ["cited", "cites", "citing", "quoted", "quoting"]
+        .iter()
+        .any(|w| verb.is(w));
+    if !cites {
+        return None;
+    }
+    np_before(toks, s - 1)
+}
+
+/// The noun phrase just before a relative pronoun at token `k` when it describes the
+/// speaker with a name inside ("anonymous sources in the guild who said"): the whole
+/// phrase, not the name after its preposition, is who speaks.
+fn described_before(toks: &[Tok], k: usize) -> Option<Range> {
+    let (s, e) = np_before(toks, k)?;
+    let inner = (s + 1..e.saturating_sub(1)).find(|&i| {
+        toks[i].word && in_list(PREPOSITIONS, &toks[i].lower) && !toks[i - 1].capitalised()
+    });
+    inner.is_some().then_some((s, e))
 }
 
 #[cfg(test)]
@@ -80,5 +111,25 @@ mod tests {
         assert_eq!(all.len(), 2, "{all:#?}");
         assert_eq!(all[0].source, "who");
         assert_eq!(all[0].content, ["he fished there"]);
+    }
+
+    #[test]
+    fn a_relative_pronoun_after_a_described_speaker_stands_for_the_description() {
+        let all = cited(
+            "The Courier cited anonymous sources in the Harbour Guild who said the pier was shut.",
+        );
+        let g = all
+            .iter()
+            .find(|g| g.source == "who")
+            .unwrap_or_else(|| panic!("{all:#?}"));
+        assert_eq!(
+            g.antecedent.as_deref(),
+            Some("anonymous sources in the Harbour Guild"),
+            "{all:#?}"
+        );
+        assert_eq!(g.via, ["The Courier"], "{all:#?}");
+        // a name alone before the pronoun is found by coreference as before
+        let g = one("The Port Authority, which said the dam was safe, closed the pier.");
+        assert_eq!(g.antecedent.as_deref(), Some("The Port Authority"));
     }
 }

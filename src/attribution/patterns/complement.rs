@@ -139,4 +139,16 @@ mod tests {
         assert_eq!(g.via, ["the Valdera Courier"]);
         assert!(g.content[0].starts_with("there was “no reason"));
     }
+
+    #[test]
+    fn an_adjunct_before_that_is_not_content() {
+        let cases = [
+            "Tomas Berg said at a briefing in the capital on Tuesday that the pier was shut.",
+            "The channel reports with reference to its own sources that the pier was shut.",
+        ];
+        for text in cases {
+            let g = one(text);
+            assert_eq!(g.content, ["the pier was shut"], "{text}: {g:#?}");
+        }
+    }
 }

@@ -80,6 +80,9 @@ struct Who {
     head: Option<Range>,
     /// The speaker is the previous attribution's of the sentence.
     inherit: bool,
+    /// The phrase a relative pronoun source stands for, when the family reads it from
+    /// the words before ("sources in the guild who said").
+    antecedent: Option<Range>,
     /// Where the content after the cue may start, when not just after the cue (after a
     /// passive's agent).
     content_from: Option<usize>,
@@ -142,6 +145,8 @@ pub(super) struct Frame {
     pub modifiers: Vec<Span>,
     /// The speaker is the previous attribution's of this sentence.
     pub inherit: bool,
+    /// The phrase a relative pronoun source stands for, read from the words before it.
+    pub antecedent: Option<Range>,
     /// More content after the cue's adjunct, for content written around the frame.
     pub rest: Option<Range>,
     /// The content is the quotation of a neighbouring sentence (see [`Around`]).
@@ -165,6 +170,7 @@ pub(super) fn verb_frame(cx: &Cx) -> Frame {
         head: who.head,
         modifiers,
         inherit: who.inherit,
+        antecedent: who.antecedent,
         ..Frame::default()
     };
     if who.content.is_some() {

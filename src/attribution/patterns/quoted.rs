@@ -1,18 +1,26 @@
-//! The active quotation frame: "Tass quoted the spokeswoman as saying: “…”". The one
-//! quoted is the speaker; whoever quotes her carries her words.
+//! The active quotation frame: "Tass quoted the spokeswoman as saying: “…”", "Reuters
+//! cited two officials saying ...". The one quoted is the speaker; whoever quotes her
+//! carries her words.
 
 use super::{Cx, Who};
 use crate::attribution::cue_finder::quoted_as_saying;
-use crate::attribution::phrases::np_before;
+use crate::attribution::phrases::{np_before, subject_np};
 
 /// Applies to the cue "quoted" with a noun phrase and "as saying" after it: that phrase
 /// is the source, the subject before the cue the intermediary, the content what follows
 /// "saying".
 pub(super) fn speaker(cx: &Cx) -> Option<Who> {
     let (source, after) = quoted_as_saying(cx.toks, cx.hit.start)?;
+    // "Reuters had reported ... and cited two officials saying": the subject of the
+    // clause the cue's is coordinated with
+    let via = np_before(cx.toks, cx.frame).or_else(|| {
+        (cx.before_frame_is("and"))
+            .then(|| subject_np(cx.toks).filter(|(_, e)| *e < cx.frame))
+            .flatten()
+    });
     Some(Who {
         source: Some(source),
-        via: np_before(cx.toks, cx.frame),
+        via,
         content_from: Some(after),
         ..Who::default()
     })
@@ -33,5 +41,16 @@ mod tests {
         assert_eq!(g.source, "the mayor");
         assert_eq!(g.via, ["Northwire"]);
         assert_eq!(g.content, ["the pier would reopen"]);
+    }
+
+    #[test]
+    fn the_one_cited_as_saying_speaks_through_who_cites_him() {
+        let all = cited(
+            "The Courier had reported earlier that the pier was shut, and cited two officials \
+             saying a storm had damaged it.",
+        );
+        let cited_one = all.iter().find(|g| g.source == "two officials").unwrap();
+        assert_eq!(cited_one.via, ["The Courier"], "{all:#?}");
+        assert_eq!(cited_one.content, ["a storm had damaged it"], "{all:#?}");
     }
 }
