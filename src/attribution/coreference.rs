@@ -52,7 +52,21 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                         .map(|m| m.span)
                 });
         }
-        "they" | "it" | "we" => return ctx.last_cited().map(speaker).or_else(named_before),
+        "they" | "it" | "we" => {
+            // "The guild closed the pier, pending what it said were repairs": the
+            // organisation that is the subject of the pronoun's own sentence
+            let own_subject = ctx
+                .mentions
+                .within(Span::new(sspan.start, src.start))
+                .next()
+                .filter(|m| m.known && !m.person && m.span.start <= subject_start(text, sspan) + 4)
+                .filter(|_| src.start > sspan.start + SUBJECT_REACH)
+                .filter(|_| !ctx.last_cited().is_some_and(|a| sspan.contains(a.cue[0])))
+                .map(|m| m.span);
+            return own_subject
+                .or_else(|| ctx.last_cited().map(speaker))
+                .or_else(named_before);
+        }
         // "a report by the council that concluded", "Peskov, who said": the name that
         // ends the noun phrase the relative clause hangs on
         "who" | "which" | "that" => {
@@ -191,12 +205,32 @@ fn subject_of_uncited_sentence_before(ctx: &Ctx, sspan: Span) -> Option<Span> {
     if cited_in_prev {
         return None;
     }
+    let opens = subject_start(ctx.text, prev);
     ctx.mentions
-        .within(prev)
+        .within(Span::new(opens, prev.end))
         .next()
-        .filter(|m| m.person && !m.quoted && m.span.start <= prev.start + SUBJECT_REACH)
+        .filter(|m| m.person && !m.quoted && m.span.start <= opens + SUBJECT_REACH)
         .map(|m| m.span)
 }
+
+/// Where the subject of sentence `s` may start: after an opening adjunct that a comma ends
+/// ("After 24 hours of silence, Putin paid ..."), else at the sentence's start.
+fn subject_start(text: &str, s: Span) -> usize {
+    let t = s.slice(text);
+    let first = t
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let adjunct = in_list(PREPOSITIONS, &first) || in_list(INTRO_WORDS, &first);
+    match t.find(", ") {
+        Some(c) if adjunct && c <= ADJUNCT_REACH => s.start + c + 2,
+        _ => s.start,
+    }
+}
+
+/// How long, in bytes, an opening adjunct before the subject may be.
+const ADJUNCT_REACH: usize = 60;
 
 /// How far before a relative pronoun, in bytes, the name it stands for may end.
 const RELATIVE_REACH: usize = 80;
@@ -463,5 +497,31 @@ mod tests {
         assert_eq!(g.source, "officials briefed on the inquiry", "{all:#?}");
         assert_eq!(g.head.as_deref(), Some("officials"), "{all:#?}");
         assert_eq!(g.antecedent, None, "{all:#?}");
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_subject_of_its_own_sentence_or_the_one_before() {
+        let all = cited(
+            "Tomas Berg said the quay was safe. The Harbour Guild closed the pier on \
+             Monday, and it said the repairs would take a week.",
+        );
+        let it = all
+            .iter()
+            .find(|g| g.source == "it")
+            .unwrap_or_else(|| panic!("{all:#?}"));
+        assert_eq!(
+            it.antecedent.as_deref(),
+            Some("The Harbour Guild"),
+            "{all:#?}"
+        );
+        let all = cited(
+            "After a day of silence, Tomas Berg paid his respects to the family of Mara \
+             Lind. He said that the pier would be rebuilt.",
+        );
+        let he = all
+            .iter()
+            .find(|g| g.source == "He")
+            .unwrap_or_else(|| panic!("{all:#?}"));
+        assert_eq!(he.antecedent.as_deref(), Some("Tomas Berg"), "{all:#?}");
     }
 }

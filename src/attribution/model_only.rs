@@ -4,7 +4,9 @@
 use super::coreference::{introduces, DESCRIPTION_LOOKBACK};
 use super::cues;
 use super::model::Found;
+use super::phrases::{np_before, span_of, subject_np};
 use super::source_span::{speakers_only, whole_name};
+use super::tokens::{sentence_toks, Tok};
 use super::{Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
 use crate::text::Span;
@@ -32,6 +34,11 @@ pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -
         // whose sentence introduced the writing
         [s] if definite_writing(s.slice(text)) && issued_in(article, before, *s).is_some() => {
             issued_in(article, before, *s)
+        }
+        // "Putin, who has spoken of traitors, described it as": the name the relative
+        // pronoun follows
+        [s] if matches!(s.slice(text), "who" | "which") => {
+            name_before_relative(article, sentence, *s)
         }
         [s] if is_pronoun(s.slice(text))
             || possessive_document(s.slice(text))
@@ -63,13 +70,17 @@ pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -
         }),
         _ => None,
     };
+    let mut source: Vec<Span> = speakers_only(text, &f.source)
+        .iter()
+        .map(|s| whole_name(text, *s))
+        .collect();
+    if source.is_empty() {
+        source.extend(coordinated_subject(article, sentence, f.cue));
+    }
     Attribution {
         sentence,
         kind,
-        source: speakers_only(text, &f.source)
-            .iter()
-            .map(|s| whole_name(text, *s))
-            .collect(),
+        source,
         antecedent,
         cue: vec![f.cue],
         cue_lemma: cue.map_or(lower.clone(), |c| c.lemma.to_string()),
@@ -89,6 +100,41 @@ pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -
         affiliation: None,
         relays: false,
     }
+}
+
+/// The tokens of sentence `si` and the index of the first one at or after byte `at`.
+fn toks_at(article: &Article, si: usize, at: usize) -> (Vec<Tok<'_>>, usize) {
+    let toks = sentence_toks(&article.text, article.tokens(), si, true);
+    let k = toks.partition_point(|t| t.span.start < at);
+    (toks, k)
+}
+
+/// "X paid his respects, and praised Y as ...": a cue with no source after "and" or "but"
+/// speaks for the subject of its sentence.
+fn coordinated_subject(article: &Article, si: usize, cue: Span) -> Option<Span> {
+    let (toks, k) = toks_at(article, si, cue.start);
+    let before = toks[..k].iter().rev().find(|t| t.word)?;
+    if !(before.is("and") || before.is("but")) {
+        return None;
+    }
+    let (s, e) = subject_np(&toks).filter(|&(_, e)| e < k)?;
+    Some(span_of(&toks, s, e))
+}
+
+/// The capitalised name that a relative pronoun at `pronoun` follows, with or without a
+/// comma between ("Putin, who").
+fn name_before_relative(article: &Article, si: usize, pronoun: Span) -> Option<Span> {
+    let (toks, k) = toks_at(article, si, pronoun.start);
+    let end = if k > 0 && toks[k - 1].is(",") {
+        k - 1
+    } else {
+        k
+    };
+    let (s, e) = np_before(&toks, end)?;
+    toks[s..e]
+        .iter()
+        .any(|t| t.capitalised())
+        .then(|| span_of(&toks, s, e))
 }
 
 /// Whether an attribution only the tagger found is too weak to keep: it has no source, no
@@ -324,5 +370,28 @@ pub(super) mod tests {
         assert!(!unsourced_guess(&a, &lexicon));
         let quoted = found(text, "ignored", "", "“the valves leaked,”");
         assert!(!unsourced_guess(&a, &quoted));
+    }
+
+    #[test]
+    fn a_coordinated_cue_and_a_relative_pronoun_take_the_subject_before_them() {
+        let text = "After a day of silence, Tomas Berg paid his respects to the families, and \
+                    praised Mara Lind as a “talented engineer”.";
+        let a = Article::new("t", text);
+        let got = from_model(
+            &a,
+            &found(text, "praised", "", "a “talented engineer”"),
+            &[],
+        );
+        let source: Vec<&str> = got.source.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(source, ["Tomas Berg"]);
+        let text = "Tomas Berg, who has spoken of traitors before, described it as a “stab in \
+                    the back”.";
+        let a = Article::new("t", text);
+        let got = from_model(
+            &a,
+            &found(text, "described", "who", "a “stab in the back”"),
+            &[],
+        );
+        assert_eq!(got.antecedent.map(|s| s.slice(text)), Some("Tomas Berg"));
     }
 }
