@@ -122,6 +122,20 @@ pub(super) fn quoted_as_saying(toks: &[Tok], i: usize) -> Option<(Range, usize)>
     (cites && saying(e)).then_some(((s, e), e + 1))
 }
 
+/// The lemma of a verb of finding at `i` whose subject is a document or an inquiry ("the
+/// investigation placed", "the study also found"), a cue there and nowhere else.
+fn finding_after_inquiry(toks: &[Tok], i: usize) -> Option<&'static str> {
+    let t = &toks[i];
+    let &(_, lemma) = FINDING_VERBS.iter().find(|(w, _)| t.word && t.is(w))?;
+    let mut j = i;
+    while j > 0 && toks[j - 1].word && in_list(BETWEEN, &toks[j - 1].lower) {
+        j -= 1;
+    }
+    let (_, e) = np_before(toks, j)?;
+    let head = &toks[e - 1];
+    (e == j && in_list(FINDING_SUBJECTS, &head.lower)).then_some(lemma)
+}
+
 /// The cues of a sentence, in text order; quoted words are never cues.
 pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
     let mut out = Vec::new();
@@ -167,6 +181,18 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
                 start: i,
                 end: i + 1,
                 lemma: "quote".into(),
+                stance: Stance::Assert,
+                according: false,
+            });
+            i += 1;
+            continue;
+        }
+        // a finding reported inside another cue's words is part of what was said
+        if let Some(lemma) = finding_after_inquiry(toks, i).filter(|_| out.is_empty()) {
+            out.push(CueHit {
+                start: i,
+                end: i + 1,
+                lemma: lemma.to_string(),
                 stance: Stance::Assert,
                 according: false,
             });
@@ -473,5 +499,23 @@ mod tests {
         assert_eq!((g.source.as_str(), g.cue.as_str()), ("The post", "reads"));
         assert_eq!(g.kind, AttributionKind::Direct);
         assert!(cited("She reads the paper every morning before work.").is_empty());
+    }
+
+    #[test]
+    fn a_verb_of_finding_is_a_cue_after_a_document_or_an_inquiry_only() {
+        let g = one("The investigation placed guild agents at the pier on the night of the fire.");
+        assert_eq!(g.source, "The investigation");
+        assert_eq!(g.cue, "placed");
+        let g = one("The court also recognised that the guild had controlled the pier.");
+        assert_eq!(g.source, "The court");
+        assert_eq!(g.content, ["the guild had controlled the pier"]);
+        // not after another subject, nor inside what another cue reports
+        assert!(cited("Rescuers found ten bodies near the pier.").is_empty());
+        let all = cited("Tomas Berg admitted the inquiry had found no trace of sabotage.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(
+            all[0].content,
+            ["the inquiry had found no trace of sabotage"]
+        );
     }
 }

@@ -359,6 +359,57 @@ pub(super) const PERSON_ROLES: &[&str] = &[
     "analyst",
 ];
 
+/// Verbs of finding that report what a document or an inquiry established ("the study
+/// found", "the court recognised that"), cues only after such a subject
+/// ([`FINDING_SUBJECTS`]), with the lemma each stands for.
+pub(super) const FINDING_VERBS: &[(&str, &str)] = &[
+    ("found", "find"),
+    ("finds", "find"),
+    ("determined", "determine"),
+    ("determines", "determine"),
+    ("established", "establish"),
+    ("establishes", "establish"),
+    ("recognized", "recognize"),
+    ("recognised", "recognise"),
+    ("recognizes", "recognize"),
+    ("recognises", "recognise"),
+    ("identified", "identify"),
+    ("identifies", "identify"),
+    ("placed", "place"),
+    ("tied", "tie"),
+    ("linked", "link"),
+    ("showed", "show"),
+    ("shows", "show"),
+    ("ruled", "rule"),
+    ("assessed", "assess"),
+    ("judged", "judge"),
+];
+
+/// The nouns of a document or an inquiry whose findings a verb of [`FINDING_VERBS`]
+/// reports.
+pub(super) const FINDING_SUBJECTS: &[&str] = &[
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "investigation",
+    "investigations",
+    "probe",
+    "inquiry",
+    "review",
+    "analysis",
+    "assessment",
+    "findings",
+    "court",
+    "tribunal",
+    "panel",
+    "commission",
+    "board",
+    "investigators",
+    "researchers",
+    "scientists",
+];
+
 /// Nouns that stand for a document or body mentioned before ("the report said").
 pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "report",
