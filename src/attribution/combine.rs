@@ -115,6 +115,7 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer, model: &Model) -> 
     });
     unmark_lone_relays(&mut out);
     strip_datelines(article, &mut out);
+    super::whole_quotes::extend(article, &mut out);
     super::accounts::split(article, &mut out);
     out
 }

@@ -41,6 +41,7 @@ mod combine;
 pub mod model;
 mod model_only;
 mod source_span;
+mod whole_quotes;
 
 #[cfg(test)]
 mod testutil;
