@@ -90,6 +90,12 @@ pub(super) fn content_end(toks: &[Tok], from: usize, next: Option<&CueHit>) -> u
         if s > from && toks[s - 1].is(",") {
             return s - 1;
         }
+        // "X said ... and a US official said ...": a clause of its own, with its own
+        // subject
+        let subject = toks[s].capitalised() || in_list(DETERMINERS, &toks[s].lower);
+        if s > from + 1 && (toks[s - 1].is("and") || toks[s - 1].is("but")) && subject {
+            return s - 1;
+        }
     }
     toks.len()
 }

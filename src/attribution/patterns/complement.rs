@@ -151,4 +151,25 @@ mod tests {
             assert_eq!(g.content, ["the pier was shut"], "{text}: {g:#?}");
         }
     }
+
+    #[test]
+    fn two_speakers_joined_by_and_each_say_their_own() {
+        let all = cited(
+            "Tomas Berg said the pier was “blown to pieces” and a guild official said that \
+             while the cause was unclear, a mine was probably responsible.",
+        );
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(
+            all[0].content,
+            ["the pier was “blown to pieces”"],
+            "{all:#?}"
+        );
+        assert_eq!(all[1].source, "a guild official", "{all:#?}");
+        assert_eq!(
+            all[1].content,
+            ["while the cause was unclear, a mine was probably responsible"],
+            "{all:#?}"
+        );
+        assert!(all[1].via.is_empty() && all[0].via.is_empty(), "{all:#?}");
+    }
 }

@@ -136,7 +136,7 @@ impl Reading {
                 .is_some_and(|t| in_list(SHORT_ANSWERS, &t.lower));
         let after_ok = (after_words >= 2 || one_word_answer)
             && !participle
-            && !(preposition && before_quoted)
+            && !(preposition && before_quoted && !said_that)
             && (!quote_then_source || said_that)
             && !(adjunct_after && source_after_comma && before_words >= 3);
         let ends_in_colon = toks
