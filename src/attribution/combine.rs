@@ -377,8 +377,17 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
     let head_lost = rule
         .head
         .is_some_and(|h| !model_source.iter().any(|s| s.contains(h)));
+    // "Moscow's foreign minister Sergei Lavrov": a possessive the model took for the
+    // whole source opens the rules' longer one
+    let possessive_cut = matches!(model_source.as_slice(), [m]
+        if m.slice(text).ends_with("'s") || m.slice(text).ends_with("’s"))
+        && rule
+            .source
+            .first()
+            .is_some_and(|r| r.contains(model_source[0]) && r.len() > model_source[0].len());
     let keep_rule = model_source.is_empty()
         || head_lost
+        || possessive_cut
         || (!same_source && named_in(gazetteer, text, &rule.source));
     if !keep_rule {
         if !same_source {
@@ -465,6 +474,19 @@ mod tests {
         assert_eq!(m.stance, r.stance);
         assert_eq!(m.content, f.content);
         assert_eq!(m.source, f.source);
+    }
+
+    #[test]
+    fn a_possessive_the_model_took_for_the_source_gives_way_to_the_whole_phrase() {
+        let text = "Valdera's foreign minister Tomas Berg called the refusal outrageous, adding \
+                    that the guild was lying.";
+        let a = Article::new("t", text);
+        let rules = super::super::rules::extract(&a, &Gazetteer::default());
+        let r = rules.iter().find(|r| !r.cue.is_empty()).unwrap();
+        let f = found(text, "adding", "Valdera's", "the guild was lying");
+        let m = merge(&a, &Gazetteer::default(), r, &f);
+        let source: Vec<&str> = m.source.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(source, ["Valdera's foreign minister Tomas Berg"]);
     }
 
     #[test]

@@ -254,4 +254,13 @@ mod tests {
             .iter()
             .all(|g| g.source != "Friday"));
     }
+
+    #[test]
+    fn a_capitalised_function_word_inside_a_sentence_is_a_name() {
+        let g = one("The dam was sabotaged, prime minister Theresa May told the Parliament.");
+        assert_eq!(g.source, "prime minister Theresa May");
+        assert_eq!(g.content, ["The dam was sabotaged"]);
+        let g = one("The dam was sabotaged, May told the Parliament.");
+        assert_eq!(g.source, "May");
+    }
 }
