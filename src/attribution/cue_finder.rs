@@ -262,7 +262,20 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
                     .rev()
                     .find(|t| t.word)
                     .is_some_and(|w| w.is("with"));
-            ok = (i > 0 && toks[i - 1].is(",")) || prev_is(BEFORE_ING) || with_before;
+            // "statements by Western officials claiming that ...": a reduced relative on
+            // the noun before it, with its clause
+            let noun_before = prev.is_some_and(|p| {
+                !prev_mark
+                    && (p.capitalised()
+                        || (p.lower.ends_with('s')
+                            && !p.lower.ends_with("ss")
+                            && !in_list(NOT_PLURAL_S, &p.lower)))
+            });
+            let clause_after = toks.get(i + 1).is_some_and(|n| n.is("that"));
+            ok = (i > 0 && toks[i - 1].is(","))
+                || prev_is(BEFORE_ING)
+                || with_before
+                || (noun_before && clause_after);
         }
         if ok && cue.usage == CueUse::BeforeQuote {
             ok = toks.get(i + 1).is_some_and(|n| {
@@ -516,6 +529,24 @@ mod tests {
         assert_eq!(
             all[0].content,
             ["the inquiry had found no trace of sabotage"]
+        );
+    }
+
+    #[test]
+    fn a_participle_on_the_noun_before_it_speaks_for_that_noun() {
+        let all = cited(
+            "Tomas Berg dismissed the statements by guild officials claiming that the pier \
+             had been burned on purpose.",
+        );
+        let g = all
+            .iter()
+            .find(|g| g.cue == "claiming")
+            .unwrap_or_else(|| panic!("{all:#?}"));
+        assert_eq!(g.source, "guild officials", "{all:#?}");
+        assert_eq!(
+            g.content,
+            ["the pier had been burned on purpose"],
+            "{all:#?}"
         );
     }
 }
