@@ -61,7 +61,10 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                 .next()
                 .filter(|m| m.known && !m.person && m.span.start <= subject_start(text, sspan) + 4)
                 .filter(|_| src.start > sspan.start + SUBJECT_REACH)
-                .filter(|_| !ctx.last_cited().is_some_and(|a| sspan.contains(a.cue[0])))
+                .filter(|_| {
+                    !ctx.last_cited()
+                        .is_some_and(|a| a.cue.first().is_some_and(|c| sspan.contains(*c)))
+                })
                 .map(|m| m.span);
             return own_subject
                 .or_else(|| ctx.last_cited().map(speaker))
@@ -235,6 +238,10 @@ const ADJUNCT_REACH: usize = 60;
 /// How far before a relative pronoun, in bytes, the name it stands for may end.
 const RELATIVE_REACH: usize = 80;
 
+/// How many sentences of its own paragraph a pronoun's sentence looks back over before
+/// the window of [`CITED_SENTENCES`] opens.
+const QUOTATION_SENTENCES: usize = 12;
+
 /// How many sentences back a pronoun looks for the person last cited.
 const CITED_SENTENCES: usize = 2;
 
@@ -250,10 +257,11 @@ fn last_person_cited_before(
     // that runs over several before its "he said" are not narration
     let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
     let paragraph = ctx.sentences.get(k).map(|s| s.paragraph);
-    let opens = ctx.sentences[..k]
+    let lo = k.saturating_sub(QUOTATION_SENTENCES);
+    let opens = ctx.sentences[lo..k]
         .iter()
         .rposition(|s| Some(s.paragraph) != paragraph)
-        .map_or(0, |i| i + 1);
+        .map_or(lo, |i| lo + i + 1);
     let from = ctx.sentences[opens.saturating_sub(CITED_SENTENCES)..k]
         .first()?
         .span

@@ -33,10 +33,9 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
                 || (toks[k - 1].lower.ends_with('s') && !toks[k - 1].lower.ends_with("ss")));
         return next_ok && prev_ok && (t.is("in") || toks[k - 1].capitalised());
     }
-    // "Theresa May", ", May told": a capitalised function word inside a sentence is a name
-    let named = t.capitalised()
-        && k > first_word(toks)
-        && !toks[k - 1].is_mark(&['“', '"', ':', '(', '—', '–']);
+    // "Theresa May", ", May told": a capitalised function word after a word or a comma,
+    // inside a sentence, is a name
+    let named = t.capitalised() && k > 0 && (toks[k - 1].word || toks[k - 1].is(","));
     if (in_list(BOUNDARY, &t.lower) && !named) || in_list(IRREGULAR_PAST, &t.lower) {
         return false;
     }

@@ -15,7 +15,8 @@ pub(super) fn before_cue(cx: &Cx) -> Option<Who> {
     let mut end = cx.frame;
     if end >= 2 && toks[end - 1].is_mark(&['–', '—']) {
         let dash = toks[end - 1].text;
-        if let Some(open) = (0..end - 1).rev().find(|&k| toks[k].text == dash) {
+        let from = end.saturating_sub(PARENTHESIS_REACH);
+        if let Some(open) = (from..end - 1).rev().find(|&k| toks[k].text == dash) {
             end = open;
         }
     }
@@ -59,6 +60,9 @@ pub(super) fn before_cue(cx: &Cx) -> Option<Who> {
         ..Who::default()
     })
 }
+
+/// How many tokens back the opening dash of a parenthesis before a cue may stand.
+const PARENTHESIS_REACH: usize = 40;
 
 /// The noun phrase a modifier hangs on when the phrase starting at token `s` is the object
 /// of that modifier's preposition: a participle ("channels linked to the group",
