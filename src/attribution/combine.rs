@@ -377,7 +377,7 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
     let head_lost = rule
         .head
         .is_some_and(|h| !model_source.iter().any(|s| s.contains(h)));
-    // "Moscow's foreign minister Sergei Lavrov": a possessive the model took for the
+    // "Valdera's foreign minister Tomas Berg": a possessive the model took for the
     // whole source opens the rules' longer one
     let possessive_cut = matches!(model_source.as_slice(), [m]
         if m.slice(text).ends_with("'s") || m.slice(text).ends_with("’s"))

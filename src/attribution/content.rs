@@ -90,10 +90,12 @@ pub(super) fn content_end(toks: &[Tok], from: usize, next: Option<&CueHit>) -> u
         if s > from && toks[s - 1].is(",") {
             return s - 1;
         }
-        // "X said ... and a US official said ...": a clause of its own, with its own
-        // subject
+        // "X said ... and a guild official said ...": a clause of its own, with its own
+        // subject; not two nouns joined ("X said Lind and Marsh denied it")
         let subject = toks[s].capitalised() || in_list(DETERMINERS, &toks[s].lower);
-        if s > from + 1 && (toks[s - 1].is("and") || toks[s - 1].is("but")) && subject {
+        let joined = s > from + 1 && (toks[s - 1].is("and") || toks[s - 1].is("but"));
+        let noun_before = np_before(toks, s - 1).is_some_and(|(b, _)| b <= from);
+        if joined && subject && !noun_before {
             return s - 1;
         }
     }

@@ -111,8 +111,8 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                     };
                     sentence_of(ctx, c.start).is_some_and(|s| {
                         !s.contains(src)
-                            && (introduces(&text[s.start..own.start.max(s.start)], head)
-                                || introduces(&text[own.end.min(s.end)..s.end], head))
+                            && (introduces(&text[s.start..own.start.clamp(s.start, s.end)], head)
+                                || introduces(&text[own.end.clamp(s.start, s.end)..s.end], head))
                     })
                 })
                 .map(speaker)
@@ -168,14 +168,17 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
 
 /// Whether `sentence` introduces a document under the noun `head` ("a statement").
 pub(super) fn introduces(sentence: &str, head: &str) -> bool {
-    let ws: Vec<&str> = sentence
+    let mut after_article = false;
+    for w in sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
-    ws.windows(2).any(|p| {
-        (p[0].eq_ignore_ascii_case("a") || p[0].eq_ignore_ascii_case("an"))
-            && p[1].eq_ignore_ascii_case(head)
-    })
+    {
+        if after_article && w.eq_ignore_ascii_case(head) {
+            return true;
+        }
+        after_article = w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
+    }
+    false
 }
 
 /// The sentence that holds byte `pos`.
@@ -217,16 +220,22 @@ fn subject_of_uncited_sentence_before(ctx: &Ctx, sspan: Span) -> Option<Span> {
 }
 
 /// Where the subject of sentence `s` may start: after an opening adjunct that a comma ends
-/// ("After 24 hours of silence, Putin paid ..."), else at the sentence's start.
+/// ("After a day of silence, Tomas Berg paid ..."), else at the sentence's start. Only the
+/// first [`ADJUNCT_REACH`] bytes are read.
 fn subject_start(text: &str, s: Span) -> usize {
     let t = s.slice(text);
-    let first = t
+    let mut cut = t.len().min(ADJUNCT_REACH + 2);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &t[..cut];
+    let first = head
         .split(|c: char| !c.is_alphanumeric())
-        .next()
+        .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase();
     let adjunct = in_list(PREPOSITIONS, &first) || in_list(INTRO_WORDS, &first);
-    match t.find(", ") {
+    match head.find(", ") {
         Some(c) if adjunct && c <= ADJUNCT_REACH => s.start + c + 2,
         _ => s.start,
     }
@@ -246,15 +255,17 @@ const QUOTATION_SENTENCES: usize = 12;
 const CITED_SENTENCES: usize = 2;
 
 /// The speaker of the last attribution cited in the [`CITED_SENTENCES`] sentences before
-/// `sspan`, when a person: "Kartapolov, head of the department, said ... . “…,” he said"
-/// is Kartapolov, not a name in between.
+/// the paragraph of `sspan` or in that paragraph's earlier sentences (at most
+/// [`QUOTATION_SENTENCES`] of them), when a person by name or by a role of
+/// [`PERSON_ROLES`]: "Tomas Berg, head of the board, said ... . “…,” he said" is Berg, not
+/// a name in between.
 fn last_person_cited_before(
     ctx: &Ctx,
     sspan: Span,
     speaker: impl Fn(&Attribution) -> Span,
 ) -> Option<Span> {
-    // the window opens before the sentence's paragraph: the sentences of a quotation
-    // that runs over several before its "he said" are not narration
+    // the window opens before the sentence's paragraph: the earlier sentences of a
+    // quotation that runs over several before its "he said" do not use it up
     let k = ctx.sentences.partition_point(|s| s.span.end <= sspan.start);
     let paragraph = ctx.sentences.get(k).map(|s| s.paragraph);
     let lo = k.saturating_sub(QUOTATION_SENTENCES);
@@ -281,7 +292,7 @@ fn last_person_cited_before(
         if let Some(m) = ctx.mentions.within(who).find(|m| m.person && !m.quoted) {
             return Some(m.span);
         }
-        // the name of "Marcelo Moreno, head of the agency," that the registry knows whole
+        // the name of "Tomas Berg, head of the board," that the registry knows whole
         if ctx
             .mentions
             .starting_at(who.start)

@@ -133,7 +133,12 @@ fn finding_after_inquiry(toks: &[Tok], i: usize) -> Option<&'static str> {
     }
     let (_, e) = np_before(toks, j)?;
     let head = &toks[e - 1];
-    (e == j && in_list(FINDING_SUBJECTS, &head.lower)).then_some(lemma)
+    // "investigators linked to the board said": a participle and its preposition, no
+    // finding
+    let preposition = toks
+        .get(i + 1)
+        .is_some_and(|n| n.word && in_list(PREPOSITIONS, &n.lower));
+    (e == j && !preposition && in_list(FINDING_SUBJECTS, &head.lower)).then_some(lemma)
 }
 
 /// The cues of a sentence, in text order; quoted words are never cues.
@@ -180,14 +185,19 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
             out.push(CueHit {
                 start: i,
                 end: i + 1,
-                lemma: "quote".into(),
+                lemma: if t.lower.starts_with("cit") {
+                    "cite".into()
+                } else {
+                    "quote".into()
+                },
                 stance: Stance::Assert,
                 according: false,
             });
             i += 1;
             continue;
         }
-        // a finding reported inside another cue's words is part of what was said
+        // a finding after another cue of the sentence is taken for part of what that cue
+        // reports ("admitted the inquiry had found ...")
         if let Some(lemma) = finding_after_inquiry(toks, i).filter(|_| out.is_empty()) {
             out.push(CueHit {
                 start: i,
@@ -262,7 +272,7 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
                     .rev()
                     .find(|t| t.word)
                     .is_some_and(|w| w.is("with"));
-            // "statements by Western officials claiming that ...": a reduced relative on
+            // "statements by guild officials claiming that ...": a reduced relative on
             // the noun before it, with its clause
             let noun_before = prev.is_some_and(|p| {
                 !prev_mark

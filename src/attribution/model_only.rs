@@ -29,14 +29,16 @@ pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -
     } else {
         kind_of(article, &f.content)
     };
+    // "the ministry said in a statement ... . “…,” the statement read": the speaker whose
+    // sentence introduced the writing
+    let issued = match f.source.as_slice() {
+        [s] if definite_writing(s.slice(text)) => issued_in(article, before, *s),
+        _ => None,
+    };
     let antecedent = match f.source.as_slice() {
-        // "the ministry said in a statement ... . “…,” the statement read": the speaker
-        // whose sentence introduced the writing
-        [s] if definite_writing(s.slice(text)) && issued_in(article, before, *s).is_some() => {
-            issued_in(article, before, *s)
-        }
-        // "Putin, who has spoken of traitors, described it as": the name the relative
-        // pronoun follows
+        _ if issued.is_some() => issued,
+        // "Tomas Berg, who has spoken of traitors, described it as": the name the
+        // relative pronoun follows
         [s] if matches!(s.slice(text), "who" | "which") => {
             name_before_relative(article, sentence, *s)
         }
@@ -122,7 +124,7 @@ fn coordinated_subject(article: &Article, si: usize, cue: Span) -> Option<Span> 
 }
 
 /// The capitalised name that a relative pronoun at `pronoun` follows, with or without a
-/// comma between ("Putin, who").
+/// comma between ("Tomas Berg, who"); a noun phrase holding no capital gives none.
 fn name_before_relative(article: &Article, si: usize, pronoun: Span) -> Option<Span> {
     let (toks, k) = toks_at(article, si, pronoun.start);
     let end = if k > 0 && toks[k - 1].is(",") {

@@ -33,9 +33,12 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
                 || (toks[k - 1].lower.ends_with('s') && !toks[k - 1].lower.ends_with("ss")));
         return next_ok && prev_ok && (t.is("in") || toks[k - 1].capitalised());
     }
-    // "Theresa May", ", May told": a capitalised function word after a word or a comma,
-    // inside a sentence, is a name
-    let named = t.capitalised() && k > 0 && (toks[k - 1].word || toks[k - 1].is(","));
+    // "Mara May", ", May told": a capitalised function word after a capitalised word or a
+    // comma, inside a sentence, is a name (not in capitals throughout)
+    let named = t.capitalised()
+        && t.text.chars().skip(1).any(char::is_lowercase)
+        && k > 0
+        && (toks[k - 1].capitalised() || toks[k - 1].is(","));
     if (in_list(BOUNDARY, &t.lower) && !named) || in_list(IRREGULAR_PAST, &t.lower) {
         return false;
     }
@@ -130,7 +133,7 @@ pub(super) fn np_after(toks: &[Tok], start: usize) -> Option<Range> {
         }
         // "Mr. Lund", "Dennis B. Ross": a title or an initial and its stop; "two U.S.
         // officials": a dotted abbreviation and its stop before any word
-        let dotted = toks[e.saturating_sub(1)].text.contains('.');
+        let dotted = e > start && toks[e - 1].text.contains('.');
         let titled = e > start
             && toks.get(e).is_some_and(|t| t.is("."))
             && (in_list(TITLES, &toks[e - 1].lower) || is_initial(&toks[e - 1]) || dotted)

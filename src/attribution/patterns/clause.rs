@@ -66,7 +66,7 @@ pub(super) fn relative_pronoun(cx: &Cx) -> Option<Who> {
         })
 }
 
-/// "Russian media cited sources in the guild who said": who cites the phrase starting at
+/// "The Courier cited sources in the guild who said": who cites the phrase starting at
 /// token `s` carries its words.
 fn citer(toks: &[Tok], s: usize) -> Option<Range> {
     let verb = toks.get(s.checked_sub(1)?)?;
@@ -79,9 +79,9 @@ fn citer(toks: &[Tok], s: usize) -> Option<Range> {
     np_before(toks, s - 1)
 }
 
-/// The noun phrase just before a relative pronoun at token `k` when it describes the
-/// speaker with a name inside ("anonymous sources in the guild who said"): the whole
-/// phrase, not the name after its preposition, is who speaks.
+/// The noun phrase just before a relative pronoun at token `k` when a preposition after a
+/// lower-case word stands inside it ("anonymous sources in the guild who said"): the whole
+/// phrase, not the name after the preposition, is who speaks.
 fn described_before(toks: &[Tok], k: usize) -> Option<Range> {
     let (s, e) = np_before(toks, k)?;
     let inner = (s + 1..e.saturating_sub(1)).find(|&i| {

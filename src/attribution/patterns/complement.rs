@@ -171,5 +171,9 @@ mod tests {
             "{all:#?}"
         );
         assert!(all[1].via.is_empty() && all[0].via.is_empty(), "{all:#?}");
+        // two names joined by "and" are one subject inside the content, not a new clause
+        let all = cited("Tomas Berg said the guild and the port denied it.");
+        let berg = all.iter().find(|g| g.source == "Tomas Berg").unwrap();
+        assert!(berg.content[0].starts_with("the guild and"), "{all:#?}");
     }
 }

@@ -1,4 +1,4 @@
-//! The active quotation frame: "Tass quoted the spokeswoman as saying: “…”", "Reuters
+//! The active quotation frame: "Tass quoted the spokeswoman as saying: “…”", "the Courier
 //! cited two officials saying ...". The one quoted is the speaker; whoever quotes her
 //! carries her words.
 
@@ -6,12 +6,12 @@ use super::{Cx, Who};
 use crate::attribution::cue_finder::quoted_as_saying;
 use crate::attribution::phrases::{np_before, subject_np};
 
-/// Applies to the cue "quoted" with a noun phrase and "as saying" after it: that phrase
-/// is the source, the subject before the cue the intermediary, the content what follows
+/// Applies to the cue "quoted" with a noun phrase and "as saying" after it, or "cited"
+/// with one and "saying" ([`quoted_as_saying`]): that phrase is the source, the subject before the cue the intermediary, the content what follows
 /// "saying".
 pub(super) fn speaker(cx: &Cx) -> Option<Who> {
     let (source, after) = quoted_as_saying(cx.toks, cx.hit.start)?;
-    // "Reuters had reported ... and cited two officials saying": the subject of the
+    // "The Courier had reported ... and cited two officials saying": the subject of the
     // clause the cue's is coordinated with
     let via = np_before(cx.toks, cx.frame).or_else(|| {
         (cx.before_frame_is("and"))

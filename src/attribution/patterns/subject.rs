@@ -94,14 +94,20 @@ fn modified_subject(toks: &[Tok], s: usize) -> Option<(usize, usize)> {
     np_before(toks, k).filter(|(_, e)| *e == k)
 }
 
-/// "Insider, a media group based in Riga, Latvia reported": the place that ends an
-/// appositive ("in Riga, Latvia") is not the speaker; the name the appositive follows is.
+/// "Lowland Watch, a media group based in Port Nel, Valdera reported": the place that ends
+/// an appositive ("in Port Nel, Valdera") is not the speaker; the name the appositive
+/// follows is.
 fn appositive_with_place(toks: &[Tok], s: usize) -> Option<(usize, usize)> {
-    let in_place = s >= 3
-        && toks[s - 1].is(",")
-        && toks[s - 2].capitalised()
-        && (toks[s - 3].is("in") || toks[s - 3].is("of"));
-    if !in_place {
+    if s < 3 || !toks[s - 1].is(",") {
+        return None;
+    }
+    // the place before the comma: up to three capitalised words after "in" or "of"
+    let mut k = s - 2;
+    while k > 0 && toks[k].capitalised() && s - 2 - k < 3 {
+        k -= 1;
+    }
+    let in_place = k + 2 < s && (toks[k].is("in") || toks[k].is("of"));
+    if !in_place || !toks[k + 1..s - 1].iter().all(|t| t.capitalised()) {
         return None;
     }
     appositive_before(toks, s - 1).map(|(_, head)| head)
@@ -221,9 +227,10 @@ mod tests {
                 "All of the witnesses",
             ),
             (
-                "Insider, a media group based in Riga, Latvia reported that the unit was there.",
-                "Insider, a media group based in Riga, Latvia",
-                "Insider",
+                "Lowland Watch, a media group based in Port Nel, Valdera reported that the \
+                 unit was there.",
+                "Lowland Watch, a media group based in Port Nel, Valdera",
+                "Lowland Watch",
             ),
         ];
         for (text, source, head) in cases {
@@ -254,15 +261,16 @@ mod tests {
             assert_eq!(one(text).source, source, "{text}");
         }
         // a day alone is no speaker
-        assert!(cited("The dam held, on Friday said.")
-            .iter()
-            .all(|g| g.source != "Friday"));
+        let all = cited("The dam held, on Friday said.");
+        assert!(all.iter().all(|g| g.source != "Friday"), "{all:#?}");
+        let g = one("The dam held, the guild on Friday said.");
+        assert_eq!(g.source, "the guild");
     }
 
     #[test]
     fn a_capitalised_function_word_inside_a_sentence_is_a_name() {
-        let g = one("The dam was sabotaged, prime minister Theresa May told the Parliament.");
-        assert_eq!(g.source, "prime minister Theresa May");
+        let g = one("The dam was sabotaged, prime minister Mara May told the Parliament.");
+        assert_eq!(g.source, "prime minister Mara May");
         assert_eq!(g.content, ["The dam was sabotaged"]);
         let g = one("The dam was sabotaged, May told the Parliament.");
         assert_eq!(g.source, "May");
