@@ -109,11 +109,8 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
                     let (Some(c), Some(own)) = (a.cue.first(), a.source.first()) else {
                         return false;
                     };
-                    sentence_of(ctx, c.start).is_some_and(|s| {
-                        !s.contains(src)
-                            && (introduces(&text[s.start..own.start.clamp(s.start, s.end)], head)
-                                || introduces(&text[own.end.clamp(s.start, s.end)..s.end], head))
-                    })
+                    sentence_of(ctx, c.start)
+                        .is_some_and(|s| !s.contains(src) && introduced_beside(text, s, *own, head))
                 })
                 .map(speaker)
         };
@@ -167,7 +164,7 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
 }
 
 /// Whether `sentence` introduces a document under the noun `head` ("a statement").
-pub(super) fn introduces(sentence: &str, head: &str) -> bool {
+fn introduces(sentence: &str, head: &str) -> bool {
     let mut after_article = false;
     for w in sentence
         .split(|c: char| !c.is_alphanumeric())
@@ -179,6 +176,15 @@ pub(super) fn introduces(sentence: &str, head: &str) -> bool {
         after_article = w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
     }
     false
+}
+
+/// Whether `sentence` introduces a document under the noun `head` outside the speaker's
+/// own words `own`: "said in a statement" does, "a report declassified on Friday said"
+/// (whose speaker is the report) does not.
+pub(super) fn introduced_beside(text: &str, sentence: Span, own: Span, head: &str) -> bool {
+    let (s, e) = (sentence.start, sentence.end);
+    introduces(&text[s..own.start.clamp(s, e)], head)
+        || introduces(&text[own.end.clamp(s, e)..e], head)
 }
 
 /// The sentence that holds byte `pos`.

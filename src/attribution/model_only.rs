@@ -1,7 +1,7 @@
 //! Attributions the tagger alone found: their kind, stance and antecedent, and the
 //! guesses too weak to keep.
 
-use super::coreference::{introduces, DESCRIPTION_LOOKBACK};
+use super::coreference::{introduced_beside, DESCRIPTION_LOOKBACK};
 use super::cues;
 use super::model::Found;
 use super::phrases::{np_before, span_of, subject_np};
@@ -209,12 +209,7 @@ fn issued_in(article: &Article, before: &[Attribution], s: Span) -> Option<Span>
             else {
                 return false;
             };
-            let sent = sent.span;
-            !sent.contains(s)
-                && (introduces(
-                    &text[sent.start..own.start.clamp(sent.start, sent.end)],
-                    &noun,
-                ) || introduces(&text[own.end.clamp(sent.start, sent.end)..sent.end], &noun))
+            !sent.span.contains(s) && introduced_beside(text, sent.span, *own, &noun)
         })
         .map(|b| b.antecedent.or(b.head).unwrap_or(b.source[0]))
 }
