@@ -150,6 +150,12 @@ fn negation_scope_and_double_negation() {
     ));
     assert!(!negated(&lows("not only the dam"), None));
     assert!(!negated(&lows("if they do not pay"), None));
+    // the relative clause takes its own negation, not the main clause's after it
+    assert!(!negated(&lows("the man who did not pay"), None));
+    assert!(negated(
+        &lows("the official who was not named was not part of the delegation"),
+        None
+    ));
     assert!(negated(&lows("no evidence of a strike"), None));
     // "without" negates a predicate it governs only
     assert!(negated(&lows("without striking"), Some(1)));
