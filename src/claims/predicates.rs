@@ -142,6 +142,10 @@ pub const PHRASES: &[(&str, &str, &str, PredicateClass)] = &[
     ("come", "from", "come from", Originate),
     ("death", "toll", "death toll", Kill),
     ("do", "with", "have to do with", Responsible),
+    ("lab", "accident", "leak", Leak),
+    ("lab", "incident", "leak", Leak),
+    ("laboratory", "accident", "leak", Leak),
+    ("laboratory", "incident", "leak", Leak),
     ("led", "to", "lead to", Cause),
     ("nerve", "agent", "nerve agent", Poison),
     ("resulted", "from", "result from", Cause),
@@ -248,12 +252,19 @@ pub const WORDS: &[(&str, &str, PredicateClass)] = &[
     ("wounded", "injure", Injure),
 ];
 
-/// The predicate of a word, if the lexicon has it: (lemma, class).
+/// The predicate of a word, if the lexicon has it: (lemma, class). A compound joined by
+/// hyphens is read by its last part ("lab-leak", "missile-strike").
 pub fn of_word(word: &str) -> Option<(&'static str, PredicateClass)> {
-    WORDS
-        .binary_search_by(|(w, _, _)| (*w).cmp(word))
-        .ok()
-        .map(|i| (WORDS[i].1, WORDS[i].2))
+    let find = |w: &str| {
+        WORDS
+            .binary_search_by(|(x, _, _)| (*x).cmp(w))
+            .ok()
+            .map(|i| (WORDS[i].1, WORDS[i].2))
+    };
+    find(word).or_else(|| {
+        let (_, last) = word.rsplit_once('-')?;
+        find(last)
+    })
 }
 
 /// The predicate of two words, if the lexicon has the phrase: (lemma, class).
@@ -287,6 +298,12 @@ mod tests {
             Some(("blow up", PredicateClass::Destroy))
         );
         assert_eq!(of_word("table"), None);
+        assert_eq!(of_word("lab-leak"), Some(("leak", PredicateClass::Leak)));
+        assert_eq!(of_word("lab-table"), None);
+        assert_eq!(
+            of_pair("lab", "accident"),
+            Some(("leak", PredicateClass::Leak))
+        );
     }
 
     #[test]

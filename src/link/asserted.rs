@@ -4,6 +4,7 @@
 //! that cannot both be true contradict. Counts taken on different days, and dates alone,
 //! are no contradiction.
 
+use crate::attribution::Stance;
 use crate::claims::meaning::Quantity;
 use crate::claims::predicates::PredicateClass;
 use crate::claims::Claim;
@@ -171,10 +172,14 @@ pub(crate) fn verdict(a: &Claim, b: &Claim, shared: usize) -> Option<Verdict> {
         }
         (Some(x), Some(_)) => {
             if ma.negative != mb.negative {
-                if (hedged && class.has_culprit()) || !one_event {
+                let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
+                // a hedge leaves who did it open ("may not have" against "may have"),
+                // unless the negative side is its speaker's denial: "dismissed reports
+                // that X may be behind it" answers "X may be to blame"
+                let open = hedged && class.has_culprit() && neg.stance != Stance::Deny;
+                if open || !one_event {
                     return None;
                 }
-                let (pos, neg) = if ma.negative { (b, a) } else { (a, b) };
                 return Some(Verdict::Contradicts(format!(
                     "{} says {} {}; {} says it did not",
                     who(pos),
@@ -394,6 +399,19 @@ mod tests {
         );
         assert!(c.assertion.modality.hedged);
         assert!(!matches!(verdict(&c, &b, 1), Some(Verdict::Contradicts(_))));
+        // but the party's own denial answers even the account that it may have been
+        let mut d = kelmar("two", "Kelmar was involved in the attack at Varno");
+        d.stance = Stance::Deny;
+        crate::claims::meaning::annotate(
+            std::slice::from_mut(&mut d),
+            &parties(),
+            &crate::claims::meaning::WordReader,
+        );
+        assert!(d.assertion.negative);
+        match verdict(&c, &d, 1) {
+            Some(Verdict::Contradicts(why)) => assert!(why.contains("did not"), "{why}"),
+            v => panic!("{v:?}"),
+        }
     }
 
     #[test]

@@ -31,6 +31,8 @@ const CONCEPTS: &[(&str, &str)] = &[
     ("involv", "~blame"),
     ("jihadist", "~militant"),
     ("kill", "~kill"),
+    ("lab", "~lab"),
+    ("laboratory", "~lab"),
     ("militant", "~militant"),
     ("murder", "~kill"),
     ("plot", "~attack"),
@@ -115,6 +117,9 @@ mod tests {
         }
         for w in ["U.K.", "Britain", "British"] {
             assert_eq!(concept_of(&stem(w)), Some("~uk"), "{w}");
+        }
+        for w in ["lab", "labs", "laboratory", "laboratories"] {
+            assert_eq!(concept_of(&stem(w)), Some("~lab"), "{w}");
         }
         assert_eq!(concept_of(&stem("guilty")), Some("~blame"));
         assert_eq!(concept_of(&stem("involvement")), Some("~blame"));
