@@ -105,11 +105,8 @@ pub(super) fn noun_before_that(toks: &[Tok], k: usize) -> bool {
 /// the token after "saying".
 pub(super) fn quoted_as_saying(toks: &[Tok], i: usize) -> Option<(Range, usize)> {
     let t = &toks[i];
-    let quotes = t.is("quoted") || t.is("quotes") || t.is("quoting");
-    let cites = t.is("cited") || t.is("cites") || t.is("citing");
-    if !(t.word && (quotes || cites)) {
-        return None;
-    }
+    let lemma = citing_lemma(&t.lower).filter(|_| t.word)?;
+    let cites = lemma == "cite";
     let (s, e) = np_after(toks, i + 1)?;
     let saying = |k: usize| {
         toks.get(k)
@@ -185,11 +182,7 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
             out.push(CueHit {
                 start: i,
                 end: i + 1,
-                lemma: if t.lower.starts_with("cit") {
-                    "cite".into()
-                } else {
-                    "quote".into()
-                },
+                lemma: citing_lemma(&t.lower).unwrap_or("quote").into(),
                 stance: Stance::Assert,
                 according: false,
             });

@@ -385,6 +385,22 @@ pub(super) const FINDING_VERBS: &[(&str, &str)] = &[
     ("judged", "judge"),
 ];
 
+/// Verbs by which one source passes on another's words ("Tass quoted the spokeswoman
+/// as saying", "the Courier cited sources who said"), with their lemmas.
+pub(super) const CITING_VERBS: &[(&str, &str)] = &[
+    ("cited", "cite"),
+    ("cites", "cite"),
+    ("citing", "cite"),
+    ("quoted", "quote"),
+    ("quotes", "quote"),
+    ("quoting", "quote"),
+];
+
+/// The lemma of a verb of [`CITING_VERBS`], if `w` (lower case) is one.
+pub(super) fn citing_lemma(w: &str) -> Option<&'static str> {
+    CITING_VERBS.iter().find(|(v, _)| *v == w).map(|(_, l)| *l)
+}
+
 /// The nouns of a document or an inquiry whose findings a verb of [`FINDING_VERBS`]
 /// reports.
 pub(super) const FINDING_SUBJECTS: &[&str] = &[

@@ -4,7 +4,7 @@
 use super::coreference::{introduced_beside, DESCRIPTION_LOOKBACK};
 use super::cues;
 use super::model::Found;
-use super::phrases::{np_before, span_of, subject_np};
+use super::phrases::{self, np_before, span_of};
 use super::source_span::{speakers_only, whole_name};
 use super::tokens::{sentence_toks, Tok};
 use super::{Attribution, AttributionKind, Stance};
@@ -115,11 +115,7 @@ fn toks_at(article: &Article, si: usize, at: usize) -> (Vec<Tok<'_>>, usize) {
 /// speaks for the subject of its sentence.
 fn coordinated_subject(article: &Article, si: usize, cue: Span) -> Option<Span> {
     let (toks, k) = toks_at(article, si, cue.start);
-    let before = toks[..k].iter().rev().find(|t| t.word)?;
-    if !(before.is("and") || before.is("but")) {
-        return None;
-    }
-    let (s, e) = subject_np(&toks).filter(|&(_, e)| e < k)?;
+    let (s, e) = phrases::coordinated_subject(&toks, k)?;
     Some(span_of(&toks, s, e))
 }
 

@@ -168,6 +168,26 @@ fn appositive_opener(toks: &[Tok], k: usize) -> bool {
     })
 }
 
+/// True when the word just before token `k` is "and" or "but": the clause at `k` is
+/// coordinated with the one before ("criticised the plan and said").
+pub(super) fn after_and_or_but(toks: &[Tok], k: usize) -> bool {
+    toks[..k]
+        .iter()
+        .rev()
+        .find(|t| t.word)
+        .is_some_and(|t| t.is("and") || t.is("but"))
+}
+
+/// The subject of the clause that the clause at token `k` is coordinated with ("Tomas Berg
+/// criticised the plan and said ..."): the sentence's subject ([`subject_np`]) when the
+/// word before `k` is "and" or "but" and the subject ends before `k`.
+pub(super) fn coordinated_subject(toks: &[Tok], k: usize) -> Option<Range> {
+    if !after_and_or_but(toks, k) {
+        return None;
+    }
+    subject_np(toks).filter(|&(_, e)| e < k)
+}
+
 /// The subject of a sentence: the noun phrase at its start, after an opening adjunct that
 /// ends in a comma ("On Tuesday, the mayor ...").
 pub(super) fn subject_np(toks: &[Tok]) -> Option<Range> {

@@ -4,8 +4,10 @@
 
 use super::{Cx, Who};
 use crate::attribution::cue_finder::noun_before_that;
-use crate::attribution::lexicon::{in_list, PREPOSITIONS};
-use crate::attribution::phrases::{first_word, np_after, np_before, subject_np, Range};
+use crate::attribution::lexicon::{citing_lemma, in_list, PREPOSITIONS};
+use crate::attribution::phrases::{
+    after_and_or_but, coordinated_subject, first_word, np_after, np_before, Range,
+};
 use crate::attribution::tokens::Tok;
 
 /// Applies after a comma when the sentence opens with a capitalised phrase of at most six
@@ -30,10 +32,9 @@ pub(super) fn opening_phrase(cx: &Cx) -> Option<Who> {
 /// Applies after "and" or "but": the speaker of the clause before, else the subject of
 /// the sentence.
 pub(super) fn coordinated(cx: &Cx) -> Option<Who> {
-    if !(cx.before_frame_is("and") || cx.before_frame_is("but")) {
+    if !after_and_or_but(cx.toks, cx.frame) {
         return None;
     }
-    let j = cx.frame;
     Some(if cx.has_prev {
         Who {
             inherit: true,
@@ -41,7 +42,7 @@ pub(super) fn coordinated(cx: &Cx) -> Option<Who> {
         }
     } else {
         Who {
-            source: subject_np(cx.toks).filter(|(_, e)| *e < j),
+            source: coordinated_subject(cx.toks, cx.frame),
             ..Who::default()
         }
     })
@@ -70,12 +71,7 @@ pub(super) fn relative_pronoun(cx: &Cx) -> Option<Who> {
 /// token `s` carries its words.
 fn citer(toks: &[Tok], s: usize) -> Option<Range> {
     let verb = toks.get(s.checked_sub(1)?)?;
-    let cites = ["cited", "cites", "citing", "quoted", "quoting"]
-        .iter()
-        .any(|w| verb.is(w));
-    if !cites {
-        return None;
-    }
+    citing_lemma(&verb.lower)?;
     np_before(toks, s - 1)
 }
 

@@ -4,7 +4,7 @@
 
 use super::{Cx, Who};
 use crate::attribution::cue_finder::quoted_as_saying;
-use crate::attribution::phrases::{np_before, subject_np};
+use crate::attribution::phrases::{coordinated_subject, np_before};
 
 /// Applies to the cue "quoted" with a noun phrase and "as saying" after it, or "cited"
 /// with one and "saying" ([`quoted_as_saying`]): that phrase is the source, the subject before the cue the intermediary, the content what follows
@@ -13,11 +13,7 @@ pub(super) fn speaker(cx: &Cx) -> Option<Who> {
     let (source, after) = quoted_as_saying(cx.toks, cx.hit.start)?;
     // "The Courier had reported ... and cited two officials saying": the subject of the
     // clause the cue's is coordinated with
-    let via = np_before(cx.toks, cx.frame).or_else(|| {
-        (cx.before_frame_is("and"))
-            .then(|| subject_np(cx.toks).filter(|(_, e)| *e < cx.frame))
-            .flatten()
-    });
+    let via = np_before(cx.toks, cx.frame).or_else(|| coordinated_subject(cx.toks, cx.frame));
     Some(Who {
         source: Some(source),
         via,

@@ -26,12 +26,7 @@ pub(super) fn before_cue(cx: &Cx) -> Option<Who> {
     let only_time = toks[s..e].iter().all(|t| in_list(TIME_WORDS, &t.lower));
     if only_time && s >= 1 && in_list(BEFORE_DAY, &toks[s - 1].lower) {
         // "a report released on Friday said": the noun a participle and its day follow
-        let participle = s >= 2 && {
-            let p = &toks[s - 2];
-            p.word
-                && !p.capitalised()
-                && (p.lower.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, &p.lower))
-        };
+        let participle = s >= 2 && is_participle(&toks[s - 2]);
         let before = if participle {
             np_before(toks, s - 2)
         } else {
@@ -61,6 +56,15 @@ pub(super) fn before_cue(cx: &Cx) -> Option<Who> {
     })
 }
 
+/// True for a lower-case past participle outside quotation marks ("released",
+/// "linked", "told"), by its ending or the irregular ones of the lexicon.
+fn is_participle(p: &Tok) -> bool {
+    p.word
+        && !p.capitalised()
+        && !p.quoted
+        && (p.lower.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, &p.lower))
+}
+
 /// How many tokens back the opening dash of a parenthesis before a cue may stand.
 const PARENTHESIS_REACH: usize = 40;
 
@@ -72,12 +76,7 @@ fn modified_subject(toks: &[Tok], s: usize) -> Option<(usize, usize)> {
     if s < 2 || !toks[s - 1].word || !in_list(PREPOSITIONS, &toks[s - 1].lower) {
         return None;
     }
-    let p = &toks[s - 2];
-    let participle = p.word
-        && !p.capitalised()
-        && !p.quoted
-        && (p.lower.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, &p.lower));
-    if participle {
+    if is_participle(&toks[s - 2]) {
         if let Some(np) = np_before(toks, s - 2).filter(|(_, e)| *e == s - 2) {
             return Some(np);
         }
