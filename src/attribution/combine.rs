@@ -385,9 +385,22 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
             .source
             .first()
             .is_some_and(|r| r.contains(model_source[0]) && r.len() > model_source[0].len());
+    // "The report – which was handed to relatives – said": the model's source inside the
+    // parenthesis between dashes that the rules passed over
+    let in_parenthesis = match (rule.source.first(), model_source.first()) {
+        (Some(r), Some(m)) => {
+            m.end > r.end
+                && r.end <= f.cue.start
+                && text[r.end..f.cue.start]
+                    .trim_start()
+                    .starts_with(['–', '—'])
+        }
+        _ => false,
+    };
     let keep_rule = model_source.is_empty()
         || head_lost
         || possessive_cut
+        || in_parenthesis
         || (!same_source && named_in(gazetteer, text, &rule.source));
     if !keep_rule {
         if !same_source {
@@ -487,6 +500,34 @@ mod tests {
         let m = merge(&a, &Gazetteer::default(), r, &f);
         let source: Vec<&str> = m.source.iter().map(|s| s.slice(text)).collect();
         assert_eq!(source, ["Valdera's foreign minister Tomas Berg"]);
+    }
+
+    #[test]
+    fn a_source_the_model_found_inside_a_parenthesis_gives_way_to_the_rules() {
+        let text = "The long-awaited report – which was handed to relatives of the dead \
+                    passengers – did not say who fired.";
+        let a = Article::new("t", text);
+        let rules = super::super::rules::extract(&a, &Gazetteer::default());
+        let r = rules.iter().find(|r| !r.cue.is_empty()).unwrap();
+        let f = found(
+            text,
+            "did not say",
+            "relatives of the dead passengers –",
+            "who fired",
+        );
+        let m = merge(&a, &Gazetteer::default(), r, &f);
+        let source: Vec<&str> = m.source.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(source, ["The long-awaited report"]);
+        // or across it
+        let f = found(
+            text,
+            "did not say",
+            "The long-awaited report – which was handed to relatives of the dead passengers –",
+            "who fired",
+        );
+        let m = merge(&a, &Gazetteer::default(), r, &f);
+        let source: Vec<&str> = m.source.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(source, ["The long-awaited report"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::cues::{self, CueUse, Stance, PHRASES};
 use super::lexicon::*;
-use super::phrases::{np_after, np_before, Range};
+use super::phrases::{coordinated_subject, np_after, np_before, Range};
 use super::tokens::Tok;
 
 /// A cue found in a sentence: tokens `start..end`.
@@ -128,14 +128,20 @@ fn finding_after_inquiry(toks: &[Tok], i: usize) -> Option<&'static str> {
     while j > 0 && toks[j - 1].word && in_list(BETWEEN, &toks[j - 1].lower) {
         j -= 1;
     }
-    let (_, e) = np_before(toks, j)?;
-    let head = &toks[e - 1];
     // "investigators linked to the board said": a participle and its preposition, no
     // finding
     let preposition = toks
         .get(i + 1)
         .is_some_and(|n| n.word && in_list(PREPOSITIONS, &n.lower));
-    (e == j && !preposition && in_list(FINDING_SUBJECTS, &head.lower)).then_some(lemma)
+    if preposition {
+        return None;
+    }
+    // the inquiry just before, or the subject of the clause this one is joined to ("the
+    // court qualified the war as ... and recognised that")
+    let (_, e) = np_before(toks, j)
+        .filter(|&(_, e)| e == j)
+        .or_else(|| coordinated_subject(toks, j))?;
+    in_list(FINDING_SUBJECTS, &toks[e - 1].lower).then_some(lemma)
 }
 
 /// The cues of a sentence, in text order; quoted words are never cues.
@@ -524,6 +530,16 @@ mod tests {
         assert_eq!(g.cue, "placed");
         let g = one("The court also recognised that the guild had controlled the pier.");
         assert_eq!(g.source, "The court");
+        assert_eq!(g.content, ["the guild had controlled the pier"]);
+        // or in the clause joined to one the inquiry opens
+        let g = one(
+            "In its verdict, the court also qualified the raid as an act of war and \
+             recognised that the guild had controlled the pier.",
+        );
+        assert_eq!(
+            (g.source.as_str(), g.cue.as_str()),
+            ("the court", "recognised")
+        );
         assert_eq!(g.content, ["the guild had controlled the pier"]);
         // not after another subject, nor inside what another cue reports
         assert!(cited("Rescuers found ten bodies near the pier.").is_empty());

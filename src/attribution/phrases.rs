@@ -185,12 +185,32 @@ pub(super) fn coordinated_subject(toks: &[Tok], k: usize) -> Option<Range> {
     if !after_and_or_but(toks, k) {
         return None;
     }
-    subject_np(toks).filter(|&(_, e)| e < k)
+    // a name or a pronoun, or a noun that names a speaker, a document or an inquiry
+    // ("the court qualified ... and recognised that")
+    sentence_np(toks).filter(|&(_, e)| e < k).filter(|&(s, e)| {
+        let head = &toks[e - 1].lower;
+        names_or_pronoun(&toks[s..e])
+            || [SUBJECT_NOUNS, ROLE_NOUNS, FINDING_SUBJECTS]
+                .iter()
+                .any(|list| in_list(list, head))
+    })
+}
+
+/// True when a phrase holds a capitalised word or a pronoun.
+fn names_or_pronoun(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| t.capitalised() || in_list(PRONOUNS, &t.lower))
 }
 
 /// The subject of a sentence: the noun phrase at its start, after an opening adjunct that
 /// ends in a comma ("On Tuesday, the mayor ...").
 pub(super) fn subject_np(toks: &[Tok]) -> Option<Range> {
+    sentence_np(toks).filter(|&(s, e)| names_or_pronoun(&toks[s..e]))
+}
+
+/// The noun phrase at a sentence's start, after an opening adjunct that ends in a comma,
+/// whatever its words.
+fn sentence_np(toks: &[Tok]) -> Option<Range> {
     let mut start = first_word(toks);
     let opens = toks.get(start).is_some_and(|t| {
         in_list(PREPOSITIONS, &t.lower)
@@ -201,11 +221,7 @@ pub(super) fn subject_np(toks: &[Tok]) -> Option<Range> {
         let comma = (start..toks.len().min(start + 10)).find(|&k| toks[k].is(","))?;
         start = comma + 1;
     }
-    let (s, e) = np_after(toks, start)?;
-    toks[s..e]
-        .iter()
-        .any(|t| t.capitalised() || in_list(PRONOUNS, &t.lower))
-        .then_some((s, e))
+    np_after(toks, start)
 }
 
 /// The first word token of the sentence (0 when there is none).
