@@ -4,7 +4,9 @@
 //! the account it answers. The account becomes an attribution of its own (its holder, its
 //! verb, the clause), and the answer keeps the words that name the account, so that
 //! neither side is read as the other's. A clause straight after the noun ("rejected claims
-//! that its forces shelled the town") is what the answer denies, and stays its content.
+//! that its forces shelled the town") is what the answer denies, and stays its content;
+//! when a possessive names whose account it is ("rejected the Courier's claim that ...",
+//! "to back up its claim that ..."), the account is also its holder's attribution.
 
 use super::{Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
@@ -146,12 +148,88 @@ fn read(article: &Article, content: Span) -> Option<Account> {
     })
 }
 
+/// Reads an account its holder's possessive names anywhere in `content`: "the Courier's
+/// claim that ...", "to back up its claim that ...". The holder is the name before "'s",
+/// or for "its" and "their" the nearest name before in the content; the cue is the noun,
+/// the clause what follows its "that". The answer keeps its content whole: the clause is
+/// also what it speaks of.
+fn read_possessive(article: &Article, content: Span) -> Option<Account> {
+    let stream = article.tokens();
+    let text = article.text.as_str();
+    let words: Vec<&Token> = stream.words_within(content).collect();
+    let low = |k: usize| stream.lower(words[k]);
+    let named = |k: usize| words[k].span.slice(text).starts_with(char::is_uppercase);
+    let noun = (1..words.len().saturating_sub(POSSESSIVE_CLAUSE_WORDS + 1)).find(|&k| {
+        ACCOUNT_NOUNS.contains(&low(k)) && low(k + 1) == "that" && {
+            let p = words[k - 1].span.slice(text);
+            p.ends_with("'s") || p.ends_with("’s") || matches!(low(k - 1), "its" | "their")
+        }
+    })?;
+    let p = noun - 1;
+    let holder = if matches!(low(p), "its" | "their") {
+        // the nearest run of names before the pronoun
+        let last = (0..p).rev().find(|&k| named(k))?;
+        let first = (0..=last).rev().take_while(|&k| named(k)).last()?;
+        Span::new(words[first].span.start, words[last].span.end)
+    } else {
+        // the possessive as its own token ("Courier" "'s") or at the end of the name
+        let word = words[p].span.slice(text);
+        let suffix = if word.ends_with("’s") { "’s" } else { "'s" };
+        let last = if word == suffix { p.checked_sub(1)? } else { p };
+        let first = (0..=last).rev().take_while(|&k| named(k)).last()?;
+        let end = if last == p {
+            words[p].span.end - suffix.len()
+        } else {
+            words[last].span.end
+        };
+        Span::new(words[first].span.start, end)
+    };
+    if holder.is_empty() {
+        return None;
+    }
+    let clause = Span::new(words[noun + 2].span.start, content.end).trim(text);
+    Some(Account {
+        holder: vec![holder],
+        cue: words[noun].span,
+        modifiers: Vec::new(),
+        clause,
+        answer_end: content.end,
+        accusing: ACCUSING.contains(&low(noun)),
+    })
+}
+
+/// Fewest words of a clause after a possessive account's "that".
+const POSSESSIVE_CLAUSE_WORDS: usize = 3;
+
 /// True when an attribution can answer an account inside its content: someone's words (not
 /// the article's own voice, not a quotation), not passed on by another attribution.
 fn answers(a: &Attribution) -> bool {
     matches!(a.kind, AttributionKind::Indirect | AttributionKind::Mixed)
         && !a.relays
         && a.content.len() == 1
+}
+
+/// The attribution of an account found in the content of `answer`.
+fn account_of(answer: &Attribution, acc: Account, text: &str) -> Attribution {
+    Attribution {
+        sentence: answer.sentence,
+        kind: AttributionKind::Indirect,
+        source: acc.holder,
+        head: None,
+        antecedent: None,
+        cue: vec![acc.cue],
+        cue_lemma: acc.cue.slice(text).to_lowercase(),
+        stance: if acc.accusing {
+            Stance::Accuse
+        } else {
+            Stance::Assert
+        },
+        content: vec![acc.clause],
+        modifiers: acc.modifiers,
+        via: Vec::new(),
+        affiliation: None,
+        relays: false,
+    }
 }
 
 /// Splits every account named at the start of a content into an attribution of its own,
@@ -162,37 +240,17 @@ pub(super) fn split(article: &Article, out: &mut Vec<Attribution>) {
         if !answers(a) {
             continue;
         }
-        let Some(acc) = read(article, a.content[0]) else {
-            continue;
-        };
         let text = article.text.as_str();
-        a.content[0] = Span::new(a.content[0].start, acc.answer_end).trim(text);
-        // "pushed back at", "criticised" a report: an answer that rejects the account
-        if REJECTING.iter().any(|r| a.cue_lemma.starts_with(r)) {
-            a.stance = Stance::Deny;
+        if let Some(acc) = read(article, a.content[0]) {
+            a.content[0] = Span::new(a.content[0].start, acc.answer_end).trim(text);
+            // "pushed back at", "criticised" a report: an answer that rejects the account
+            if REJECTING.iter().any(|r| a.cue_lemma.starts_with(r)) {
+                a.stance = Stance::Deny;
+            }
+            added.push((i, account_of(a, acc, text)));
+        } else if let Some(acc) = read_possessive(article, a.content[0]) {
+            added.push((i, account_of(a, acc, text)));
         }
-        added.push((
-            i,
-            Attribution {
-                sentence: a.sentence,
-                kind: AttributionKind::Indirect,
-                source: acc.holder,
-                head: None,
-                antecedent: None,
-                cue: vec![acc.cue],
-                cue_lemma: acc.cue.slice(text).to_lowercase(),
-                stance: if acc.accusing {
-                    Stance::Accuse
-                } else {
-                    Stance::Assert
-                },
-                content: vec![acc.clause],
-                modifiers: acc.modifiers,
-                via: Vec::new(),
-                affiliation: None,
-                relays: false,
-            },
-        ));
     }
     // each account right after its answer, in one pass
     if added.is_empty() {
@@ -243,6 +301,35 @@ mod tests {
         let account = got.iter().find(|g| g.0 == "the Harbour Guild").unwrap();
         assert_eq!(account.1, "concluded");
         assert_eq!(account.3, "the dam had been weakened by neglect");
+    }
+
+    #[test]
+    fn an_account_a_possessive_names_is_also_its_holders() {
+        let got =
+            found("The guild rejected the Courier's claim that the port was closed to ships.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].2, Stance::Deny, "{got:?}");
+        assert!(
+            got[0].3.ends_with("the port was closed to ships"),
+            "{got:?}"
+        );
+        assert_eq!(
+            (got[1].0.as_str(), got[1].1.as_str(), got[1].3.as_str()),
+            ("Courier", "claim", "the port was closed to ships"),
+            "{got:?}"
+        );
+        // "its": the nearest name before it, anywhere in the content
+        let got = found(
+            "The official also challenged Tarsk to release its images to back up its \
+             allegation that rebels sank the ferry.",
+        );
+        let account = got.iter().find(|g| g.1 == "allegation");
+        let account = account.unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!((account.0.as_str(), account.2), ("Tarsk", Stance::Accuse));
+        assert_eq!(account.3, "rebels sank the ferry");
+        // no name before "its", or too short a clause: no account
+        let got = found("The guild rejected its claim that it lied.");
+        assert!(got.iter().all(|g| g.1 != "claim"), "{got:?}");
     }
 
     #[test]
