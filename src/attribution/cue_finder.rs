@@ -144,6 +144,31 @@ fn finding_after_inquiry(toks: &[Tok], i: usize) -> Option<&'static str> {
     in_list(FINDING_SUBJECTS, &toks[e - 1].lower).then_some(lemma)
 }
 
+/// How many tokens after a passive cue a clause or a quotation may begin.
+const PASSIVE_CLAUSE_REACH: usize = 12;
+
+/// True for a participle at `i` after a form of "be" and before a preposition other than
+/// "by", "to" or "as", with no clause ("that", "whether", ...) or quotation soon after:
+/// "No casualties were reported on the ground" says that none were, and passes on no
+/// one's words; "it was reported on Monday that ..." does.
+fn bare_passive(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    let participle = t.lower.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, &t.lower);
+    let mut j = i;
+    while j > 0 && toks[j - 1].word && in_list(SKIPPED_ADVERBS, &toks[j - 1].lower) {
+        j -= 1;
+    }
+    let be = j > 0 && in_list(BE_FORMS, &toks[j - 1].lower);
+    let preposition = toks.get(i + 1).is_some_and(|n| {
+        n.word && in_list(PREPOSITIONS, &n.lower) && !(n.is("by") || n.is("to") || n.is("as"))
+    });
+    let clause_after = toks[i + 1..]
+        .iter()
+        .take(PASSIVE_CLAUSE_REACH)
+        .any(|t| t.quoted || (t.word && in_list(CLAUSE_OPENERS, &t.lower)));
+    participle && be && preposition && !clause_after
+}
+
 /// The cues of a sentence, in text order; quoted words are never cues.
 pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
     let mut out = Vec::new();
@@ -236,6 +261,10 @@ pub(super) fn find_cues(toks: &[Tok]) -> Vec<CueHit> {
             ok = toks
                 .get(k)
                 .is_none_or(|w| !w.word || w.capitalised() || in_list(AUDIENCE_NOUNS, &w.lower));
+        }
+        // "No casualties were reported on the ground": a passive that passes on no words
+        if ok && bare_passive(toks, i) {
+            ok = false;
         }
         // "it is hard to say what ...": doubt, not speech
         if ok
@@ -567,5 +596,35 @@ mod tests {
             ["the pier had been burned on purpose"],
             "{all:#?}"
         );
+    }
+
+    #[test]
+    fn a_passive_that_passes_on_no_words_is_no_cue() {
+        let all = cited(
+            "No casualties were reported on the ground from the crash, a representative of \
+             the harbour service said.",
+        );
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].source, "a representative of the harbour service");
+        assert_eq!(
+            all[0].content,
+            ["No casualties were reported on the ground from the crash"]
+        );
+        // with an agent, or a clause soon after it, the passive reports
+        let g = one("The fire was reported by the Courier on Monday.");
+        assert_eq!(
+            (g.source.as_str(), g.cue.as_str()),
+            ("the Courier", "reported")
+        );
+        for (text, bare) in [
+            ("It was reported on Monday that the pier had burned.", false),
+            ("No casualties were reported on the ground.", true),
+        ] {
+            let article = crate::corpus::Article::new("t", text);
+            let toks =
+                crate::attribution::tokens::sentence_toks(&article.text, article.tokens(), 0, true);
+            let at = toks.iter().position(|t| t.is("reported")).unwrap();
+            assert_eq!(super::bare_passive(&toks, at), bare, "{text}");
+        }
     }
 }
