@@ -84,7 +84,10 @@ fn nounish_is_verb(toks: &[Tok], i: usize) -> bool {
                 || in_list(PRONOUNS, &next.lower)))
         // "reports with reference to its own sources that ..."
         || super::content::adjunct_then_that(toks, i + 1, toks.len()).is_some();
-    subject && clause
+    // "This, as Mara Lind states, gave ...": a parenthesis opened by "as"
+    let parenthesis =
+        next.is(",") && np_before(toks, i).is_some_and(|(s, _)| s >= 1 && toks[s - 1].is("as"));
+    subject && (clause || parenthesis)
 }
 
 /// Does a noun end just before the "that" at `k`, making it a relative pronoun ("a report

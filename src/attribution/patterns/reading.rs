@@ -91,8 +91,14 @@ impl Reading {
                 && !(directive && t.is("to"))
                 && !matches!(hit.stance, Stance::RefuseToConfirm)
         });
+        // "The pier, as the guild said on Monday, was closed": a speaker in a parenthesis
+        // opened by "as" after a comma speaks the clause around it
+        let as_parenthesis = who
+            .source
+            .is_some_and(|(s, _)| s >= 2 && s < j && toks[s - 1].is("as") && toks[s - 2].is(","));
         // trailing: "“...,” the spokesperson said." — content before the source
         let before = match who.source {
+            Some((s, _)) if as_parenthesis => Some((0, s - 1)),
             Some((s, _)) if s < j => Some((0, s)),
             _ => None,
         };
@@ -124,17 +130,19 @@ impl Reading {
                     || t.lower.ends_with("ed")
             })
         });
-        let source_after_comma = !opens_with_adjunct
-            && who
-                .source
-                .is_some_and(|(s, _)| s > 0 && toks[s - 1].is(","));
+        let source_after_comma = as_parenthesis
+            || (!opens_with_adjunct
+                && who
+                    .source
+                    .is_some_and(|(s, _)| s > 0 && toks[s - 1].is(",")));
         let said_that = hit.end < c && toks[c - 1].is("that") || opens_quote(toks, c);
         // "75 percent said yes", "half said so"
         let one_word_answer = after_words == 1
             && toks
                 .get(c)
                 .is_some_and(|t| in_list(SHORT_ANSWERS, &t.lower));
-        let after_ok = (after_words >= 2 || one_word_answer)
+        let after_ok = !as_parenthesis
+            && (after_words >= 2 || one_word_answer)
             && !participle
             && !(preposition && before_quoted && !said_that)
             && (!quote_then_source || said_that)
@@ -149,7 +157,7 @@ impl Reading {
             end,
             via,
             after_ok,
-            adjunct_after,
+            adjunct_after: adjunct_after || as_parenthesis,
             before,
             before_words,
             before_quoted,

@@ -20,8 +20,13 @@ pub(super) fn previous_quote(cx: &Cx, who: &Who, r: &Reading) -> Option<Said> {
 }
 
 /// Applies when two words or more, or quoted words, stand before the speaker.
-pub(super) fn before(cx: &Cx, _: &Who, r: &Reading) -> Option<Said> {
-    if !(r.before_words >= 2 || r.before_quoted) {
+pub(super) fn before(cx: &Cx, who: &Who, r: &Reading) -> Option<Said> {
+    // ("This, as the guild said, was ...": one word before the parenthesis is enough)
+    let as_parenthesis = who
+        .source
+        .is_some_and(|(s, _)| s >= 1 && cx.toks[s - 1].is("as"))
+        && r.before_words >= 1;
+    if !(r.before_words >= 2 || r.before_quoted || as_parenthesis) {
         return None;
     }
     let toks = cx.toks;
@@ -30,7 +35,12 @@ pub(super) fn before(cx: &Cx, _: &Who, r: &Reading) -> Option<Said> {
     // "If she wins, Clinton suggested in a tweet, women will ...": the content goes on
     // after the adjunct
     if r.source_after_comma && r.adjunct_after {
-        if let Some(k) = (c..end).find(|&k| toks[k].is(",")) {
+        // the comma that closes the frame: after its adjunct, or just before the
+        // complement when nothing follows the cue ("as Mara Lind states, gave ...")
+        let comma = (c..end)
+            .find(|&k| toks[k].is(","))
+            .or_else(|| (as_parenthesis && c > 0 && toks[c - 1].is(",")).then(|| c - 1));
+        if let Some(k) = comma {
             let after = &toks[k + 1..end];
             let words = after.iter().filter(|t| t.word).count();
             let plain = after.first().is_some_and(|t| {
@@ -64,6 +74,19 @@ mod tests {
         assert_eq!(g.source, "the spokeswoman");
         assert_eq!(g.content, ["“No ship will leave tonight,”"]);
         assert_eq!(g.kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn a_speaker_in_a_parenthesis_opened_by_as_speaks_the_clause_around_it() {
+        let g = one("The pier, as the guild said on Monday, was closed for repairs.");
+        assert_eq!(g.source, "the guild");
+        assert_eq!(g.content, ["The pier", "was closed for repairs"]);
+        let g = one("This, as Mara Lind states, gave Valdera a chance to hide the evidence.");
+        assert_eq!((g.source.as_str(), g.cue.as_str()), ("Mara Lind", "states"));
+        assert_eq!(
+            g.content,
+            ["This", "gave Valdera a chance to hide the evidence"]
+        );
     }
 
     #[test]
