@@ -233,7 +233,9 @@ fn account_of(answer: &Attribution, acc: Account, text: &str) -> Attribution {
 }
 
 /// Splits every account named at the start of a content into an attribution of its own,
-/// placed after the answer, and cuts the answer's content before the account's clause.
+/// placed after the answer, and cuts the answer's content before the account's clause; an
+/// account a possessive names anywhere in a content ([`read_possessive`]) is added the
+/// same way, the answer's content left whole.
 pub(super) fn split(article: &Article, out: &mut Vec<Attribution>) {
     let mut added: Vec<(usize, Attribution)> = Vec::new();
     for (i, a) in out.iter_mut().enumerate() {

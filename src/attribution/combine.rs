@@ -509,25 +509,16 @@ mod tests {
         let a = Article::new("t", text);
         let rules = super::super::rules::extract(&a, &Gazetteer::default());
         let r = rules.iter().find(|r| !r.cue.is_empty()).unwrap();
-        let f = found(
-            text,
-            "did not say",
+        // a source inside the parenthesis, or one across it
+        for model_source in [
             "relatives of the dead passengers –",
-            "who fired",
-        );
-        let m = merge(&a, &Gazetteer::default(), r, &f);
-        let source: Vec<&str> = m.source.iter().map(|s| s.slice(text)).collect();
-        assert_eq!(source, ["The long-awaited report"]);
-        // or across it
-        let f = found(
-            text,
-            "did not say",
             "The long-awaited report – which was handed to relatives of the dead passengers –",
-            "who fired",
-        );
-        let m = merge(&a, &Gazetteer::default(), r, &f);
-        let source: Vec<&str> = m.source.iter().map(|s| s.slice(text)).collect();
-        assert_eq!(source, ["The long-awaited report"]);
+        ] {
+            let f = found(text, "did not say", model_source, "who fired");
+            let m = merge(&a, &Gazetteer::default(), r, &f);
+            let source: Vec<&str> = m.source.iter().map(|s| s.slice(text)).collect();
+            assert_eq!(source, ["The long-awaited report"], "{model_source}");
+        }
     }
 
     #[test]

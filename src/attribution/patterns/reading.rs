@@ -37,6 +37,9 @@ pub(super) struct Reading {
     pub ends_in_colon: bool,
     /// No word stands before the speaker, and the speaker is not the previous one's.
     pub nothing_before: bool,
+    /// The speaker stands in a parenthesis opened by ", as" ("The pier, as the guild said,
+    /// was closed"): the content is the clause around it.
+    pub as_parenthesis: bool,
 }
 
 impl Reading {
@@ -164,6 +167,7 @@ impl Reading {
             source_after_comma,
             ends_in_colon,
             nothing_before: before_words == 0 && !who.inherit,
+            as_parenthesis,
         }
     }
 }

@@ -20,12 +20,9 @@ pub(super) fn previous_quote(cx: &Cx, who: &Who, r: &Reading) -> Option<Said> {
 }
 
 /// Applies when two words or more, or quoted words, stand before the speaker.
-pub(super) fn before(cx: &Cx, who: &Who, r: &Reading) -> Option<Said> {
+pub(super) fn before(cx: &Cx, _: &Who, r: &Reading) -> Option<Said> {
     // ("This, as the guild said, was ...": one word before the parenthesis is enough)
-    let as_parenthesis = who
-        .source
-        .is_some_and(|(s, _)| s >= 1 && cx.toks[s - 1].is("as"))
-        && r.before_words >= 1;
+    let as_parenthesis = r.as_parenthesis && r.before_words >= 1;
     if !(r.before_words >= 2 || r.before_quoted || as_parenthesis) {
         return None;
     }
