@@ -95,10 +95,14 @@ impl Reading {
                 && !matches!(hit.stance, Stance::RefuseToConfirm)
         });
         // "The pier, as the guild said on Monday, was closed": a speaker in a parenthesis
-        // opened by "as" after a comma speaks the clause around it
-        let as_parenthesis = who
-            .source
-            .is_some_and(|(s, _)| s >= 2 && s < j && toks[s - 1].is("as") && toks[s - 2].is(","));
+        // opened by "as" after a comma speaks the clause around it, when a comma, an
+        // adjunct or the sentence's end closes the frame ("..., as the guild said repairs
+        // would start" is a clause of time with a complement of its own)
+        let closed = after_comma || time_skipped || preposition || participle || after_words == 0;
+        let as_parenthesis = closed
+            && who.source.is_some_and(|(s, _)| {
+                s >= 2 && s < j && toks[s - 1].is("as") && toks[s - 2].is(",")
+            });
         // trailing: "“...,” the spokesperson said." — content before the source
         let before = match who.source {
             Some((s, _)) if as_parenthesis => Some((0, s - 1)),

@@ -84,6 +84,10 @@ mod tests {
             g.content,
             ["This", "gave Valdera a chance to hide the evidence"]
         );
+        // "as" of time, its cue with a complement of its own
+        let g = one("The pier burned, as the guild said repairs would start in May.");
+        assert_eq!(g.source, "the guild");
+        assert_eq!(g.content, ["repairs would start in May"]);
     }
 
     #[test]
