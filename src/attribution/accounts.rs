@@ -166,17 +166,19 @@ fn read_possessive(article: &Article, content: Span) -> Option<Account> {
         }
     })?;
     let p = noun - 1;
+    // the first word of the run of names that ends at word `last`
+    let run_from = |last: usize| (0..=last).rev().take_while(|&k| named(k)).last();
     let holder = if matches!(low(p), "its" | "their") {
         // the nearest run of names before the pronoun
         let last = (0..p).rev().find(|&k| named(k))?;
-        let first = (0..=last).rev().take_while(|&k| named(k)).last()?;
+        let first = run_from(last)?;
         Span::new(words[first].span.start, words[last].span.end)
     } else {
         // the possessive as its own token ("Courier" "'s") or at the end of the name
         let word = words[p].span.slice(text);
         let suffix = if word.ends_with("’s") { "’s" } else { "'s" };
         let last = if word == suffix { p.checked_sub(1)? } else { p };
-        let first = (0..=last).rev().take_while(|&k| named(k)).last()?;
+        let first = run_from(last)?;
         let end = if last == p {
             words[p].span.end - suffix.len()
         } else {

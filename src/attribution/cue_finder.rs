@@ -156,7 +156,7 @@ const PASSIVE_CLAUSE_REACH: usize = 12;
 /// one's words; "it was reported on Monday that ..." does.
 fn bare_passive(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    let participle = t.lower.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, &t.lower);
+    let participle = past_participle(&t.lower);
     let mut j = i;
     while j > 0 && toks[j - 1].word && in_list(SKIPPED_ADVERBS, &toks[j - 1].lower) {
         j -= 1;

@@ -237,6 +237,12 @@ pub(super) const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been",
 /// Irregular participles of cue verbs (besides the "-ed" forms).
 pub(super) const IRREGULAR_PARTICIPLES: &[&str] = &["told", "said", "written", "shown", "known"];
 
+/// True for a past participle (lower case): an "-ed" form or one of
+/// [`IRREGULAR_PARTICIPLES`].
+pub(super) fn past_participle(w: &str) -> bool {
+    w.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, w)
+}
+
 /// Words before a day that may stand between a speaker and the cue ("Clinton on Tuesday
 /// said").
 pub(super) const BEFORE_DAY: &[&str] = &["on", "last", "this", "earlier"];

@@ -11,8 +11,7 @@ use crate::attribution::phrases::np_after;
 pub(super) fn speaker(cx: &Cx) -> Option<Who> {
     let (toks, hit) = (cx.toks, cx.hit);
     let cue_word = &toks[hit.start];
-    let participle = hit.end == hit.start + 1
-        && (cue_word.lower.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, &cue_word.lower));
+    let participle = hit.end == hit.start + 1 && past_participle(&cue_word.lower);
     let be_before = toks[cx.frame..hit.start]
         .iter()
         .any(|t| in_list(BE_FORMS, &t.lower));

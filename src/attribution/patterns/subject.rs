@@ -59,10 +59,7 @@ pub(super) fn before_cue(cx: &Cx) -> Option<Who> {
 /// True for a lower-case past participle outside quotation marks ("released",
 /// "linked", "told"), by its ending or the irregular ones of the lexicon.
 fn is_participle(p: &Tok) -> bool {
-    p.word
-        && !p.capitalised()
-        && !p.quoted
-        && (p.lower.ends_with("ed") || in_list(IRREGULAR_PARTICIPLES, &p.lower))
+    p.word && !p.capitalised() && !p.quoted && past_participle(&p.lower)
 }
 
 /// How many tokens back the opening dash of a parenthesis before a cue may stand.
