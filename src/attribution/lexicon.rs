@@ -459,6 +459,20 @@ pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "study",
 ];
 
+/// The nouns of [`DOCUMENT_NOUNS`] that name a body rather than a document ("the
+/// ministry", "the group"): such a noun stands only for an organisation, never for a
+/// person cited before it.
+pub(super) const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "ministry",
+    "service",
+    "group",
+    "department",
+    "organisation",
+    "organization",
+    "office",
+];
+
 /// Titles written with a stop before a name ("Mr. Trump", "Sen. Cruz").
 pub(super) const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "capt",
