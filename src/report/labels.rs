@@ -85,7 +85,7 @@ labelled!(
     MatchRule,
     "match rule",
     MatchRule::label,
-    [Alias, Normalized, Contains, Fuzzy, Affiliation]
+    [Alias, Normalized, Contains, Fuzzy, Affiliation, Surname]
 );
 labelled!(
     Reliability,

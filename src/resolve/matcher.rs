@@ -26,6 +26,9 @@ pub enum MatchRule {
     /// The speaker is a person the registry does not know, and the text ties them to a source
     /// it does ("Mara Lind, the editor of the Lowland Herald").
     Affiliation,
+    /// The mention is a surname alone ("Berg"), and the article named the person in full
+    /// before ("Tomas Berg"), a person the registry knows by that full name.
+    Surname,
 }
 
 impl MatchRule {
@@ -37,6 +40,7 @@ impl MatchRule {
             MatchRule::Contains => "name inside the phrase",
             MatchRule::Fuzzy => "fuzzy match",
             MatchRule::Affiliation => "organisation named with the speaker",
+            MatchRule::Surname => "surname of a person named in full before",
         }
     }
 }

@@ -12,6 +12,7 @@ mod fuzzy;
 mod matcher;
 mod responds;
 mod speaker;
+mod surnames;
 mod table;
 
 pub use chain::{ViaLink, ViaRole};
@@ -59,13 +60,22 @@ pub fn resolve<'a>(
         .and_then(|o| resolver.resolve(o))
         .filter(|r| matches!(r.rule, MatchRule::Alias | MatchRule::Normalized));
     let mut out: Vec<Resolved> = Vec::new();
+    let mut surnames = surnames::Surnames::default();
     for a in attributions.iter().filter(|a| !a.relays) {
         let via_res: Vec<(Span, Option<Resolution>)> = a
             .via
             .iter()
             .map(|v| (*v, resolver.resolve(v.slice(text))))
             .collect();
-        let speaker = speaker::speaker(article, a, &via_res, outlet.as_ref(), resolver, table);
+        let speaker = speaker::speaker(
+            article,
+            a,
+            &via_res,
+            outlet.as_ref(),
+            resolver,
+            table,
+            &mut surnames,
+        );
         let via = chain::chain(article, &speaker, &via_res, outlet.as_ref(), table);
         let responds_to = if matches!(a.stance, Stance::Deny) {
             let sent = article.sentences[a.sentence];
@@ -210,5 +220,57 @@ mod tests {
             .unwrap();
         assert_eq!(denial.speaker.source, "ministry");
         assert_eq!(denial.responds_to, Some(SpeakerId::source("port")));
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_the_article_named_in_full() {
+        let got = resolved_of(
+            "Tomas Berg said the pier was closed. Berg said the repairs would take a month. \
+             Anna Lind said the pier was safe. Lind added that it would open.",
+        );
+        let ids: Vec<&str> = got.iter().map(|(s, _)| s.source.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "unknown:tomas-berg",
+                "unknown:tomas-berg",
+                "unknown:anna-lind",
+                "unknown:anna-lind"
+            ],
+            "{got:#?}"
+        );
+        assert_eq!(got[1].0.person.as_deref(), Some("Tomas Berg"));
+        assert_eq!(got[1].0.text, "Berg");
+        // two people of one surname: the surname alone is neither
+        let got = resolved_of(
+            "Tomas Berg said the pier was closed. Anna Berg said it was open. Berg said \
+             nothing more.",
+        );
+        assert_eq!(got[2].0.source, "unknown:berg", "{got:#?}");
+        // a person the registry knows by the full name alone
+        let reg = crate::sources::Registry::from_ron(
+            std::path::Path::new("sources.ron"),
+            r#"(sources: [(id: "herald", name: "Lowland Herald", kind: Outlet,
+                people: [(name: "Mara Lind", role: "editor")])])"#,
+        )
+        .unwrap();
+        let article = Article::new(
+            "a",
+            "Mara Lind said the dam was unsafe. Lind said it leaked.",
+        );
+        let attrs = crate::attribution::extract(&article, reg.gazetteer());
+        let mut table = SourceTable::new(&reg);
+        let got = resolve(&article, &attrs, &Resolver::new(&reg), &mut table);
+        let rules: Vec<_> = got
+            .iter()
+            .map(|r| (r.speaker.source.as_str(), r.speaker.rule))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                ("herald", Some(MatchRule::Alias)),
+                ("herald", Some(MatchRule::Surname))
+            ]
+        );
     }
 }

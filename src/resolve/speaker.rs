@@ -1,6 +1,7 @@
 //! Who an attribution's speaker is: the mention, the earlier mention it stands for, and
 //! the registry source both resolve to, or an unknown source made for them.
 
+use super::surnames::Surnames;
 use super::{MatchRule, Resolution, Resolver, SourceTable};
 use crate::attribution::{Attribution, AttributionKind};
 use crate::corpus::Article;
@@ -60,7 +61,9 @@ fn speaker_kind(mention: &str) -> SourceKind {
 /// stands in (the last intermediary, `via`, when it resolved), else the article's outlet,
 /// else the article itself. A cited speaker resolves by the name (the head of the mention,
 /// or the antecedent of a pronoun), then by the organisation the text ties it to, then by
-/// the whole mention; unresolved, it becomes an unknown or anonymous source of `table`.
+/// the whole mention; a surname alone ("Berg") then stands for the person the article
+/// named in full with it before (`surnames`, which records each person met); unresolved,
+/// it becomes an unknown or anonymous source of `table`.
 pub(super) fn speaker(
     article: &Article,
     a: &Attribution,
@@ -68,6 +71,7 @@ pub(super) fn speaker(
     outlet: Option<&Resolution>,
     resolver: &Resolver,
     table: &mut SourceTable,
+    surnames: &mut Surnames,
 ) -> Speaker {
     let text = article.text.as_str();
     if a.kind == AttributionKind::Author {
@@ -120,24 +124,55 @@ pub(super) fn speaker(
         resolver.resolve(whole.slice(text))
     };
     let resolved = by_name.or_else(by_affiliation).or_else(by_phrase);
-    match (mention, resolved) {
-        (_, Some(r)) => Speaker {
-            mention,
-            text: mention.map_or_else(|| "(unnamed)".into(), |m| m.slice(text).to_string()),
-            antecedent: a.antecedent,
-            source: SpeakerId::source(r.source),
-            person: r.person,
-            rule: Some(r.rule),
+    // "Berg" after "Tomas Berg said": the person named in full
+    let full = || {
+        let name = target?.slice(text);
+        surnames.full_name(name).map(str::to_string)
+    };
+    // (a spelling close to a registry name counts less than the surname)
+    let (resolved, full) = match resolved {
+        Some(r) if r.rule != MatchRule::Fuzzy => (Some(r), None),
+        resolved => match full() {
+            Some(f) => {
+                let r = resolver.resolve(&f).map(|mut r| {
+                    r.person.get_or_insert_with(|| f.clone());
+                    r.rule = MatchRule::Surname;
+                    r
+                });
+                (r, Some(f))
+            }
+            None => (resolved, None),
         },
+    };
+    match (mention, resolved) {
+        (_, Some(r)) => {
+            if let Some(p) = &r.person {
+                surnames.record(p);
+            }
+            Speaker {
+                mention,
+                text: mention.map_or_else(|| "(unnamed)".into(), |m| m.slice(text).to_string()),
+                antecedent: a.antecedent,
+                source: SpeakerId::source(r.source),
+                person: r.person,
+                rule: Some(r.rule),
+            }
+        }
         (Some(m), None) => {
-            let name = target.unwrap_or(m).slice(text);
-            let id = table.add_unknown(name, speaker_kind(name), &article.id);
+            let name = full
+                .clone()
+                .unwrap_or_else(|| target.unwrap_or(m).slice(text).to_string());
+            let kind = speaker_kind(&name);
+            if kind == SourceKind::Unknown {
+                surnames.record(&name);
+            }
+            let id = table.add_unknown(&name, kind, &article.id);
             Speaker {
                 mention: Some(m),
                 text: m.slice(text).to_string(),
                 antecedent: a.antecedent,
                 source: id,
-                person: None,
+                person: full,
                 rule: None,
             }
         }
