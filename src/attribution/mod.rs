@@ -16,7 +16,7 @@
 //! phrases with their stances in [`cues`].
 
 // preparing an article and its sentences
-mod lexicon;
+pub(crate) mod lexicon;
 mod mentions;
 mod prepare;
 mod quotes;

@@ -1,7 +1,7 @@
 //! Who an attribution's speaker is: the mention, the earlier mention it stands for, and
 //! the registry source both resolve to, or an unknown source made for them.
 
-use super::surnames::Surnames;
+use super::surnames::{person_name, Surnames};
 use super::{MatchRule, Resolution, Resolver, SourceTable};
 use crate::attribution::{Attribution, AttributionKind};
 use crate::corpus::Article;
@@ -159,9 +159,11 @@ pub(super) fn speaker(
             }
         }
         (Some(m), None) => {
+            // an unknown person is named without the titles before the name, so that
+            // "Prime Minister Mara Lind" and "Mara Lind" are one source
             let name = full
                 .clone()
-                .unwrap_or_else(|| target.unwrap_or(m).slice(text).to_string());
+                .unwrap_or_else(|| person_name(target.unwrap_or(m).slice(text)).to_string());
             let kind = speaker_kind(&name);
             if kind == SourceKind::Unknown {
                 surnames.record(&name);

@@ -1,6 +1,8 @@
-//! The people an article has named in full, by surname: "Tomas Berg said ... . Berg
-//! added ..." is one speaker, registry or not.
+//! People's names in speakers' mentions: the name proper after the titles before it
+//! ("Prime Minister Mara Lind" is Mara Lind), and the people an article has named in full,
+//! by surname ("Tomas Berg said ... . Berg added ..." is one speaker, registry or not).
 
+use crate::attribution::lexicon::NAME_TITLES;
 use std::collections::HashMap;
 
 /// The full names of the people an article's speakers have been so far, by the lower-case
@@ -19,6 +21,30 @@ fn name_word(w: &str) -> bool {
     w.starts_with(char::is_uppercase)
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+}
+
+/// The name proper of a mention that opens with titles or roles ([`NAME_TITLES`]): the
+/// one to three words written like a name after the last of them ("Velna Mayor Tomas
+/// Berg" is "Tomas Berg", "Dr. Lind" is "Lind"); the mention whole otherwise.
+pub(super) fn person_name(mention: &str) -> &str {
+    let words: Vec<(usize, &str)> = mention
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
+        .collect();
+    let is_title = |w: &str| {
+        let bare = w.trim_end_matches('.').to_lowercase();
+        NAME_TITLES.binary_search(&bare.as_str()).is_ok()
+    };
+    let name_len = words
+        .iter()
+        .rev()
+        .take_while(|(_, w)| name_word(w) && !is_title(w))
+        .count();
+    let first = words.len() - name_len;
+    if !(1..=3).contains(&name_len) || first == 0 || !is_title(words[first - 1].1) {
+        return mention;
+    }
+    &mention[words[first].0..]
 }
 
 impl Surnames {
@@ -56,6 +82,28 @@ impl Surnames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_not_part_of_the_name() {
+        let mut sorted = NAME_TITLES.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, NAME_TITLES, "the titles are sorted");
+        assert_eq!(person_name("Prime Minister Mara Lind"), "Mara Lind");
+        assert_eq!(person_name("Velna Mayor Tomas Berg"), "Tomas Berg");
+        assert_eq!(
+            person_name("Harbour Guild spokesman Tomas Berg"),
+            "Tomas Berg"
+        );
+        assert_eq!(person_name("Dr. Lind"), "Lind");
+        assert_eq!(person_name("Mara Lind"), "Mara Lind");
+        assert_eq!(person_name("the spokesman"), "the spokesman");
+        assert_eq!(person_name("Prime Minister"), "Prime Minister");
+        assert_eq!(
+            person_name("Secretary of State Mara Lind"),
+            "Secretary of State Mara Lind",
+            "only the words right after a title"
+        );
+    }
 
     #[test]
     fn a_surname_stands_for_the_one_person_named_in_full_with_it() {
