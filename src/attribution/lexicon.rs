@@ -20,6 +20,10 @@ pub(super) const BOUNDARY: &[&str] = &[
     "within", "without", "would",
 ];
 
+/// Modal verbs of [`BOUNDARY`], which take a bare verb: one written with a capital before
+/// a past form is a name ("May began by ...", "Will told").
+pub(super) const MODALS: &[&str] = &["can", "may", "might", "must", "will"];
+
 /// Auxiliaries and adverbs that may stand between a subject and its cue.
 pub(super) const BETWEEN: &[&str] = &[
     "has",

@@ -35,10 +35,21 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
     }
     // "Mara May", ", May told": a capitalised function word after a capitalised word or a
     // comma, inside a sentence, is a name (not in capitals throughout)
+    // ("May began by ...", "Will told": a modal that opens the sentence before a past
+    // form, which no modal takes, too)
+    let past_next = || {
+        toks.get(k + 1).is_some_and(|n| {
+            n.word
+                && !n.capitalised()
+                && (n.lower.ends_with("ed")
+                    || in_list(IRREGULAR_PAST, &n.lower)
+                    || in_list(IRREGULAR_PARTICIPLES, &n.lower))
+        })
+    };
     let named = t.capitalised()
         && t.text.chars().skip(1).any(char::is_lowercase)
-        && k > 0
-        && (toks[k - 1].capitalised() || toks[k - 1].is(","));
+        && ((k > 0 && (toks[k - 1].capitalised() || toks[k - 1].is(",")))
+            || (in_list(MODALS, &t.lower) && toks[..k].iter().all(|p| !p.word) && past_next()));
     if (in_list(BOUNDARY, &t.lower) && !named) || in_list(IRREGULAR_PAST, &t.lower) {
         return false;
     }
@@ -283,4 +294,34 @@ pub(super) fn appositive_after(toks: &[Tok], e: usize) -> Option<usize> {
         }
     }
     (k > e + 1).then_some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testutil::gazetteer;
+    use crate::corpus::Article;
+
+    /// The source of the attribution whose cue is `cue`, as the whole extraction finds it.
+    fn source_of(text: &str, cue: &str) -> String {
+        let article = Article::new("t", text);
+        let t = article.text.as_str();
+        let all = crate::attribution::extract(&article, &gazetteer());
+        let a = all
+            .iter()
+            .find(|a| a.cue.first().is_some_and(|c| c.slice(t) == cue))
+            .unwrap_or_else(|| panic!("no cue {cue:?}: {all:#?}"));
+        a.source.iter().map(|s| s.slice(t)).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_modal_written_with_a_capital_before_a_past_form_is_a_name() {
+        let text = "May began by thanking the crew, saying the pier would reopen.";
+        assert_eq!(source_of(text, "saying"), "May");
+        // a subordinator before a participle is no name
+        let text = "When asked about the pier, the official said that it was safe.";
+        assert_eq!(source_of(text, "said"), "the official");
+        // a modal before a bare verb stays a modal
+        let text = "May we all see the pier open again, the mayor said.";
+        assert_eq!(source_of(text, "said"), "the mayor");
+    }
 }
