@@ -50,7 +50,11 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
         && t.text.chars().skip(1).any(char::is_lowercase)
         && ((k > 0 && (toks[k - 1].capitalised() || toks[k - 1].is(",")))
             || (in_list(MODALS, &t.lower) && toks[..k].iter().all(|p| !p.word) && past_next()));
-    if (in_list(BOUNDARY, &t.lower) && !named) || in_list(IRREGULAR_PAST, &t.lower) {
+    // ("pending what it said": a word that opens a clause ends the speaker's phrase)
+    if (in_list(BOUNDARY, &t.lower) && !named)
+        || in_list(IRREGULAR_PAST, &t.lower)
+        || in_list(CLAUSE_OPENERS, &t.lower)
+    {
         return false;
     }
     // "long-awaited", "Russian-led": a compound adjective, not a verb
@@ -310,7 +314,11 @@ mod tests {
             .iter()
             .find(|a| a.cue.first().is_some_and(|c| c.slice(t) == cue))
             .unwrap_or_else(|| panic!("no cue {cue:?}: {all:#?}"));
-        a.source.iter().map(|s| s.slice(t)).collect::<Vec<_>>().join(" ")
+        a.source
+            .iter()
+            .map(|s| s.slice(t))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]

@@ -1,20 +1,37 @@
 //! Repairs of the source spans the tagger finds: a lone adverb is no speaker, and a word
 //! that opens a name stands for the whole name.
 
-use super::lexicon::{in_list, ACCOUNT_NOUNS, BETWEEN, NOT_PERSON_WORDS, TIME_WORDS};
+use super::lexicon::{
+    in_list, ACCOUNT_NOUNS, BETWEEN, CLAUSE_OPENERS, NOT_PERSON_WORDS, TIME_WORDS,
+};
 use crate::text::Span;
 
 /// Source fragments less a lone word that stands between a subject and its cue ("always"
 /// of "Russia has always denied"): no speaker, so the rules' source, or none, stands.
 /// A lower-case day word that ends a source of several words ("Russia today") is an
-/// adverb between the subject and its cue, and is left out.
+/// adverb between the subject and its cue, and is left out, and so is a word that opens
+/// the speaker's clause ("pending what it said": the speaker is "it").
 pub(super) fn speakers_only(text: &str, source: &[Span]) -> Vec<Span> {
     match source {
         [s] if in_list(BETWEEN, &s.slice(text).to_lowercase()) => Vec::new(),
         _ => source
             .iter()
-            .map(|s| without_account(text, without_trailing_day(text, *s)))
+            .map(|s| without_account(text, without_trailing_day(text, without_opener(text, *s))))
             .collect(),
+    }
+}
+
+/// "what it (said were ...)": the source less a clause opener of [`CLAUSE_OPENERS`] before
+/// it.
+fn without_opener(text: &str, s: Span) -> Span {
+    let t = s.slice(text);
+    match t.split_once(' ') {
+        Some((first, rest))
+            if in_list(CLAUSE_OPENERS, &first.to_lowercase()) && !rest.trim().is_empty() =>
+        {
+            Span::new(s.end - rest.len(), s.end).trim(text)
+        }
+        _ => s,
     }
 }
 
@@ -137,5 +154,8 @@ mod tests {
         let t = "Russia today said its records show a jet.";
         let whole = Span::new(0, "Russia today".len());
         assert_eq!(speakers_only(t, &[whole]), [Span::new(0, 6)]);
+        let t = "It closed, pending what it said were repairs.";
+        let whole = Span::new(t.find("what").unwrap(), t.find(" said").unwrap());
+        assert_eq!(speakers_only(t, &[whole])[0].slice(t), "it");
     }
 }

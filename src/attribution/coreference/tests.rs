@@ -272,3 +272,21 @@ fn a_body_stands_for_an_organisation_that_the_gazetteer_knows_or_that_bears_its_
         Some("The Tarsk Harbour Office")
     );
 }
+
+#[test]
+fn a_clause_opener_is_not_part_of_the_speaker() {
+    let all = cited(
+        "The Harbour Guild has temporarily made the records unavailable, pending what it \
+         said were newer data.",
+    );
+    let it = all
+        .iter()
+        .find(|g| g.cue == "said")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(it.source, "it", "{all:#?}");
+    assert_eq!(
+        it.antecedent.as_deref(),
+        Some("The Harbour Guild"),
+        "{all:#?}"
+    );
+}
