@@ -5,7 +5,7 @@
 use super::cues;
 use super::model::{Found, Model};
 use super::model_only::{adds_to_a_thing, from_model, is_pronoun, unsourced_guess};
-use super::source_span::{speakers_only, whole_name};
+use super::source_span::{speakers_only, whole_name, without_fronted_adjunct};
 use super::{Attribution, AttributionKind};
 use crate::corpus::Article;
 use crate::sources::Gazetteer;
@@ -421,6 +421,7 @@ fn merge(article: &Article, gazetteer: &Gazetteer, rule: &Attribution, f: &Found
         a.content.dedup();
     }
     a.content.retain(|c| !source.iter().any(|s| s.overlaps(*c)));
+    without_fronted_adjunct(text, &a.source, &mut a.content);
     a
 }
 

@@ -5,7 +5,7 @@ use super::coreference::{introduced_beside, DESCRIPTION_LOOKBACK};
 use super::cues;
 use super::model::Found;
 use super::phrases::{self, np_before, span_of};
-use super::source_span::{speakers_only, whole_name};
+use super::source_span::{speakers_only, whole_name, without_fronted_adjunct};
 use super::tokens::{sentence_toks, Tok};
 use super::{Attribution, AttributionKind, Stance};
 use crate::corpus::Article;
@@ -79,6 +79,8 @@ pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -
     if source.is_empty() {
         source.extend(coordinated_subject(article, sentence, f.cue));
     }
+    let mut content = f.content.clone();
+    without_fronted_adjunct(text, &source, &mut content);
     Attribution {
         sentence,
         kind,
@@ -95,7 +97,7 @@ pub(super) fn from_model(article: &Article, f: &Found, before: &[Attribution]) -
             },
             |c| c.stance,
         ),
-        content: f.content.clone(),
+        content,
         modifiers: Vec::new(),
         via: Vec::new(),
         head: None,

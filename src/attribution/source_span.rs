@@ -1,8 +1,9 @@
 //! Repairs of the source spans the tagger finds: a lone adverb is no speaker, and a word
-//! that opens a name stands for the whole name.
+//! that opens a name stands for the whole name; and of the content around them: a phrase
+//! of circumstance before the speaker is not what was said.
 
 use super::lexicon::{
-    in_list, ACCOUNT_NOUNS, BETWEEN, CLAUSE_OPENERS, NOT_PERSON_WORDS, TIME_WORDS,
+    in_list, ACCOUNT_NOUNS, ADJUNCT_OPENERS, BETWEEN, CLAUSE_OPENERS, NOT_PERSON_WORDS, TIME_WORDS,
 };
 use crate::text::Span;
 
@@ -114,6 +115,22 @@ pub(super) fn whole_name(text: &str, s: Span) -> Span {
     }
 }
 
+/// Takes out of `content` a phrase of circumstance that opens the sentence before the
+/// speaker ("In a statement after the meeting, Tomas Berg told the council: “…”"): a
+/// fragment that ends with a comma right before the single `source`, starts with a word
+/// of [`ADJUNCT_OPENERS`] outside quotation marks, and has content after the speaker.
+pub(super) fn without_fronted_adjunct(text: &str, source: &[Span], content: &mut Vec<Span>) {
+    let [s] = source else { return };
+    if !content.iter().any(|c| c.start >= s.end) {
+        return;
+    }
+    content.retain(|c| {
+        let before = c.end <= s.start && text[c.end..s.start].trim() == ",";
+        let first = c.slice(text).split_whitespace().next().unwrap_or("");
+        !(before && in_list(ADJUNCT_OPENERS, &first.to_lowercase()))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +171,22 @@ mod tests {
         let t = "Russia today said its records show a jet.";
         let whole = Span::new(0, "Russia today".len());
         assert_eq!(speakers_only(t, &[whole]), [Span::new(0, 6)]);
+        let t = "In a statement after the meeting, Tomas Berg told the council: “It is shut.”";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        let mut content = vec![at("In a statement after the meeting"), at("“It is shut.”")];
+        without_fronted_adjunct(t, &[at("Tomas Berg")], &mut content);
+        assert_eq!(content, [at("“It is shut.”")]);
+        // not without content after the speaker, nor a fragment that is no adjunct
+        let mut content = vec![at("In a statement after the meeting")];
+        without_fronted_adjunct(t, &[at("Tomas Berg")], &mut content);
+        assert_eq!(content.len(), 1);
+        let t = "The pier is shut, Tomas Berg told the council.";
+        let mut content = vec![Span::new(0, 16), Span::new(t.len() - 12, t.len() - 1)];
+        without_fronted_adjunct(t, &[Span::new(18, 28)], &mut content);
+        assert_eq!(content.len(), 2);
         let t = "It closed, pending what it said were repairs.";
         let whole = Span::new(t.find("what").unwrap(), t.find(" said").unwrap());
         assert_eq!(speakers_only(t, &[whole])[0].slice(t), "it");
