@@ -136,6 +136,10 @@ pub(super) fn np_before(toks: &[Tok], end: usize) -> Option<Range> {
     }) {
         s = k + 1;
     }
+    // "On the inquiry he stated": a pronoun before the cue is the whole subject
+    if s + 1 < end && in_list(PRONOUNS, &toks[end - 1].lower) {
+        s = end - 1;
+    }
     (s < end).then_some((s, end))
 }
 

@@ -116,18 +116,36 @@ pub(super) fn whole_name(text: &str, s: Span) -> Span {
 }
 
 /// Takes out of `content` a phrase of circumstance that opens the sentence before the
-/// speaker ("In a statement after the meeting, Tomas Berg told the council: “…”"): a
-/// fragment that ends with a comma right before the single `source`, starts with a word
-/// of [`ADJUNCT_OPENERS`] outside quotation marks, and has content after the speaker.
+/// speaker ("In a statement after the meeting, Tomas Berg told the council: “…”", "On
+/// the inquiry he stated, “…”"): a fragment that ends right before the single `source`
+/// (or with a comma there), that starts with a word of [`ADJUNCT_OPENERS`] or follows
+/// one, when content follows the speaker.
+/// How many bytes before a content fragment are read for the word before it.
+const ADJUNCT_LOOKBACK: usize = 24;
+
 pub(super) fn without_fronted_adjunct(text: &str, source: &[Span], content: &mut Vec<Span>) {
     let [s] = source else { return };
     if !content.iter().any(|c| c.start >= s.end) {
         return;
     }
     content.retain(|c| {
-        let before = c.end <= s.start && text[c.end..s.start].trim() == ",";
+        if c.end > s.start || !matches!(text[c.end..s.start].trim(), "," | "") {
+            return true;
+        }
+        // the phrase's own first word, or the one just before it ("On the inquiry he
+        // stated")
         let first = c.slice(text).split_whitespace().next().unwrap_or("");
-        !(before && in_list(ADJUNCT_OPENERS, &first.to_lowercase()))
+        let start = c.start.saturating_sub(ADJUNCT_LOOKBACK);
+        let start = (start..=c.start)
+            .find(|&k| text.is_char_boundary(k))
+            .unwrap_or(c.start);
+        let prev = text[start..c.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        let opener = |w: &str| in_list(ADJUNCT_OPENERS, &w.to_lowercase());
+        // (the word before written with a capital: it opens the sentence)
+        !(opener(first) || (opener(prev) && prev.starts_with(char::is_uppercase)))
     });
 }
 
@@ -183,6 +201,14 @@ mod tests {
         let mut content = vec![at("In a statement after the meeting")];
         without_fronted_adjunct(t, &[at("Tomas Berg")], &mut content);
         assert_eq!(content.len(), 1);
+        let t = "On the inquiry he stated, “It is shut.”";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        let mut content = vec![at("the inquiry"), at("“It is shut.”")];
+        without_fronted_adjunct(t, &[at(" he ").trim(t)], &mut content);
+        assert_eq!(content, [at("“It is shut.”")]);
         let t = "The pier is shut, Tomas Berg told the council.";
         let mut content = vec![Span::new(0, 16), Span::new(t.len() - 12, t.len() - 1)];
         without_fronted_adjunct(t, &[Span::new(18, 28)], &mut content);

@@ -290,3 +290,17 @@ fn a_clause_opener_is_not_part_of_the_speaker() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_before_the_cue_is_the_whole_subject() {
+    let all = cited(
+        "Tomas Berg said that the pier was sound. On the inquiry he stated, \"it is a \
+         political operation\".",
+    );
+    let he = all
+        .iter()
+        .find(|g| g.cue == "stated")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(he.source, "he", "{all:#?}");
+    assert_eq!(he.antecedent.as_deref(), Some("Tomas Berg"), "{all:#?}");
+}
