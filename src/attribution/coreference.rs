@@ -95,7 +95,7 @@ pub(super) fn coreference(ctx: &Ctx, src: Span, sspan: Span) -> Option<Span> {
     }
     // a phrase that is itself a name the gazetteer knows ("the ministry") stands for itself
     let named_in_np = ctx.mentions.within(src).any(|m| m.known);
-    if definite && in_list(DOCUMENT_NOUNS, head) && !named_in_np {
+    if definite && document_or_body(head) && !named_in_np {
         // "The union issued a statement. The statement added ...": the document the
         // sentence before introduced ("a statement") is the organisation's named there
         // (not when the document speaks there itself: "..., a report released on Friday

@@ -442,14 +442,6 @@ pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
     "statements",
     "announcement",
-    "agency",
-    "ministry",
-    "service",
-    "group",
-    "department",
-    "organisation",
-    "organization",
-    "office",
     "alert",
     "warning",
     "reaction",
@@ -463,9 +455,9 @@ pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "study",
 ];
 
-/// The nouns of [`DOCUMENT_NOUNS`] that name a body rather than a document ("the
-/// ministry", "the group"): such a noun stands only for an organisation, never for a
-/// person cited before it.
+/// Nouns that stand for a body mentioned before ("the ministry", "the group"): like
+/// [`DOCUMENT_NOUNS`], but such a noun stands only for an organisation, never for a person
+/// cited before it.
 pub(super) const BODY_NOUNS: &[&str] = &[
     "agency",
     "ministry",
@@ -476,6 +468,12 @@ pub(super) const BODY_NOUNS: &[&str] = &[
     "organization",
     "office",
 ];
+
+/// True for a noun of [`DOCUMENT_NOUNS`] or [`BODY_NOUNS`] (lower case): one that stands
+/// for a document or a body mentioned before.
+pub(super) fn document_or_body(w: &str) -> bool {
+    in_list(DOCUMENT_NOUNS, w) || in_list(BODY_NOUNS, w)
+}
 
 /// Titles written with a stop before a name ("Mr. Trump", "Sen. Cruz").
 pub(super) const TITLES: &[&str] = &[

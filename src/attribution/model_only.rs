@@ -162,7 +162,7 @@ fn possessive_document(s: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
         ["its" | "their", noun] | ["its" | "their", "own", noun] => {
-            super::lexicon::in_list(super::lexicon::DOCUMENT_NOUNS, noun)
+            super::lexicon::document_or_body(noun)
         }
         _ => false,
     }

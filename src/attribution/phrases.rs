@@ -66,7 +66,7 @@ fn np_word(toks: &[Tok], k: usize) -> bool {
     }
     cues::lookup(t.text).is_none()
         || t.capitalised()
-        || in_list(DOCUMENT_NOUNS, &t.lower)
+        || document_or_body(&t.lower)
         || (k > 0 && in_list(DETERMINERS, &toks[k - 1].lower))
 }
 
