@@ -601,7 +601,7 @@ pub(super) const APPOSITIVE_OPENERS: &[&str] = &[
 ];
 
 /// Words of a capitalised sequence that make it an organisation or place, not a person.
-pub(super) const NOT_PERSON_WORDS: &[&str] = &[
+pub(crate) const NOT_PERSON_WORDS: &[&str] = &[
     "department",
     "ministry",
     "embassy",

@@ -115,14 +115,14 @@ pub(super) fn whole_name(text: &str, s: Span) -> Span {
     }
 }
 
+/// How many bytes before a content fragment are read for the word before it.
+const ADJUNCT_LOOKBACK: usize = 24;
+
 /// Takes out of `content` a phrase of circumstance that opens the sentence before the
 /// speaker ("In a statement after the meeting, Tomas Berg told the council: “…”", "On
 /// the inquiry he stated, “…”"): a fragment that ends right before the single `source`
 /// (or with a comma there), that starts with a word of [`ADJUNCT_OPENERS`] or follows
 /// one, when content follows the speaker.
-/// How many bytes before a content fragment are read for the word before it.
-const ADJUNCT_LOOKBACK: usize = 24;
-
 pub(super) fn without_fronted_adjunct(text: &str, source: &[Span], content: &mut Vec<Span>) {
     let [s] = source else { return };
     if !content.iter().any(|c| c.start >= s.end) {

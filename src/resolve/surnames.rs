@@ -2,7 +2,7 @@
 //! ("Prime Minister Mara Lind" is Mara Lind), and the people an article has named in full,
 //! by surname ("Tomas Berg said ... . Berg added ..." is one speaker, registry or not).
 
-use crate::attribution::lexicon::NAME_TITLES;
+use crate::attribution::lexicon::{NAME_TITLES, NOT_PERSON_WORDS};
 use std::collections::HashMap;
 
 /// The full names of the people an article's speakers have been so far, by the lower-case
@@ -25,7 +25,8 @@ fn name_word(w: &str) -> bool {
 
 /// The name proper of a mention that opens with titles or roles ([`NAME_TITLES`]): the
 /// one to three words written like a name after the last of them ("Velna Mayor Tomas
-/// Berg" is "Tomas Berg", "Dr. Lind" is "Lind"); the mention whole otherwise.
+/// Berg" is "Tomas Berg", "Dr. Lind" is "Lind"); the mention whole otherwise, and when
+/// those words name a body ([`NOT_PERSON_WORDS`]).
 pub(super) fn person_name(mention: &str) -> &str {
     let words: Vec<(usize, &str)> = mention
         .split_whitespace()
@@ -41,7 +42,11 @@ pub(super) fn person_name(mention: &str) -> &str {
         .take_while(|(_, w)| name_word(w) && !is_title(w))
         .count();
     let first = words.len() - name_len;
-    if !(1..=3).contains(&name_len) || first == 0 || !is_title(words[first - 1].1) {
+    // ("Chief Prosecutor's Office" names a body, not a person)
+    let body = words[first..].iter().any(|(_, w)| {
+        NOT_PERSON_WORDS.contains(&w.trim_end_matches(['.', '\'', '’']).to_lowercase().as_str())
+    });
+    if !(1..=3).contains(&name_len) || first == 0 || !is_title(words[first - 1].1) || body {
         return mention;
     }
     &mention[words[first].0..]
@@ -98,6 +103,7 @@ mod tests {
         assert_eq!(person_name("Mara Lind"), "Mara Lind");
         assert_eq!(person_name("the spokesman"), "the spokesman");
         assert_eq!(person_name("Prime Minister"), "Prime Minister");
+        assert_eq!(person_name("Chief Harbour Office"), "Chief Harbour Office");
         assert_eq!(
             person_name("Secretary of State Mara Lind"),
             "Secretary of State Mara Lind",
